@@ -1,0 +1,66 @@
+// Builds the four artifacts: the script-tag IIFE (SignalR bundled), its minified twin with a
+// source map, the ES module (SignalR stays an import) and one bundled declaration file.
+import { readFileSync } from 'node:fs';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { dts } from 'rollup-plugin-dts';
+
+/**
+ * `import css from '../styles/x.css?raw'` → the file's text as a string constant, the same
+ * contract Vite gives the unit tests, so the stylesheet is bundled without a CSS toolchain.
+ * Comments and runs of whitespace are dropped to keep the shipped bytes small.
+ */
+function rawCss() {
+  return {
+    name: 'raw-css',
+    async resolveId(source, importer) {
+      if (!source.endsWith('.css?raw')) return null;
+      const resolved = await this.resolve(source.slice(0, -4), importer, { skipSelf: true });
+      return resolved ? `${resolved.id}?raw` : null;
+    },
+    load(id) {
+      if (!id.endsWith('.css?raw')) return null;
+      const file = id.slice(0, -4);
+      this.addWatchFile(file);
+      const css = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{}:;,>])\s*/g, '$1')
+        .trim();
+      return `export default ${JSON.stringify(css)};`;
+    },
+  };
+}
+
+const ts = () => typescript({ tsconfig: './tsconfig.build.json', noEmitOnError: true });
+const banner = `/*! circuit-reconnect ${JSON.parse(readFileSync('./package.json', 'utf8')).version} | MIT */`;
+
+export default [
+  {
+    input: 'src/iife.ts',
+    plugins: [rawCss(), nodeResolve({ browser: true }), ts()],
+    output: [
+      { file: 'dist/circuit-reconnect.js', format: 'iife', banner },
+      {
+        file: 'dist/circuit-reconnect.min.js',
+        format: 'iife',
+        banner,
+        sourcemap: true,
+        plugins: [terser({ format: { comments: /^!/ } })],
+      },
+    ],
+  },
+  {
+    input: 'src/index.ts',
+    external: (id) => id === '@microsoft/signalr' || id.startsWith('@microsoft/signalr/'),
+    plugins: [rawCss(), ts()],
+    output: { file: 'dist/index.mjs', format: 'es', banner },
+  },
+  {
+    input: 'src/index.ts',
+    external: (id) => id.startsWith('@microsoft/signalr') || id.endsWith('.css?raw'),
+    plugins: [dts({ tsconfig: './tsconfig.build.json' })],
+    output: { file: 'dist/index.d.ts', format: 'es' },
+  },
+];

@@ -1,0 +1,8 @@
+/** `start()` called where there is no DOM (e.g. Node): importing is fine, starting is not. */
+export class EnvironmentError extends Error {
+  override readonly name = 'EnvironmentError';
+
+  constructor(missing: string) {
+    super(`circuit-reconnect needs a browser: ${missing} is not available in this environment.`);
+  }
+}

@@ -1,0 +1,124 @@
+import type { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
+
+/**
+ * Computes the wait before a reconnection attempt.
+ * @param previousAttempts - attempts already made in this outage, 0 for the first.
+ * @param maxRetries - the configured `maxRetries` (Blazor always passes `undefined`; we pass the
+ *   real value so `previousAttempts >= maxRetries ? null : …` stops where it says).
+ * @returns milliseconds to wait, or `null`/`undefined` to stop retrying (the outage ends `failed`).
+ */
+export type RetryIntervalFunction = (
+  previousAttempts: number,
+  maxRetries?: number,
+) => number | null | undefined;
+
+/** What a message function of `reconnectionOptions.messages` is told. */
+export interface ReconnectionMessageContext {
+  /** The 1-based attempt being waited for or made; 0 before the first. */
+  readonly attempt: number;
+  /** `reconnectionOptions.maxRetries`; `undefined` when unbounded. */
+  readonly maxRetries: number | undefined;
+  /** Whole seconds until the next attempt; 0 while an attempt runs. */
+  readonly secondsToNextAttempt: number;
+}
+
+/** A text of the default dialog: fixed, or computed from the current attempt. */
+export type ReconnectionMessage = string | ((context: ReconnectionMessageContext) => string);
+
+/** Every text the default dialog shows; each one can be replaced (translated, reworded). */
+export interface ReconnectionMessages {
+  /** While the first attempt is waited for or made. @default "Rejoining the server…" */
+  rejoining: ReconnectionMessage;
+  /** While waiting after a failed attempt. @default "Rejoin failed… trying again in N seconds" */
+  retrying: ReconnectionMessage;
+  /** When retries are exhausted. @default "Failed to rejoin. Please retry or reload the page." */
+  failed: ReconnectionMessage;
+  /** When the server no longer holds the session. @default "The session has ended. Reload the page to continue." */
+  rejected: ReconnectionMessage;
+  /** While the browser reports no network. @default "You are offline. Waiting for the network…" */
+  offline: ReconnectionMessage;
+  /** The Retry button's label. @default "Retry" */
+  retry: ReconnectionMessage;
+  /** The Reload button's label. @default "Reload" */
+  reload: ReconnectionMessage;
+}
+
+/** How and how long to retry, and which element shows it. Blazor's `reconnectionOptions`, extended. */
+export interface ReconnectionOptions {
+  /**
+   * Attempts per outage before the display shows `failed`; `undefined` retries without limit.
+   * @default 30
+   */
+  maxRetries: number | undefined;
+  /**
+   * A fixed wait in milliseconds (the first wait is capped at 3000 ms, like Blazor), or a
+   * {@link RetryIntervalFunction}.
+   */
+  retryIntervalMilliseconds: number | RetryIntervalFunction;
+  /** The id of the page's own reconnect modal. @default "components-reconnect-modal" */
+  dialogId: string;
+  /**
+   * How long the connection must stay down before the default dialog becomes visible, so short
+   * blips never flash it. A user-specified modal controls this with its own CSS transition.
+   * @default 500
+   */
+  dialogDelayMilliseconds: number;
+  /** Texts of the default dialog; unset keys keep the English defaults. */
+  messages: Partial<ReconnectionMessages>;
+}
+
+/** Replaces the default reconnection handler; both callbacks are required, as in Blazor. */
+export interface ReconnectionHandler {
+  /** The connection closed unexpectedly (or the first start could not reach the server). */
+  onConnectionDown(options: ReconnectionOptions, error?: Error): void;
+  /** The circuit is connected again. */
+  onConnectionUp(): void;
+}
+
+/** Told when a circuit opens and closes. */
+export interface CircuitHandler {
+  onCircuitOpened?(): void;
+  onCircuitClosed?(): void;
+}
+
+/** The circuit options after defaults are applied and validation passed. */
+export interface ResolvedCircuitOptions {
+  configureSignalR: (builder: HubConnectionBuilder) => void;
+  logLevel: LogLevel;
+  reconnectionOptions: ReconnectionOptions;
+  reconnectionHandler: ReconnectionHandler | undefined;
+  circuitHandlers: CircuitHandler[];
+  circuitHandshake: boolean;
+}
+
+/** Blazor Server's option shape (`Blazor.start({ reconnectionOptions, … })`). */
+export interface CircuitStartOptions {
+  /**
+   * Receives the `HubConnectionBuilder` after `withUrl('_blazor')` and logging are set and before
+   * `build()`: call `withUrl`, `withServerTimeout`, `withKeepAliveInterval`, `withHubProtocol`…
+   */
+  configureSignalR?: (builder: HubConnectionBuilder) => void;
+  /** Minimum level written to the console, here and by the SignalR client. @default LogLevel.Warning */
+  logLevel?: LogLevel;
+  /** Merged one level deep over the defaults; an explicit `undefined` `maxRetries` means unbounded. */
+  reconnectionOptions?: Partial<ReconnectionOptions>;
+  /** Replaces the default handler (and so the built-in display). */
+  reconnectionHandler?: ReconnectionHandler;
+  /** Called after a circuit starts and when it is disposed. */
+  circuitHandlers?: CircuitHandler[];
+  /**
+   * `true`: speak the circuit contract (`StartCircuit`, `ConnectCircuit`, the disconnect beacon).
+   * `false`: serve any stateless SignalR hub; a reconnect succeeds when a new connection starts.
+   * @default true
+   */
+  circuitHandshake?: boolean;
+}
+
+/** Blazor Web App's option shape (`Blazor.start({ circuit: { … } })`); other keys are ignored. */
+export interface WebStartOptions {
+  circuit: CircuitStartOptions;
+  [other: string]: unknown;
+}
+
+/** Either shape `start()` accepts: `options.circuit ?? options`. */
+export type StartOptions = CircuitStartOptions | WebStartOptions;

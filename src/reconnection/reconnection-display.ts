@@ -1,0 +1,33 @@
+import type { ReconnectionOptions } from '../options/types';
+
+/**
+ * What the reconnection process tells the user interface. The process never knows which display
+ * it drives: the page's own modal (class toggles) or the built-in dialog. Calls arrive in a
+ * legal order only: `show` first, then any of `update`/`offline`, ending with `hide`, `failed`
+ * or `rejected`; after `failed`, a new attempt starts again with `show`.
+ */
+export interface ReconnectionDisplay {
+  /** The connection is down; the first attempt is being prepared. */
+  show(): void;
+  /**
+   * A wait before attempt `currentAttempt` (1-based) has `secondsToNextAttempt` whole seconds
+   * left; 0 when the attempt is about to run. Called once per second during a wait.
+   */
+  update(currentAttempt: number, secondsToNextAttempt: number): void;
+  /** The browser is offline: retries are paused and not counted. */
+  offline(): void;
+  /** The connection is up again. */
+  hide(): void;
+  /** Every retry failed to reach the server. */
+  failed(): void;
+  /** The server was reached but no longer holds the circuit. */
+  rejected(): void;
+}
+
+/** What a display is built with. */
+export interface ReconnectionDisplayContext {
+  readonly options: ReconnectionOptions;
+  readonly document: Document;
+  /** Starts one attempt now (the Retry button); the process reports its outcome to the display. */
+  readonly retry: () => void;
+}
