@@ -1,0 +1,50 @@
+/**
+ * Page-lifecycle signals that matter to a reconnection: they say "try now" (the tab became
+ * visible, the network came back, the page returned from the back/forward cache) or "pause"
+ * (the network went away). Injected so tests and the herd benchmark can fire them.
+ */
+export type PageSignal = 'visible' | 'online' | 'offline' | 'restored';
+
+export interface PageSignals {
+  /** `navigator.onLine` now; `true` where the platform cannot tell. */
+  isOnline(): boolean;
+  /** Listens until the returned function is called. */
+  subscribe(listener: (signal: PageSignal) => void): () => void;
+}
+
+/** Signals that never fire: for environments without a page (the benchmark's default). */
+export const quietPageSignals: PageSignals = {
+  isOnline: () => true,
+  subscribe: () => () => undefined,
+};
+
+/** The browser's signals: `visibilitychange` to visible, `online`, `offline`, `pageshow` persisted. */
+export function browserPageSignals(win: Window): PageSignals {
+  return {
+    isOnline: () => win.navigator.onLine !== false,
+    subscribe(listener) {
+      const onVisibility = () => {
+        if (win.document.visibilityState === 'visible') listener('visible');
+      };
+      const onOnline = () => {
+        listener('online');
+      };
+      const onOffline = () => {
+        listener('offline');
+      };
+      const onPageShow = (event: PageTransitionEvent) => {
+        if (event.persisted) listener('restored');
+      };
+      win.document.addEventListener('visibilitychange', onVisibility);
+      win.addEventListener('online', onOnline);
+      win.addEventListener('offline', onOffline);
+      win.addEventListener('pageshow', onPageShow);
+      return () => {
+        win.document.removeEventListener('visibilitychange', onVisibility);
+        win.removeEventListener('online', onOnline);
+        win.removeEventListener('offline', onOffline);
+        win.removeEventListener('pageshow', onPageShow);
+      };
+    },
+  };
+}
