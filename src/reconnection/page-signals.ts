@@ -21,7 +21,7 @@ export const quietPageSignals: PageSignals = {
 /** The browser's signals: `visibilitychange` to visible, `online`, `offline`, `pageshow` persisted. */
 export function browserPageSignals(win: Window): PageSignals {
   return {
-    isOnline: () => win.navigator.onLine !== false,
+    isOnline: () => win.navigator.onLine,
     subscribe(listener) {
       const onVisibility = () => {
         if (win.document.visibilityState === 'visible') listener('visible');
