@@ -5,3 +5,4 @@ export { EnvironmentError } from './environment-error';
 export { InvalidOptionError } from './invalid-option-error';
 export { RetryPolicyError } from './retry-policy-error';
 export { StartFailedError } from './start-failed-error';
+export { HubMethodError } from './hub-method-error';

@@ -1,0 +1,31 @@
+// The script-tag entry: installs `window.Blazor` and, unless `autostart="false"`, starts the
+// circuit when the DOM is ready. Everything it does happens while the script is evaluated,
+// because `document.currentScript` is only set then.
+import { createBlazorApi } from './boot/blazor-api';
+import { shouldAutostart, whenDomReady } from './boot/autostart';
+import { captureScriptNonce } from './ui/create-reconnection-display';
+
+declare global {
+  interface Window {
+    Blazor?: unknown;
+  }
+}
+
+const script = document.currentScript;
+captureScriptNonce(script);
+
+if (window.Blazor !== undefined) {
+  console.error(
+    '[circuit-reconnect] window.Blazor already exists (is another Blazor script on this page?); circuit-reconnect left it unchanged and did not start.',
+  );
+} else {
+  const api = createBlazorApi();
+  window.Blazor = api;
+  if (shouldAutostart(script)) {
+    whenDomReady(document, () => {
+      api.start().catch((error: unknown) => {
+        console.error('[circuit-reconnect] The circuit could not be started.', error);
+      });
+    });
+  }
+}

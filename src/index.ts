@@ -1,0 +1,52 @@
+// The ES module's whole public surface. It never autostarts: call `start()`.
+import type { BlazorApi } from './boot/blazor-api';
+import { createBlazorApi } from './boot/blazor-api';
+
+const api: BlazorApi = createBlazorApi();
+
+/**
+ * Starts the circuit (once per page). Accepts Blazor Server's shape and Blazor Web App's
+ * `{ circuit: { … } }`. Resolves when the circuit is started; if the server cannot be reached the
+ * reconnection policy retries first, and the promise rejects only when those retries fail or
+ * the server refuses.
+ * @throws {AlreadyStartedError} synchronously on a second call.
+ * @throws {InvalidOptionError} synchronously on a bad option, naming it and its value.
+ * @example await start({ reconnectionOptions: { maxRetries: 3, retryIntervalMilliseconds: 2000 } });
+ */
+export const start: BlazorApi['start'] = (options) => api.start(options);
+
+/**
+ * One reconnection attempt now; concurrent calls share it. Resolves `true` when connected (the
+ * handler's `onConnectionUp` runs), `false` when the server no longer holds the circuit; rejects
+ * when the server was not reached, or with "Circuit host not initialized." before `start()`.
+ */
+export const reconnect: BlazorApi['reconnect'] = () => api.reconnect();
+
+/** Ends the circuit: stops the connection and sends the disconnect beacon. Runs on `pagehide` too. */
+export const disconnect: BlazorApi['disconnect'] = () => {
+  api.disconnect();
+};
+
+export { LogLevel } from '@microsoft/signalr';
+export type { BlazorApi } from './boot/blazor-api';
+export { DefaultReconnectionHandler } from './reconnection/default-reconnection-handler';
+export type { DefaultReconnectionHandlerOptions } from './reconnection/default-reconnection-handler';
+export type { ReconnectionDisplay, ReconnectionDisplayContext } from './reconnection/reconnection-display';
+export type { ReconnectionOutcome, ReconnectionState } from './reconnection/reconnection-process';
+export type { Clock } from './reconnection/clock';
+export type { PageSignal, PageSignals } from './reconnection/page-signals';
+export type { Logger } from './logging/logger';
+export type {
+  CircuitHandler,
+  CircuitStartOptions,
+  ReconnectionHandler,
+  ReconnectionMessage,
+  ReconnectionMessageContext,
+  ReconnectionMessages,
+  ReconnectionOptions,
+  RetryIntervalFunction,
+  StartOptions,
+  WebStartOptions,
+} from './options/types';
+export { blazorDefaultRetryInterval } from './retry/blazor-default-retry-interval';
+export * from './errors/index';

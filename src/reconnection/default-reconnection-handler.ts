@@ -1,0 +1,99 @@
+import { reconnectCurrentCircuit } from '../boot/current-circuit';
+import type { Logger } from '../logging/logger';
+import { LogLevel, silentLogger } from '../logging/logger';
+import type { ReconnectionHandler, ReconnectionOptions } from '../options/types';
+import { DisplaySelector } from '../ui/create-reconnection-display';
+import type { Clock } from './clock';
+import { systemClock } from './clock';
+import type { PageSignals } from './page-signals';
+import { browserPageSignals } from './page-signals';
+import type { ReconnectionDisplay, ReconnectionDisplayContext } from './reconnection-display';
+import type { ReconnectionOutcome } from './reconnection-process';
+import { ReconnectionProcess } from './reconnection-process';
+
+/** Everything the default handler works with; each part can be replaced (tests, custom UIs). */
+export interface DefaultReconnectionHandlerOptions {
+  /** One reconnection attempt. @default the started circuit's `reconnect()` (`Blazor.reconnect`) */
+  reconnect?: () => Promise<boolean>;
+  /** Picks the display at each connection-down. @default the page's modal, else the built-in dialog */
+  selectDisplay?: (context: ReconnectionDisplayContext) => ReconnectionDisplay;
+  logger?: Logger;
+  clock?: Clock;
+  signals?: PageSignals;
+  document?: Document;
+  /** Told how each outage ends (the start sequence uses it to settle the first `start()`). */
+  onOutcome?: (outcome: ReconnectionOutcome) => void;
+}
+
+/**
+ * Blazor's default reconnection handler: on connection-down it shows a display and runs one
+ * {@link ReconnectionProcess} at a time; on connection-up it ends that process and hides the
+ * display. A process that ended `failed` stays current (its Retry still works) until the
+ * connection comes back. Pass it as `reconnectionHandler`, or subclass it, to keep the built-in
+ * behaviour with your own reconnect callback or display.
+ * @example
+ * start({ reconnectionHandler: new DefaultReconnectionHandler({ logger: myLogger }) });
+ */
+export class DefaultReconnectionHandler implements ReconnectionHandler {
+  private process: ReconnectionProcess | undefined;
+  private ownSelector: DisplaySelector | undefined;
+  private readonly reconnect: () => Promise<boolean>;
+  private readonly logger: Logger;
+
+  constructor(private readonly settings: DefaultReconnectionHandlerOptions = {}) {
+    this.reconnect = settings.reconnect ?? reconnectCurrentCircuit;
+    this.logger = settings.logger ?? silentLogger;
+  }
+
+  /** The outage in progress, if any: for diagnostics and tests. */
+  get currentProcess(): ReconnectionProcess | undefined {
+    return this.process;
+  }
+
+  onConnectionDown(options: ReconnectionOptions, error?: Error): void {
+    if (this.process?.isActive) return;
+    this.logger.log(LogLevel.Warning, 'The connection to the server was lost; reconnecting.', error);
+    const doc = this.settings.document ?? document;
+    const process: ReconnectionProcess = new ReconnectionProcess({
+      options,
+      display: this.selectDisplay({ options, document: doc, retry: () => { process.retryNow(); } }),
+      attempt: this.reconnect,
+      logger: this.logger,
+      clock: this.settings.clock ?? systemClock,
+      signals: this.settings.signals ?? browserPageSignals(doc.defaultView ?? window),
+      onEnd: (outcome) => {
+        this.report(outcome);
+      },
+    });
+    this.process = process;
+    process.start();
+  }
+
+  onConnectionUp(): void {
+    const process = this.process;
+    this.process = undefined;
+    process?.dispose();
+  }
+
+  /** Ends any outage and removes the built-in dialog: for pages that tear the library down. */
+  dispose(): void {
+    this.onConnectionUp();
+    this.ownSelector?.dispose();
+    this.ownSelector = undefined;
+  }
+
+  private selectDisplay(context: ReconnectionDisplayContext): ReconnectionDisplay {
+    if (this.settings.selectDisplay) return this.settings.selectDisplay(context);
+    this.ownSelector ??= new DisplaySelector();
+    return this.ownSelector.select(context);
+  }
+
+  private report(outcome: ReconnectionOutcome): void {
+    if (outcome === 'disposed') return;
+    try {
+      this.settings.onOutcome?.(outcome);
+    } catch (error) {
+      this.logger.log(LogLevel.Error, 'An onOutcome callback threw.', error);
+    }
+  }
+}
