@@ -93,8 +93,12 @@ export class ReconnectionProcess {
   retryNow(): void {
     switch (this.currentState) {
       case 'waiting':
-      case 'offline':
         this.countdown.cancel();
+        this.config.display.update(this.previousAttempts + 1, 0);
+        void this.runAttempt(false);
+        return;
+      case 'offline':
+        this.config.display.show();
         this.config.display.update(this.previousAttempts + 1, 0);
         void this.runAttempt(false);
         return;
