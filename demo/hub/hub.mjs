@@ -1,0 +1,307 @@
+// @ts-check
+/**
+ * A SignalR hub server over `ws`, with one or more endpoints sharing one circuit registry, one
+ * log and one set of faults. `createHub()` builds it; `attach(server)` wires it to an
+ * `http.Server`. See index.d.mts for the typed public surface.
+ */
+import { WebSocketServer } from 'ws';
+import { CircuitRegistry } from './circuits.mjs';
+import { HubSocket } from './connection.mjs';
+import { FaultState, checkNumber } from './faults.mjs';
+import { handleEndpointRequest, newToken, send } from './http-routes.mjs';
+import { HubLog } from './log.mjs';
+import { invoke, methodsFor } from './methods.mjs';
+
+/** @typedef {import('./http-routes.mjs').Endpoint} Endpoint */
+
+/**
+ * @typedef {object} HubOptions
+ * @property {Endpoint[]} [endpoints] default: one circuit endpoint at `/_blazor`
+ * @property {number} [retentionMs] how long a disconnected circuit is kept (default 3 minutes)
+ * @property {number} [keepAliveIntervalMs] server → client ping period (default 15 000)
+ * @property {number} [handshakeTimeoutMs] (default 15 000)
+ * @property {HubLog} [log]
+ */
+
+const CIRCUIT_EVENT_COUNTERS = /** @type {const} */ ({
+  started: 'circuitsStarted',
+  connected: 'circuitsConnected',
+  expired: 'circuitsExpired',
+  dropped: 'circuitsDropped',
+});
+
+/** @param {HubOptions} [options] */
+export function createHub(options = {}) {
+  const endpoints = (options.endpoints ?? [{ path: '/_blazor', kind: 'circuit' }]).map(checkEndpoint);
+  const keepAliveIntervalMs = checkNumber(options.keepAliveIntervalMs ?? 15_000, 'keepAliveIntervalMs', { min: 1 });
+  const handshakeTimeoutMs = checkNumber(options.handshakeTimeoutMs ?? 15_000, 'handshakeTimeoutMs', { min: 1 });
+  const log = options.log ?? new HubLog();
+  const faults = new FaultState();
+  /** @type {Map<string, string>} connection id → circuit id */
+  const circuitByConnection = new Map();
+  const circuits = new CircuitRegistry({
+    retentionMs: options.retentionMs,
+    onEvent(event, circuitId) {
+      const counter = /** @type {Record<string, keyof import('./log.mjs').HubCounters>} */ (CIRCUIT_EVENT_COUNTERS)[event];
+      if (counter !== undefined) log.count(counter);
+      log.add('circuit', { event, circuitId });
+      if (event === 'expired' || event === 'dropped' || event === 'forgotten' || event === 'paused') {
+        for (const [connectionId, id] of circuitByConnection) if (id === circuitId) circuitByConnection.delete(connectionId);
+      }
+    },
+  });
+  /** @type {Map<string, { connectionId: string, path: string, createdAt: number }>} */
+  const tokens = new Map();
+  /** @type {Set<HubSocket>} */
+  const sockets = new Set();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const methodContext = { circuits, faults, log, circuitByConnection };
+  const routeContext = { log, faults, circuits, tokens };
+  /** @type {(() => void)[]} */
+  const detachers = [];
+  let closed = false;
+
+  /** @param {string} pathname */
+  const endpointFor = (pathname) =>
+    endpoints.find((e) => pathname === e.path || pathname.startsWith(`${e.path}/`));
+
+  /** @param {string} name @param {unknown} [value] */
+  const noteFault = (name, value) => log.add('fault', { event: name, ...(value === undefined ? {} : { value }) });
+
+  /** @param {string} by */
+  const terminateAll = (by) => {
+    for (const socket of sockets) socket.terminate(by);
+  };
+
+  /**
+   * Serves a hub HTTP request. Returns false when the path is not a hub endpoint's.
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   */
+  function handleRequest(req, res) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const endpoint = endpointFor(url.pathname);
+    if (endpoint === undefined) return false;
+    handleEndpointRequest(routeContext, endpoint, req, res, url).catch(() => {
+      if (!res.headersSent) send(res, 500, 'Internal Server Error');
+      else res.destroy();
+    });
+    return true;
+  }
+
+  /**
+   * Accepts or refuses a WebSocket upgrade. Returns false when the path is not a hub endpoint's.
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:stream').Duplex} socket
+   * @param {Buffer} head
+   */
+  function handleUpgrade(req, socket, head) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const endpoint = endpoints.find((e) => url.pathname === e.path);
+    if (endpoint === undefined) return false;
+    const refuse = (/** @type {number} */ status, /** @type {string} */ reason) => {
+      log.count('upgradesRejected');
+      log.add('upgrade-rejected', { path: endpoint.path, status, error: reason });
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.destroy();
+    };
+    const forced = faults.forcedNegotiateStatus(endpoint.path);
+    if (closed || faults.isDown) {
+      refuse(503, 'Service Unavailable');
+      return true;
+    }
+    if (forced !== undefined) {
+      refuse(forced, 'Refused');
+      return true;
+    }
+    const token = url.searchParams.get('id');
+    const entry = token === null ? undefined : tokens.get(token);
+    if (token !== null && (entry === undefined || entry.path !== endpoint.path)) {
+      refuse(404, 'Not Found');
+      return true;
+    }
+    if (token !== null) tokens.delete(token);
+    // Without an id the client skipped negotiation; ASP.NET Core accepts that for WebSockets.
+    const connectionId = entry?.connectionId ?? newToken();
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const methods = methodsFor(endpoint.kind);
+      const connection = new HubSocket({
+        ws,
+        connectionId,
+        path: endpoint.path,
+        log,
+        keepAliveIntervalMs,
+        handshakeTimeoutMs,
+        delayMs: () => faults.slowMs,
+        dispatch: (conn, method, args) => invoke(methods, methodContext, conn, method, args),
+        onClosed(conn) {
+          sockets.delete(conn);
+          circuitByConnection.delete(conn.connectionId);
+          circuits.detach(conn.connectionId);
+        },
+      });
+      sockets.add(connection);
+      log.count('connections');
+      log.add('connect', { path: endpoint.path, connectionId });
+    });
+    return true;
+  }
+
+  const hub = {
+    log,
+    circuits,
+    faults,
+    get endpoints() {
+      return endpoints.map((e) => ({ ...e }));
+    },
+    /** Open hub connections. */
+    get connectionCount() {
+      return sockets.size;
+    },
+    handleRequest,
+    handleUpgrade,
+
+    /**
+     * Serves hub requests and upgrades on `server`; other requests go to `fallback` (404 without
+     * one), other upgrades are refused. Use it on a server created without a request listener.
+     * @param {import('node:http').Server} server
+     * @param {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void} [fallback]
+     */
+    attach(server, fallback) {
+      /** @type {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void} */
+      const onRequest = (req, res) => {
+        if (handleRequest(req, res)) return;
+        if (fallback) fallback(req, res);
+        else send(res, 404, 'Not Found');
+      };
+      /** @type {(req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => void} */
+      const onUpgrade = (req, socket, head) => {
+        if (handleUpgrade(req, socket, head)) return;
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        socket.destroy();
+      };
+      server.on('request', onRequest);
+      server.on('upgrade', onUpgrade);
+      detachers.push(() => {
+        server.off('request', onRequest);
+        server.off('upgrade', onUpgrade);
+      });
+      return hub;
+    },
+
+    /** Closes every hub socket abruptly (TCP destroyed, no Close message). */
+    drop() {
+      noteFault('drop');
+      log.count('drops');
+      terminateAll('fault');
+    },
+    /**
+     * Refuses negotiations and upgrades with 503 for `ms`, then comes back by itself. Open
+     * connections are dropped too (a server that goes down takes its sockets with it) unless
+     * `{ dropConnections: false }`. Circuits are kept: it is an outage, not a restart.
+     * @param {number} ms
+     * @param {{ dropConnections?: boolean }} [options]
+     */
+    down(ms, options = {}) {
+      checkNumber(ms, 'down(ms)', { min: 1 });
+      noteFault('down', ms);
+      faults.startDown(ms, () => noteFault('up'));
+      if (options.dropConnections !== false) terminateAll('fault');
+    },
+    /** A server restart: every circuit forgotten, every socket dropped, every token invalid. */
+    restart() {
+      noteFault('restart');
+      tokens.clear();
+      circuits.clear();
+      circuitByConnection.clear();
+      terminateAll('fault');
+    },
+    /** The next ConnectCircuit answers false (once per call). */
+    rejectNext() {
+      faults.rejectNextCount += 1;
+      noteFault('reject-next', faults.rejectNextCount);
+    },
+    /** Delays every hub frame, both directions, by `ms` (0 turns it off). @param {number} ms */
+    slow(ms) {
+      faults.slowMs = checkNumber(ms, 'slow(ms)', { max: 600_000 });
+      noteFault('slow', ms);
+    },
+    /** Drops every connection now and every second for `seconds`. @param {number} seconds */
+    flap(seconds) {
+      checkNumber(seconds, 'flap(seconds)', { min: 1, max: 3600 });
+      noteFault('flap', seconds);
+      faults.startFlap(seconds, () => {
+        log.count('drops');
+        terminateAll('fault');
+      }, () => noteFault('flap-end'));
+    },
+    /** StartCircuit answers null while on. @param {boolean} [on] */
+    refuseStarts(on = true) {
+      faults.refuseStarts = on;
+      noteFault('refuse-starts', on);
+    },
+    /**
+     * Makes negotiate (and WebSocket upgrades) answer `status` for `path`, or every endpoint
+     * without one; `null` turns it off.
+     * @param {number | null} status
+     * @param {string} [path]
+     */
+    rejectNegotiation(status, path = '*') {
+      if (status === null) faults.negotiateStatus.delete(path);
+      else faults.negotiateStatus.set(path, checkNumber(status, 'status', { min: 400, max: 599 }));
+      noteFault('reject-negotiation', { status, path });
+    },
+    /**
+     * Closes every connection gracefully with a Close message.
+     * @param {{ error?: string, allowReconnect?: boolean }} [options]
+     */
+    closeConnections(options = {}) {
+      noteFault('close-connections', options);
+      for (const socket of sockets) socket.close(options);
+    },
+    /** Clears every fault (down, slow, flap, pending rejections, refusals); with `log`, the log too. */
+    reset(resetOptions = { log: false }) {
+      faults.reset();
+      if (resetOptions.log) log.clear();
+      noteFault('reset');
+    },
+
+    /**
+     * Stops serving: Close messages to every client, sockets ended (abruptly after `graceMs`),
+     * every timer cleared, listeners detached. Does not close the http.Server.
+     * @param {{ graceMs?: number }} [closeOptions]
+     */
+    async close(closeOptions = {}) {
+      if (closed) return;
+      closed = true;
+      faults.dispose();
+      for (const detach of detachers.splice(0)) detach();
+      const open = [...sockets];
+      const allClosed = Promise.all(open.map((s) => s.ended));
+      for (const socket of open) socket.close({ error: 'Server is shutting down.', allowReconnect: true });
+      /** @type {NodeJS.Timeout | undefined} */
+      let timer;
+      await Promise.race([allClosed, new Promise((resolve) => { timer = setTimeout(resolve, closeOptions.graceMs ?? 1000); })]);
+      clearTimeout(timer);
+      terminateAll('server');
+      circuits.dispose();
+      tokens.clear();
+      wss.close();
+    },
+  };
+  return hub;
+}
+
+/** @typedef {ReturnType<typeof createHub>} Hub */
+
+/** @param {Endpoint} endpoint @returns {Endpoint} */
+function checkEndpoint(endpoint) {
+  const { path, kind } = endpoint;
+  if (typeof path !== 'string' || !path.startsWith('/') || (path.length > 1 && path.endsWith('/'))) {
+    throw new TypeError(`endpoint path must start with "/" and not end with one, got ${JSON.stringify(path)}.`);
+  }
+  if (kind !== 'circuit' && kind !== 'stateless') {
+    throw new TypeError(`endpoint kind must be "circuit" or "stateless", got ${JSON.stringify(kind)}.`);
+  }
+  return { path, kind };
+}
