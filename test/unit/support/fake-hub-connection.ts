@@ -65,6 +65,8 @@ export class FakeServer {
   /** Circuit ids the server still holds. */
   readonly circuits = new Set<string>();
   refuseStart = false;
+  /** A plain hub: hub methods of the circuit contract do not exist there. */
+  plainHub = false;
   negotiateStatus: number | undefined;
   readonly connections: FakeHubConnection[] = [];
   private nextId = 1;
@@ -97,6 +99,7 @@ export class FakeServer {
   }
 
   private answerInvoke(method: string, args: unknown[]): unknown {
+    if (this.plainHub) throw new Error(`An unexpected error occurred invoking '${method}' on the server. HubException: Method does not exist.`);
     if (method === 'StartCircuit') {
       if (this.refuseStart) return null;
       const id = `secret-circuit-${this.nextId++}`;

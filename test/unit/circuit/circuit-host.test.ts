@@ -1,0 +1,266 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CircuitHost } from '../../../src/circuit/circuit-host';
+import { CircuitNotInitializedError, CircuitRefusedError, StartFailedError } from '../../../src/errors/index';
+import { LogLevel } from '../../../src/logging/logger';
+import { resolveOptions } from '../../../src/options/resolve-options';
+import type { CircuitStartOptions, ReconnectionHandler } from '../../../src/options/types';
+import { FakeServer } from '../support/fake-hub-connection';
+import { RecordingLogger } from '../support/recording-logger';
+
+let hosts: CircuitHost[] = [];
+
+function setup(options: CircuitStartOptions = {}) {
+  const server = new FakeServer();
+  const logger = new RecordingLogger();
+  const events: string[] = [];
+  const handler: ReconnectionHandler = {
+    onConnectionDown: (_options, error) => events.push(`down: ${error?.message ?? ''}`),
+    onConnectionUp: () => events.push('up'),
+  };
+  const host = new CircuitHost({
+    options: resolveOptions({
+      circuitHandlers: [{ onCircuitOpened: () => events.push('opened'), onCircuitClosed: () => events.push('closed') }],
+      ...options,
+    }),
+    createConnection: server.factory,
+    handler: options.reconnectionHandler ?? handler,
+    logger,
+    window,
+  });
+  hosts.push(host);
+  return { server, logger, events, host };
+}
+
+beforeEach(() => {
+  hosts = [];
+});
+afterEach(() => {
+  hosts.forEach((host) => {
+    host.dispose();
+  });
+});
+
+describe('start', () => {
+  it('starts the connection, then StartCircuit(baseUri, uri, "[]", "")', async () => {
+    const { server, host, events } = setup();
+    await host.start();
+    expect(host.state).toBe('connected');
+    expect(server.last.invocations).toEqual([
+      { method: 'StartCircuit', args: [document.baseURI, location.href, '[]', ''] },
+    ]);
+    expect(events).toEqual(['opened']);
+  });
+
+  it('rejects with "The server refused to start a circuit." on a null circuit id', async () => {
+    const { server, host, events } = setup();
+    server.refuseStart = true;
+    await expect(host.start()).rejects.toThrow(new CircuitRefusedError());
+    expect(events).toEqual([]);
+    expect(server.last.stopCalls).toBe(1);
+  });
+
+  it('a hub without StartCircuit refuses the start and says why', async () => {
+    const { host, server } = setup();
+    server.plainHub = true;
+    const error = await host.start().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CircuitRefusedError);
+    const cause = (error as Error).cause as Error;
+    expect(cause.name).toBe('HubMethodError');
+    expect((cause.cause as Error).message).toMatch(/Method does not exist/);
+    expect(server.last.stopCalls).toBe(1);
+  });
+
+  it('an unreachable server is reported as a connection-down and retried through reconnect()', async () => {
+    const { server, host, events } = setup();
+    server.reachable = false;
+    const started = host.start();
+    await vi.waitFor(() => {
+      expect(events).toEqual(['down: Failed to fetch']);
+    });
+    await expect(host.reconnect()).rejects.toThrow('Failed to fetch');
+    server.reachable = true;
+    await expect(host.reconnect()).resolves.toBe(true);
+    await expect(started).resolves.toBeUndefined();
+    expect(events).toEqual(['down: Failed to fetch', 'opened', 'up']);
+    expect(server.last.invocations.map((call) => call.method)).toEqual(['StartCircuit']);
+  });
+
+  it('the first start rejects with StartFailedError when the retries end failed', async () => {
+    const { server, host } = setup();
+    server.reachable = false;
+    const started = host.start();
+    await expect(host.reconnect()).rejects.toThrow();
+    host.onOutcome('failed');
+    const error = await started.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StartFailedError);
+    expect((error as StartFailedError).outcome).toBe('failed');
+    expect((error as StartFailedError).attempts).toBe(1);
+  });
+
+  it('a refusal during the start retries makes reconnect() false and rejects start()', async () => {
+    const { server, host } = setup();
+    server.reachable = false;
+    const started = host.start();
+    server.reachable = true;
+    server.refuseStart = true;
+    await vi.waitFor(() => {
+      expect(server.connections.length).toBe(1);
+    });
+    await expect(host.reconnect()).resolves.toBe(false);
+    await expect(started).rejects.toBeInstanceOf(CircuitRefusedError);
+  });
+});
+
+describe('reconnect', () => {
+  it('before start throws "Circuit host not initialized."', async () => {
+    const { host } = setup();
+    await expect(host.reconnect()).rejects.toThrow(new CircuitNotInitializedError());
+  });
+
+  it('is true at once when already connected, without a new connection', async () => {
+    const { server, host } = setup();
+    await host.start();
+    await expect(host.reconnect()).resolves.toBe(true);
+    expect(server.connections).toHaveLength(1);
+  });
+
+  it('after a drop, resumes with ConnectCircuit(id) on a new connection and calls onConnectionUp', async () => {
+    const { server, host, events } = setup();
+    await host.start();
+    const id = [...server.circuits][0];
+    server.last.drop();
+    expect(host.state).toBe('down');
+    await expect(host.reconnect()).resolves.toBe(true);
+    expect(server.connections).toHaveLength(2);
+    expect(server.last.invocations).toEqual([{ method: 'ConnectCircuit', args: [id] }]);
+    expect(events).toEqual(['opened', 'down: WebSocket closed with status code: 1006.', 'up']);
+    expect(host.state).toBe('connected');
+  });
+
+  it('is false when the server no longer holds the circuit, and stops that connection', async () => {
+    const { server, host, events, logger } = setup();
+    await host.start();
+    server.last.drop();
+    server.circuits.clear();
+    await expect(host.reconnect()).resolves.toBe(false);
+    expect(server.last.stopCalls).toBe(1);
+    expect(events).not.toContain('up');
+    expect(logger.atOrAbove(LogLevel.Information).map((entry) => entry.message).join()).toMatch(/rejected by the server/);
+  });
+
+  it('throws (unreachable, retry) when negotiation works but the transport fails: never "rejected"', async () => {
+    const { server, host } = setup();
+    await host.start();
+    server.last.drop();
+    server.reachable = false;
+    await expect(host.reconnect()).rejects.toThrow('Failed to fetch');
+    expect(host.state).toBe('down');
+  });
+
+  it('shares one attempt between concurrent calls', async () => {
+    const { server, host } = setup();
+    await host.start();
+    server.last.drop();
+    const [a, b, c] = [host.reconnect(), host.reconnect(), host.reconnect()];
+    expect(a).toBe(b);
+    expect(b).toBe(c);
+    await expect(Promise.all([a, b, c])).resolves.toEqual([true, true, true]);
+    expect(server.connections).toHaveLength(2);
+  });
+
+  it('ignores closes of failed attempts and of connections it replaced', async () => {
+    const { server, host, events } = setup();
+    await host.start();
+    const first = server.last;
+    first.drop();
+    await host.reconnect();
+    first.drop(new Error('late close of the old connection'));
+    expect(events.filter((event) => event.startsWith('down'))).toHaveLength(1);
+  });
+
+  it('a throwing onConnectionDown is logged and the host keeps working', async () => {
+    const { server, host, logger } = setup({
+      reconnectionHandler: {
+        onConnectionDown: () => {
+          throw new Error('page bug');
+        },
+        onConnectionUp: () => undefined,
+      },
+    });
+    await host.start();
+    server.last.drop();
+    expect(logger.errors().map((entry) => entry.message)).toEqual(['reconnectionHandler.onConnectionDown threw.']);
+    await expect(host.reconnect()).resolves.toBe(true);
+  });
+});
+
+describe('circuitHandshake: false', () => {
+  it('invokes no hub method; a reconnect is true once a new connection starts', async () => {
+    const { server, host } = setup({ circuitHandshake: false });
+    await host.start();
+    server.last.drop();
+    await expect(host.reconnect()).resolves.toBe(true);
+    expect(server.connections.flatMap((connection) => connection.invocations)).toEqual([]);
+  });
+
+  it.each([401, 403, 404])('a negotiation answered %i is a rejection (false)', async (status) => {
+    const { server, host } = setup({ circuitHandshake: false });
+    await host.start();
+    server.last.drop();
+    server.negotiateStatus = status;
+    await expect(host.reconnect()).resolves.toBe(false);
+  });
+
+  it('a negotiation answered 503 is unreachable (throws)', async () => {
+    const { server, host } = setup({ circuitHandshake: false });
+    await host.start();
+    server.last.drop();
+    server.negotiateStatus = 503;
+    await expect(host.reconnect()).rejects.toThrow("Status code '503'");
+  });
+});
+
+describe('disconnect', () => {
+  it('stops the connection, beacons <hub>/disconnect with the circuit id in a form body, and calls onCircuitClosed', async () => {
+    const sendBeacon = vi.fn(() => true);
+    Object.defineProperty(navigator, 'sendBeacon', { configurable: true, value: sendBeacon });
+    const { server, host, events } = setup();
+    await host.start();
+    const id = [...server.circuits][0];
+    host.disconnect();
+    expect(server.last.stopCalls).toBe(1);
+    expect(sendBeacon).toHaveBeenCalledTimes(1);
+    const [url, body] = sendBeacon.mock.calls[0] as unknown as [string, FormData];
+    expect(url).toBe('http://localhost/_blazor/disconnect');
+    expect(url).not.toContain(String(id));
+    expect(body.get('circuitId')).toBe(id);
+    expect(events).toEqual(['opened', 'closed']);
+    expect(events.some((event) => event.startsWith('down'))).toBe(false);
+    host.disconnect();
+    expect(sendBeacon).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs on pagehide, and a page restored from the back/forward cache tries to resume', async () => {
+    const sendBeacon = vi.fn(() => true);
+    Object.defineProperty(navigator, 'sendBeacon', { configurable: true, value: sendBeacon });
+    const { host, events } = setup();
+    await host.start();
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    expect(sendBeacon).toHaveBeenCalledTimes(1);
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect(events.at(-1)).toBe('down: The page was restored from the back/forward cache.');
+    expect(host.state).toBe('down');
+  });
+
+  it('never writes the circuit id above Trace', async () => {
+    const { server, host, logger } = setup({ logLevel: LogLevel.Trace });
+    await host.start();
+    server.last.drop();
+    server.circuits.clear();
+    await host.reconnect();
+    const id = 'secret-circuit-1';
+    expect(server.circuits.size).toBe(0);
+    expect(logger.visibleText()).not.toContain(id);
+    expect(logger.entries.filter((entry) => entry.message.includes(id)).map((entry) => entry.level)).toEqual([LogLevel.Trace]);
+  });
+});
