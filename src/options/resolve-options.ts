@@ -41,6 +41,8 @@ function resolveUnknownOptions(userOptions: unknown): ResolvedCircuitOptions {
   return resolveCircuitOptions(userOptions, '');
 }
 
+const keepBuilderAsIs = (): void => undefined;
+
 function resolveCircuitOptions(user: Record<string, unknown>, prefix: string): ResolvedCircuitOptions {
   const { configureSignalR, logLevel, reconnectionOptions, reconnectionHandler, circuitHandlers, circuitHandshake } =
     user;
@@ -51,9 +53,7 @@ function resolveCircuitOptions(user: Record<string, unknown>, prefix: string): R
 
   return {
     configureSignalR:
-      configureSignalR === undefined
-        ? () => undefined
-        : (configureSignalR as (builder: HubConnectionBuilder) => void),
+      configureSignalR === undefined ? keepBuilderAsIs : (configureSignalR as (builder: HubConnectionBuilder) => void),
     logLevel: logLevel ?? DEFAULT_LOG_LEVEL,
     reconnectionOptions: resolveReconnectionOptions(reconnectionOptions, `${prefix}reconnectionOptions`),
     reconnectionHandler: resolveHandler(reconnectionHandler, `${prefix}reconnectionHandler`),

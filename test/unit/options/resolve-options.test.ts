@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidOptionError } from '../../../src/errors/index';
+import { LogLevel } from '../../../src/logging/logger';
+import { resolveOptions } from '../../../src/options/resolve-options';
+import type { StartOptions } from '../../../src/options/types';
+import { blazorDefaultRetryInterval } from '../../../src/retry/blazor-default-retry-interval';
+
+describe('resolveOptions defaults and shapes', () => {
+  it('gives Blazor 9/10 defaults with no options', () => {
+    const resolved = resolveOptions(undefined);
+    expect(resolved.logLevel).toBe(LogLevel.Warning);
+    expect(resolved.circuitHandshake).toBe(true);
+    expect(resolved.circuitHandlers).toEqual([]);
+    expect(resolved.reconnectionHandler).toBeUndefined();
+    expect(resolved.reconnectionOptions).toEqual({
+      maxRetries: 30,
+      retryIntervalMilliseconds: blazorDefaultRetryInterval,
+      dialogId: 'components-reconnect-modal',
+      dialogDelayMilliseconds: 500,
+      messages: {},
+    });
+  });
+
+  it('accepts the Blazor Server shape and the Web App { circuit } shape alike', () => {
+    const server = resolveOptions({ reconnectionOptions: { maxRetries: 3, retryIntervalMilliseconds: 2000 } });
+    const web = resolveOptions({ circuit: { reconnectionOptions: { maxRetries: 3, retryIntervalMilliseconds: 2000 } } });
+    expect(web).toEqual(server);
+    expect(server.reconnectionOptions.maxRetries).toBe(3);
+    expect(server.reconnectionOptions.retryIntervalMilliseconds).toBe(2000);
+    expect(server.reconnectionOptions.dialogId).toBe('components-reconnect-modal');
+  });
+
+  it('ignores Web App keys beside circuit (ssr, webAssembly)', () => {
+    const resolved = resolveOptions({ circuit: { logLevel: LogLevel.Error }, ssr: { disableDomPreservation: true } });
+    expect(resolved.logLevel).toBe(LogLevel.Error);
+  });
+
+  it('an explicit maxRetries: undefined means unbounded; other explicit undefineds keep defaults', () => {
+    const resolved = resolveOptions({ reconnectionOptions: { maxRetries: undefined, dialogId: undefined } });
+    expect(resolved.reconnectionOptions.maxRetries).toBeUndefined();
+    expect(resolved.reconnectionOptions.dialogId).toBe('components-reconnect-modal');
+  });
+
+  it('keeps Array.prototype.at.bind([...]) as the retry function', () => {
+    const at = Array.prototype.at.bind([0, 1000, 2000]) as (n: number) => number | undefined;
+    expect(resolveOptions({ reconnectionOptions: { retryIntervalMilliseconds: at } }).reconnectionOptions.retryIntervalMilliseconds).toBe(at);
+  });
+
+  it('does not share default objects between calls', () => {
+    const a = resolveOptions(undefined);
+    a.reconnectionOptions.maxRetries = 1;
+    expect(resolveOptions(undefined).reconnectionOptions.maxRetries).toBe(30);
+  });
+});
+
+describe('resolveOptions validation', () => {
+  const cases: [string, unknown, string][] = [
+    ['negative maxRetries', { reconnectionOptions: { maxRetries: -1 } }, 'reconnectionOptions.maxRetries must be a non-negative integer (got -1)'],
+    ['fractional maxRetries', { reconnectionOptions: { maxRetries: 1.5 } }, 'reconnectionOptions.maxRetries must be a non-negative integer (got 1.5)'],
+    ['string maxRetries', { reconnectionOptions: { maxRetries: '3' } }, 'reconnectionOptions.maxRetries must be a non-negative integer (got "3")'],
+    ['negative interval', { reconnectionOptions: { retryIntervalMilliseconds: -5 } }, 'reconnectionOptions.retryIntervalMilliseconds must be a non-negative number of milliseconds or a function (got -5)'],
+    ['NaN interval', { reconnectionOptions: { retryIntervalMilliseconds: Number.NaN } }, 'reconnectionOptions.retryIntervalMilliseconds must be a non-negative number of milliseconds or a function (got NaN)'],
+    ['string interval', { reconnectionOptions: { retryIntervalMilliseconds: '2000' } }, 'reconnectionOptions.retryIntervalMilliseconds must be a non-negative number of milliseconds or a function (got "2000")'],
+    ['handler missing onConnectionUp', { reconnectionHandler: { onConnectionDown: () => undefined } }, 'reconnectionHandler.onConnectionUp must be a function (both onConnectionDown and onConnectionUp are required) (got undefined)'],
+    ['handler missing onConnectionDown', { reconnectionHandler: { onConnectionUp: () => undefined } }, 'reconnectionHandler.onConnectionDown must be a function (both onConnectionDown and onConnectionUp are required) (got undefined)'],
+    ['non-function configureSignalR', { configureSignalR: '/signalr' }, 'configureSignalR must be a function (got "/signalr")'],
+    ['bad log level', { logLevel: 9 }, 'logLevel must be a LogLevel from 0 (Trace) to 6 (None) (got 9)'],
+    ['bad circuitHandshake', { circuitHandshake: 'no' }, 'circuitHandshake must be true or false (got "no")'],
+    ['bad dialogId', { reconnectionOptions: { dialogId: '' } }, 'reconnectionOptions.dialogId must be a non-empty string (got "")'],
+    ['bad dialog delay', { reconnectionOptions: { dialogDelayMilliseconds: -1 } }, 'reconnectionOptions.dialogDelayMilliseconds must be a non-negative finite number (got -1)'],
+    ['unknown message key', { reconnectionOptions: { messages: { reconecting: 'x' } } }, 'reconnectionOptions.messages.reconecting must be one of the known messages (rejoining, retrying, failed, rejected, offline, retry, reload); "reconecting" is not one (got "x")'],
+    ['bad message value', { reconnectionOptions: { messages: { failed: 3 } } }, 'reconnectionOptions.messages.failed must be a string or a function returning a string (got 3)'],
+    ['circuitHandlers not an array', { circuitHandlers: {} }, 'circuitHandlers must be an array of circuit handlers (got {})'],
+    ['circuit handler with a bad callback', { circuitHandlers: [{ onCircuitOpened: 1 }] }, 'circuitHandlers[0].onCircuitOpened must be a function (got 1)'],
+    ['options not an object', 'fast', 'options must be an object (got "fast")'],
+  ];
+
+  it.each(cases)('rejects %s with a message naming the option and the value', (_name, options, message) => {
+    let caught: unknown;
+    try {
+      resolveOptions(options as StartOptions);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InvalidOptionError);
+    expect((caught as Error).message).toBe(message);
+  });
+
+  it('names the circuit. prefix in the Web App shape', () => {
+    expect(() => resolveOptions({ circuit: { reconnectionOptions: { maxRetries: -1 } } })).toThrow(
+      'circuit.reconnectionOptions.maxRetries must be a non-negative integer (got -1)',
+    );
+  });
+});
