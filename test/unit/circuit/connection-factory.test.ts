@@ -1,0 +1,98 @@
+import { HubConnectionBuilder, JsonHubProtocol, LogLevel } from '@microsoft/signalr';
+import type { HubConnection } from '@microsoft/signalr';
+import { describe, expect, it } from 'vitest';
+import { createConnectionFactory } from '../../../src/circuit/connection-factory';
+import { resolveOptions } from '../../../src/options/resolve-options';
+import type { CircuitStartOptions } from '../../../src/options/types';
+import { RecordingLogger } from '../support/recording-logger';
+
+function factoryFor(options: CircuitStartOptions, baseUri = 'http://localhost:5000/app/') {
+  const logger = new RecordingLogger();
+  const builders: HubConnectionBuilder[] = [];
+  const create = createConnectionFactory({
+    options: resolveOptions(options),
+    logger,
+    baseUri,
+    createBuilder: () => {
+      const builder = new HubConnectionBuilder();
+      builders.push(builder);
+      return builder;
+    },
+  });
+  return { create, logger, builders };
+}
+
+describe('createConnectionFactory', () => {
+  it('defaults to _blazor resolved against the base URI', () => {
+    const { create } = factoryFor({});
+    expect(create().baseUrl).toBe('http://localhost:5000/app/_blazor');
+  });
+
+  it('hands configureSignalR the real builder after the defaults, so withUrl("/signalr") wins', () => {
+    const seen: unknown[] = [];
+    const { create } = factoryFor({
+      configureSignalR: (builder) => {
+        seen.push(builder instanceof HubConnectionBuilder, builder.url);
+        builder.withUrl('http://localhost:5000/signalr');
+      },
+    });
+    expect(create().baseUrl).toBe('http://localhost:5000/signalr');
+    expect(seen).toEqual([true, 'http://localhost:5000/app/_blazor']);
+  });
+
+  it('applies withServerTimeout / withKeepAliveInterval / withHubProtocol', () => {
+    const protocol = new JsonHubProtocol();
+    const { create, logger } = factoryFor({
+      configureSignalR: (builder) => builder.withServerTimeout(60000).withKeepAliveInterval(15000).withHubProtocol(protocol),
+    });
+    const connection = create();
+    expect(connection.serverTimeoutInMilliseconds).toBe(60000);
+    expect(connection.keepAliveIntervalInMilliseconds).toBe(15000);
+    expect(logger.entries).toEqual([]);
+  });
+
+  it('supports the older pattern that replaces builder.build to set serverTimeoutInMilliseconds', () => {
+    const built: HubConnection[] = [];
+    const { create } = factoryFor({
+      configureSignalR: function (builder) {
+        const c = builder.build();
+        c.serverTimeoutInMilliseconds = 60000;
+        built.push(c);
+        builder.build = () => {
+          return c;
+        };
+      },
+    });
+    const first = create();
+    const second = create();
+    expect(first).toBe(built[0]);
+    expect(first.serverTimeoutInMilliseconds).toBe(60000);
+    // A reconnect runs configureSignalR again on a fresh builder: a fresh connection.
+    expect(second).toBe(built[1]);
+    expect(second).not.toBe(first);
+  });
+
+  it('builds a new builder and connection for every call', () => {
+    const { create, builders } = factoryFor({});
+    expect(create()).not.toBe(create());
+    expect(builders).toHaveLength(2);
+  });
+
+  it('warns once, at Warning, when the server timeout is under twice the keep-alive interval', () => {
+    const { create, logger } = factoryFor({
+      configureSignalR: (builder) => builder.withServerTimeout(20000).withKeepAliveInterval(15000),
+    });
+    create();
+    create();
+    expect(logger.entries.map((entry) => [entry.level, entry.message])).toEqual([
+      [LogLevel.Warning, expect.stringMatching(/server timeout \(20000 ms\) is less than twice the keep-alive interval \(15000 ms\)/)],
+    ]);
+  });
+
+  it('applies logLevel to the SignalR client logger', () => {
+    const { builders, create } = factoryFor({ logLevel: LogLevel.Error });
+    create();
+    const logger = builders[0]?.logger as unknown as { _minLevel?: number; minLevel?: number };
+    expect(logger._minLevel ?? logger.minLevel).toBe(LogLevel.Error);
+  });
+});
