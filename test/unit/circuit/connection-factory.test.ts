@@ -32,7 +32,7 @@ describe('createConnectionFactory', () => {
     const seen: unknown[] = [];
     const { create } = factoryFor({
       configureSignalR: (builder) => {
-        seen.push(builder instanceof HubConnectionBuilder, builder.url);
+        seen.push(builder instanceof HubConnectionBuilder, (builder as unknown as { url?: string }).url);
         builder.withUrl('http://localhost:5000/signalr');
       },
     });
@@ -92,7 +92,7 @@ describe('createConnectionFactory', () => {
   it('applies logLevel to the SignalR client logger', () => {
     const { builders, create } = factoryFor({ logLevel: LogLevel.Error });
     create();
-    const logger = builders[0]?.logger as unknown as { _minLevel?: number; minLevel?: number };
-    expect(logger._minLevel ?? logger.minLevel).toBe(LogLevel.Error);
+    const logger = (builders[0] as unknown as { logger?: { _minLevel?: number } }).logger;
+    expect(logger?._minLevel).toBe(LogLevel.Error);
   });
 });
