@@ -97,8 +97,10 @@ export class ModalController {
       dialog.removeAttribute(FALLBACK_MODAL_ATTRIBUTE);
       for (const element of this.inerted) element.removeAttribute('inert');
       this.inerted = [];
-    } else if (dialog.open) {
+    } else if (typeof dialog.close === 'function') {
       dialog.close();
+    } else {
+      dialog.removeAttribute('open');
     }
     const previous = this.previousFocus;
     this.previousFocus = undefined;

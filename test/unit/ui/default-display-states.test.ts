@@ -1,0 +1,232 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  DEFAULT_DIALOG_ATTRIBUTE,
+  DEFAULT_DIALOG_STATUS_ID,
+  DEFAULT_DIALOG_TITLE_ID,
+  FAILED_CLASS,
+  HIDE_CLASS,
+  OFFLINE_CLASS,
+  REJECTED_CLASS,
+  RETRYING_CLASS,
+  SHOW_CLASS,
+  STATE_CHANGED_EVENT,
+} from '../../../src/ui/create-reconnection-display';
+import { LogLevel, openDefault, stateClasses } from './helpers';
+
+describe('default dialog: one render per state', () => {
+  it('is a light-DOM host with an open shadow root and an accessible alertdialog', () => {
+    const { display, dialog, title, status } = openDefault();
+    display.show();
+    expect(display.host.parentElement).toBe(document.body);
+    expect(display.host.hasAttribute(DEFAULT_DIALOG_ATTRIBUTE)).toBe(true);
+    expect(display.host.id).toBe('');
+    expect(display.host.shadowRoot?.mode).toBe('open');
+    expect(dialog.getAttribute('role')).toBe('alertdialog');
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(dialog.getAttribute('aria-labelledby')).toBe(DEFAULT_DIALOG_TITLE_ID);
+    expect(dialog.getAttribute('aria-describedby')).toBe(DEFAULT_DIALOG_STATUS_ID);
+    expect(title.id).toBe(DEFAULT_DIALOG_TITLE_ID);
+    expect(status.id).toBe(DEFAULT_DIALOG_STATUS_ID);
+    expect(status.getAttribute('role')).toBe('status');
+    expect(title.getAttribute('aria-live')).toBeNull();
+  });
+
+  it('show: rejoining text, no buttons, a show event on the host', () => {
+    const { display, dialog, title, retryButton, reloadButton, events } = openDefault();
+    display.show();
+    expect(stateClasses(dialog)).toEqual([SHOW_CLASS]);
+    expect([...dialog.classList]).toEqual([SHOW_CLASS]);
+    expect(title.textContent).toBe('Rejoining the server…');
+    expect(retryButton.hidden && reloadButton.hidden).toBe(true);
+    expect(events).toStrictEqual([{ state: 'show' }]);
+  });
+
+  it('update: rejoining for the first attempt or 0 s, else the countdown (singular at 1)', () => {
+    const { display, dialog, title, events } = openDefault();
+    display.show();
+    display.update(1, 0);
+    expect(title.textContent).toBe('Rejoining the server…');
+    expect(stateClasses(dialog)).toEqual([SHOW_CLASS]);
+    display.update(2, 5);
+    expect(title.textContent).toBe('Rejoin failed… trying again in 5 seconds');
+    expect(stateClasses(dialog)).toEqual([SHOW_CLASS, RETRYING_CLASS]);
+    display.update(2, 1);
+    expect(title.textContent).toBe('Rejoin failed… trying again in 1 second');
+    display.update(2, 0);
+    expect(title.textContent).toBe('Rejoining the server…');
+    expect(events.slice(1)).toStrictEqual([
+      { state: 'retrying', currentAttempt: 1, secondsToNextAttempt: 0 },
+      { state: 'retrying', currentAttempt: 2, secondsToNextAttempt: 5 },
+      { state: 'retrying', currentAttempt: 2, secondsToNextAttempt: 1 },
+      { state: 'retrying', currentAttempt: 2, secondsToNextAttempt: 0 },
+    ]);
+  });
+
+  it('offline: its own text, -show kept, no buttons', () => {
+    const { display, dialog, title, retryButton, events } = openDefault();
+    display.show();
+    display.offline();
+    expect(stateClasses(dialog)).toEqual([SHOW_CLASS, OFFLINE_CLASS]);
+    expect(title.textContent).toBe('You are offline. Waiting for the network…');
+    expect(retryButton.hidden).toBe(true);
+    expect(events.at(-1)).toStrictEqual({ state: 'offline' });
+  });
+
+  it('failed: text and a Retry button that calls retry() once per failure', () => {
+    const { display, dialog, title, retryButton, reloadButton, events, context } = openDefault();
+    display.show();
+    display.failed();
+    expect(stateClasses(dialog)).toEqual([FAILED_CLASS]);
+    expect(title.textContent).toBe('Failed to rejoin. Please retry or reload the page.');
+    expect(retryButton.hidden).toBe(false);
+    expect(retryButton.textContent).toBe('Retry');
+    expect(retryButton.type).toBe('button');
+    expect(reloadButton.hidden).toBe(true);
+    expect(events.at(-1)).toStrictEqual({ state: 'failed' });
+    retryButton.click();
+    retryButton.click(); // a double click before the process answers
+    expect(context.retry).toHaveBeenCalledOnce();
+    display.show();
+    display.failed();
+    retryButton.click();
+    expect(context.retry).toHaveBeenCalledTimes(2);
+  });
+
+  it('a throwing retry callback is logged and the button stays usable', () => {
+    const retryFn = vi.fn(() => {
+      throw new Error('boom');
+    });
+    const { display, retryButton, logger } = openDefault({}, {}, retryFn);
+    display.failed();
+    retryButton.click();
+    retryButton.click();
+    expect(retryFn).toHaveBeenCalledTimes(2);
+    expect(logger.entries.filter((entry) => entry.level === LogLevel.Error)).toHaveLength(2);
+  });
+
+  it('rejected: reloads the page, shows the rejected text with the spinner, no button', () => {
+    const { display, dialog, title, reload, reloadButton } = openDefault();
+    display.show();
+    display.rejected();
+    expect(reload).toHaveBeenCalledOnce();
+    expect(stateClasses(dialog)).toEqual([REJECTED_CLASS]);
+    expect(dialog.hasAttribute('data-reloading')).toBe(true);
+    expect(title.textContent).toBe('The session has ended. Reload the page to continue.');
+    expect(reloadButton.hidden).toBe(true);
+  });
+
+  it('rejected when the reload itself throws: a Reload button instead', () => {
+    const reloadFn = vi.fn(() => {
+      throw new Error('sandboxed');
+    });
+    const { display, dialog, reloadButton, logger } = openDefault({}, { reload: reloadFn });
+    display.rejected();
+    expect(reloadFn).toHaveBeenCalledOnce();
+    expect(reloadButton.hidden).toBe(false);
+    expect(reloadButton.textContent).toBe('Reload');
+    expect(dialog.hasAttribute('data-reloading')).toBe(false);
+    expect(dialog.open).toBe(true);
+    expect(logger.entries.some((entry) => entry.level === LogLevel.Error)).toBe(true);
+  });
+
+  it('hide: -hide, the last text kept while it closes', () => {
+    const { display, dialog, title, events } = openDefault();
+    display.show();
+    display.hide();
+    expect(stateClasses(dialog)).toEqual([HIDE_CLASS]);
+    expect(title.textContent).toBe('Rejoining the server…');
+    expect(events.at(-1)).toStrictEqual({ state: 'hide' });
+  });
+
+  it('state events do not bubble out of the host', () => {
+    let heard = 0;
+    document.addEventListener(STATE_CHANGED_EVENT, () => heard++);
+    const { display, events } = openDefault();
+    display.show();
+    display.hide();
+    expect(heard).toBe(0);
+    expect(events).not.toContain('bubbled');
+  });
+
+  it('copies the page’s lang and dir at show', () => {
+    document.documentElement.lang = 'ar';
+    document.documentElement.dir = 'rtl';
+    try {
+      const { display, dialog } = openDefault();
+      display.show();
+      expect(dialog.getAttribute('lang')).toBe('ar');
+      expect(dialog.getAttribute('dir')).toBe('rtl');
+      document.documentElement.removeAttribute('dir');
+      display.hide();
+      display.show();
+      expect(dialog.hasAttribute('dir')).toBe(false);
+    } finally {
+      document.documentElement.removeAttribute('lang');
+      document.documentElement.removeAttribute('dir');
+    }
+  });
+});
+
+describe('default dialog: messages', () => {
+  it('string overrides replace every text', () => {
+    const messages = {
+      rejoining: 'Verbinde…',
+      retrying: 'Erneut…',
+      failed: 'Fehlgeschlagen.',
+      rejected: 'Sitzung beendet.',
+      offline: 'Offline.',
+      retry: 'Nochmal',
+      reload: 'Neu laden',
+    };
+    const failingReload = () => {
+      throw new Error('blocked');
+    };
+    const { display, title, retryButton, reloadButton } = openDefault({ messages }, { reload: failingReload });
+    const seen: string[] = [];
+    display.show();
+    seen.push(title.textContent);
+    display.update(2, 3);
+    seen.push(title.textContent);
+    display.offline();
+    seen.push(title.textContent);
+    display.failed();
+    seen.push(title.textContent, retryButton.textContent);
+    display.rejected();
+    seen.push(title.textContent, reloadButton.textContent);
+    expect(seen).toEqual(['Verbinde…', 'Erneut…', 'Offline.', 'Fehlgeschlagen.', 'Nochmal', 'Sitzung beendet.', 'Neu laden']);
+  });
+
+  it('function overrides get attempt, maxRetries and seconds', () => {
+    const retrying = vi.fn(({ attempt, maxRetries, secondsToNextAttempt }: { attempt: number; maxRetries: number | undefined; secondsToNextAttempt: number }) =>
+      `Versuch ${attempt}/${maxRetries ?? '∞'} in ${secondsToNextAttempt} s`);
+    const { display, title } = openDefault({ maxRetries: 8, messages: { retrying } });
+    display.update(3, 7);
+    expect(title.textContent).toBe('Versuch 3/8 in 7 s');
+    expect(retrying).toHaveBeenLastCalledWith({ attempt: 3, maxRetries: 8, secondsToNextAttempt: 7 });
+  });
+
+  it('a throwing message function falls back to the default text and is logged once', () => {
+    const { display, title, logger } = openDefault({
+      messages: {
+        retrying: () => {
+          throw new Error('translation missing');
+        },
+      },
+    });
+    display.update(2, 3);
+    expect(title.textContent).toBe('Rejoin failed… trying again in 3 seconds');
+    display.update(2, 2);
+    expect(title.textContent).toBe('Rejoin failed… trying again in 2 seconds');
+    const warnings = logger.entries.filter((entry) => entry.level === LogLevel.Warning);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.message).toContain('messages.retrying');
+  });
+
+  it('a message function returning a non-string falls back to the default', () => {
+    const { display, title } = openDefault({
+      messages: { rejoining: (() => 42) as unknown as () => string },
+    });
+    display.show();
+    expect(title.textContent).toBe('Rejoining the server…');
+  });
+});

@@ -1,0 +1,143 @@
+// Shared fixtures for the UI tests: contexts, a recorded event stream, a storage double and a
+// stand-in for `HTMLDialogElement.prototype.showModal` (jsdom has none).
+import { afterEach, vi } from 'vitest';
+import { LogLevel, type Logger } from '../../../src/logging/logger';
+import { defaultReconnectionOptions } from '../../../src/options/defaults';
+import type { ReconnectionOptions } from '../../../src/options/types';
+import type { ReconnectionDisplayContext } from '../../../src/reconnection/reconnection-display';
+import {
+  DisplaySelector,
+  STATE_CHANGED_EVENT,
+  type DisplaySelectorOptions,
+  type ReconnectStateChangedDetail,
+} from '../../../src/ui/create-reconnection-display';
+import type { ReconnectionDisplay } from '../../../src/reconnection/reconnection-display';
+import { DefaultReconnectDisplay } from '../../../src/ui/default-display/default-reconnect-display';
+
+export function makeOptions(overrides: Partial<ReconnectionOptions> = {}): ReconnectionOptions {
+  return { ...defaultReconnectionOptions(), ...overrides };
+}
+
+export function makeContext(
+  overrides: Partial<ReconnectionOptions> = {},
+  retry: () => void = vi.fn(),
+): ReconnectionDisplayContext {
+  return { options: makeOptions(overrides), document, retry };
+}
+
+/** Every state event `target` receives, in order; a bubbling one is recorded as such. */
+export function recordEvents(target: EventTarget): (ReconnectStateChangedDetail | 'bubbled')[] {
+  const details: (ReconnectStateChangedDetail | 'bubbled')[] = [];
+  target.addEventListener(STATE_CHANGED_EVENT, (event) => {
+    const custom = event as CustomEvent<ReconnectStateChangedDetail>;
+    details.push(custom.bubbles ? 'bubbled' : custom.detail);
+  });
+  return details;
+}
+
+/** A logger that keeps what it is told. */
+export function recordingLogger(): Logger & { entries: { level: LogLevel; message: string }[] } {
+  const entries: { level: LogLevel; message: string }[] = [];
+  return {
+    entries,
+    log: (level, message) => {
+      entries.push({ level, message });
+    },
+  };
+}
+
+export { LogLevel };
+
+/** An in-memory `Storage`. */
+export class MemoryStorage implements Storage {
+  private readonly items = new Map<string, string>();
+  get length(): number {
+    return this.items.size;
+  }
+  clear(): void {
+    this.items.clear();
+  }
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+}
+
+/** Installs a minimal native `showModal`/`close` (jsdom has neither); returns the spies. */
+export function installNativeDialog() {
+  const proto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
+  const showModal = vi.fn(function (this: HTMLDialogElement) {
+    if (this.open) throw new DOMException('already open', 'InvalidStateError');
+    this.setAttribute('open', '');
+  });
+  const close = vi.fn(function (this: HTMLDialogElement) {
+    if (!this.open) return;
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  });
+  proto.showModal = showModal;
+  proto.close = close;
+  return {
+    showModal,
+    close,
+    uninstall: () => {
+      delete proto.showModal;
+      delete proto.close;
+    },
+  };
+}
+
+/** Narrows a selected display to the default dialog, failing the test otherwise. */
+export function asDefault(display: ReconnectionDisplay): DefaultReconnectDisplay {
+  if (!(display instanceof DefaultReconnectDisplay)) throw new Error('expected the default dialog');
+  return display;
+}
+
+/** The default dialog's parts, as a test sees them through the open shadow root. */
+export function partsOf(display: DefaultReconnectDisplay) {
+  const root = display.host.shadowRoot;
+  if (!root) throw new Error('no shadow root');
+  const dialog = root.querySelector('dialog');
+  const title = root.querySelector<HTMLElement>('h2');
+  const status = root.querySelector<HTMLElement>('[role="status"]');
+  const retryButton = root.querySelector<HTMLButtonElement>('button.retry');
+  const reloadButton = root.querySelector<HTMLButtonElement>('button.reload');
+  if (!dialog || !title || !status || !retryButton || !reloadButton) throw new Error('dialog incomplete');
+  return { root, dialog, title, status, retryButton, reloadButton };
+}
+
+// Every selector a test made is disposed after it: an open dialog keeps a keydown listener on
+// `document`, which the setup file's DOM reset does not remove.
+const selectors: DisplaySelector[] = [];
+afterEach(() => {
+  for (const selector of selectors.splice(0)) selector.dispose();
+});
+
+/** A selector with test seams, and the default display it selects for `options`. */
+export function openDefault(
+  overrides: Partial<ReconnectionOptions> = {},
+  settings: DisplaySelectorOptions = {},
+  retry: () => void = vi.fn(),
+) {
+  const reload = vi.fn();
+  const storage = new MemoryStorage();
+  const logger = recordingLogger();
+  const selector = new DisplaySelector({ reload, storage: () => storage, logger, ...settings });
+  selectors.push(selector);
+  const context = makeContext(overrides, retry);
+  const display = asDefault(selector.select(context));
+  const events = recordEvents(display.host);
+  return { selector, display, context, reload, storage, logger, events, retry, ...partsOf(display) };
+}
+
+export function stateClasses(element: Element): string[] {
+  return [...element.classList].filter((name) => name.startsWith('components-reconnect-'));
+}

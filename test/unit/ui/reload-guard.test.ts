@@ -1,0 +1,122 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { RELOAD_HISTORY_KEY } from '../../../src/ui/create-reconnection-display';
+import { ReloadGuard } from '../../../src/ui/default-display/reload-guard';
+import { LogLevel, MemoryStorage, openDefault } from './helpers';
+
+describe('ReloadGuard', () => {
+  let storage: MemoryStorage;
+  let now: number;
+  let guard: ReloadGuard;
+
+  beforeEach(() => {
+    storage = new MemoryStorage();
+    now = 1_000_000;
+    guard = new ReloadGuard({ storage: () => storage, now: () => now });
+  });
+
+  it('allows 3 reloads within 60 s, then stops', () => {
+    expect(guard.tryRecordReload()).toBe('allowed');
+    now += 10_000;
+    expect(guard.tryRecordReload()).toBe('allowed');
+    now += 10_000;
+    expect(guard.tryRecordReload()).toBe('allowed');
+    now += 10_000;
+    expect(guard.tryRecordReload()).toBe('limit-reached');
+    expect(JSON.parse(storage.getItem(RELOAD_HISTORY_KEY) ?? '')).toEqual([1_000_000, 1_010_000, 1_020_000]);
+  });
+
+  it('forgets reloads older than 60 s', () => {
+    guard.tryRecordReload();
+    guard.tryRecordReload();
+    guard.tryRecordReload();
+    now += 60_000;
+    expect(guard.tryRecordReload()).toBe('allowed');
+    expect(JSON.parse(storage.getItem(RELOAD_HISTORY_KEY) ?? '')).toEqual([1_060_000]);
+  });
+
+  it('survives across guards (a reload makes a new page, the storage stays)', () => {
+    for (let page = 0; page < 3; page++) {
+      expect(new ReloadGuard({ storage: () => storage, now: () => now }).tryRecordReload()).toBe('allowed');
+      now += 1000;
+    }
+    expect(new ReloadGuard({ storage: () => storage, now: () => now }).tryRecordReload()).toBe('limit-reached');
+  });
+
+  it('treats a corrupt or foreign value as no history', () => {
+    storage.setItem(RELOAD_HISTORY_KEY, '{oops');
+    expect(guard.tryRecordReload()).toBe('allowed');
+    storage.setItem(RELOAD_HISTORY_KEY, JSON.stringify({ a: 1 }));
+    expect(guard.tryRecordReload()).toBe('allowed');
+    storage.setItem(RELOAD_HISTORY_KEY, JSON.stringify(['x', null, now, now, now]));
+    expect(guard.tryRecordReload()).toBe('limit-reached');
+  });
+
+  it('ignores timestamps far in the future (a clock that jumped back)', () => {
+    storage.setItem(RELOAD_HISTORY_KEY, JSON.stringify([now + 3_600_000, now + 3_600_000, now + 3_600_000]));
+    expect(guard.tryRecordReload()).toBe('allowed');
+  });
+
+  it.each([
+    ['reading sessionStorage throws', () => {
+      throw new DOMException('blocked', 'SecurityError');
+    }],
+    ['there is no storage', () => null],
+    ['getItem throws', () => {
+      const broken = new MemoryStorage();
+      broken.getItem = () => {
+        throw new Error('broken');
+      };
+      return broken;
+    }],
+    ['setItem throws (quota)', () => {
+      const full = new MemoryStorage();
+      full.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+      return full;
+    }],
+  ])('never allows a reload it cannot count: %s', (_name, provider) => {
+    const blind = new ReloadGuard({ storage: provider, now: () => now });
+    expect(blind.tryRecordReload()).toBe('storage-unavailable');
+    expect(blind.tryRecordReload()).toBe('storage-unavailable');
+  });
+});
+
+describe('default dialog with the reload guard', () => {
+  it('reloads on the first 3 rejections within a minute, then offers a Reload button', () => {
+    vi.useFakeTimers({ now: 5_000_000 });
+    const storage = new MemoryStorage();
+    const reload = vi.fn();
+    for (let page = 0; page < 3; page++) {
+      const { display } = openDefault({}, { reload, storage: () => storage });
+      display.show();
+      display.rejected();
+      expect(reload).toHaveBeenCalledTimes(page + 1);
+      vi.advanceTimersByTime(5000);
+    }
+    const last = openDefault({}, { reload, storage: () => storage });
+    last.display.show();
+    last.display.rejected();
+    expect(reload).toHaveBeenCalledTimes(3);
+    expect(last.reloadButton.hidden).toBe(false);
+    expect(last.dialog.open).toBe(true);
+    expect(last.title.textContent).toBe('The session has ended. Reload the page to continue.');
+    expect(last.logger.entries.some((entry) => entry.level === LogLevel.Warning && entry.message.includes('storm'))).toBe(true);
+    last.reloadButton.click();
+    expect(reload).toHaveBeenCalledTimes(4);
+  });
+
+  it('with throwing storage it never reloads by itself, but the button still works', () => {
+    const reload = vi.fn();
+    const { display, reloadButton } = openDefault({}, {
+      reload,
+      storage: () => {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+    display.rejected();
+    expect(reload).not.toHaveBeenCalled();
+    reloadButton.click();
+    expect(reload).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,40 @@
+// The CSP and Trusted Types promises are about what the code never does; check the source.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
+}
+
+const files = sources('src/ui');
+const css = readFileSync('styles/reconnect.css', 'utf8');
+
+describe('src/ui source', () => {
+  it.each(files)('%s parses no HTML and writes no inline style', (file) => {
+    // Comments may name what the code avoids; only code counts.
+    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    expect(code).not.toMatch(/\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment)\b/);
+    expect(code).not.toMatch(/\.style\s*[.[=]|setAttribute\(\s*['"]style['"]|cssText\s*=|\beval\(|new Function\(/);
+  });
+
+  it.each(files)('%s stays under 300 lines', (file) => {
+    expect(readFileSync(file, 'utf8').split('\n').length).toBeLessThanOrEqual(300);
+  });
+});
+
+describe('styles/reconnect.css', () => {
+  it('stops motion, reads in dark mode, fits 320 px', () => {
+    expect(css).toMatch(/@media \(prefers-reduced-motion: reduce\)[^@]*animation: none/);
+    expect(css).toMatch(/@media \(prefers-color-scheme: dark\)/);
+    expect(css).toMatch(/width: min\([^;]*100vw - 2rem/);
+  });
+
+  // The bundler strips whitespace around ":", turning ".a :focus" into ".a:focus".
+  it('has no descendant selector starting with a pseudo-class', () => {
+    const selectors = css.replace(/\/\*[\s\S]*?\*\//g, '').match(/[^{}]+(?=\{)/g) ?? [];
+    for (const selector of selectors) expect(selector).not.toMatch(/[\w\])]\s+:/);
+  });
+});
