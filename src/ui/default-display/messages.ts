@@ -5,14 +5,18 @@ import type {
   ReconnectionMessages,
 } from '../../options/types';
 
-/** The English texts of the default dialog; `options.messages` replaces any of them. */
+/**
+ * The English texts of the default dialog; `options.messages` replaces any of them. The ellipsis
+ * is written `\u2026` so the bundle stays ASCII: a script served without a charset on a page
+ * without `<meta charset>` is decoded as windows-1252 and would show "â€¦".
+ */
 export const DEFAULT_MESSAGES: Readonly<Record<keyof ReconnectionMessages, (context: ReconnectionMessageContext) => string>> = {
-  rejoining: () => 'Rejoining the server…',
+  rejoining: () => 'Rejoining the server\u2026',
   retrying: ({ secondsToNextAttempt: s }) =>
-    `Rejoin failed… trying again in ${s} ${s === 1 ? 'second' : 'seconds'}`,
+    `Rejoin failed\u2026 trying again in ${s} ${s === 1 ? 'second' : 'seconds'}`,
   failed: () => 'Failed to rejoin. Please retry or reload the page.',
   rejected: () => 'The session has ended. Reload the page to continue.',
-  offline: () => 'You are offline. Waiting for the network…',
+  offline: () => 'You are offline. Waiting for the network\u2026',
   retry: () => 'Retry',
   reload: () => 'Reload',
 };
