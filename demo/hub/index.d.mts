@@ -119,6 +119,18 @@ export interface CircuitRegistryView {
   state(id: string): CircuitState;
 }
 
+/** The fault switches as they stand (read-only view; use the Hub's methods to change them). */
+export interface FaultStateView {
+  readonly isDown: boolean;
+  readonly downRemainingMs: number;
+  readonly isFlapping: boolean;
+  readonly slowMs: number;
+  readonly rejectNextCount: number;
+  readonly refuseStarts: boolean;
+  /** Forced negotiate status by endpoint path ('*' = every endpoint). */
+  readonly negotiateStatus: ReadonlyMap<string, number>;
+}
+
 export interface CloseOptions {
   error?: string;
   allowReconnect?: boolean;
@@ -127,6 +139,7 @@ export interface CloseOptions {
 export interface Hub {
   readonly log: HubLog;
   readonly circuits: CircuitRegistryView;
+  readonly faults: FaultStateView;
   readonly endpoints: Endpoint[];
   /** Open hub connections. */
   readonly connectionCount: number;
