@@ -87,7 +87,10 @@ export class DefaultReconnectDisplay implements ReconnectionDisplay {
   }
 
   show(): void {
-    this.transition({ visual: 'show', attempt: 0, secondsToNextAttempt: 0, reloading: false }, { state: 'show' });
+    this.transition(
+      { visual: 'show', attempt: 0, secondsToNextAttempt: 0, reloading: false },
+      { state: 'show' },
+    );
   }
 
   update(currentAttempt: number, secondsToNextAttempt: number): void {
@@ -113,11 +116,13 @@ export class DefaultReconnectDisplay implements ReconnectionDisplay {
   rejected(): void {
     const decision = this.dependencies.reloadGuard.tryRecordReload();
     if (decision !== 'allowed') {
+      const why =
+        decision === 'limit-reached'
+          ? 'it was rejected again right after reloading (reload storm guard)'
+          : 'reloads cannot be counted (sessionStorage unavailable)';
       this.dependencies.logger.log(
         LogLevel.Warning,
-        decision === 'limit-reached'
-          ? 'The session was rejected again right after reloading; not reloading automatically (reload storm guard).'
-          : 'The session was rejected but reloads cannot be counted (sessionStorage unavailable); not reloading automatically.',
+        `The session was rejected; not reloading automatically because ${why}.`,
       );
     }
     const reloading = decision === 'allowed';
@@ -183,7 +188,7 @@ export class DefaultReconnectDisplay implements ReconnectionDisplay {
       return;
     }
     const action = actionOf(state);
-    const button = action === 'retry' ? this.elements.retryButton : action === 'reload' ? this.elements.reloadButton : undefined;
+    const button = action && (action === 'retry' ? this.elements.retryButton : this.elements.reloadButton);
     if (this.modal.isOpen) {
       if (button && actionOf(previous) !== action) this.modal.focusInside(button);
       else if (!button && focusWasOnButton) this.modal.focusInside();
@@ -231,7 +236,11 @@ export class DefaultReconnectDisplay implements ReconnectionDisplay {
       this.retry();
     } catch (error) {
       this.retryRequested = false;
-      this.dependencies.logger.log(LogLevel.Error, 'The Retry button could not start an attempt.', error);
+      this.dependencies.logger.log(
+        LogLevel.Error,
+        'The Retry button could not start an attempt.',
+        error,
+      );
     }
   };
 

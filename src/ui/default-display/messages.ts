@@ -10,7 +10,9 @@ import type {
  * is written `\u2026` so the bundle stays ASCII: a script served without a charset on a page
  * without `<meta charset>` is decoded as windows-1252 and would show "â€¦".
  */
-export const DEFAULT_MESSAGES: Readonly<Record<keyof ReconnectionMessages, (context: ReconnectionMessageContext) => string>> = {
+export const DEFAULT_MESSAGES: Readonly<
+  Record<keyof ReconnectionMessages, (context: ReconnectionMessageContext) => string>
+> = {
   rejoining: () => 'Rejoining the server\u2026',
   retrying: ({ secondsToNextAttempt: s }) =>
     `Rejoin failed\u2026 trying again in ${s} ${s === 1 ? 'second' : 'seconds'}`,

@@ -60,7 +60,12 @@ describe('default dialog: Escape does nothing', () => {
   it('prevents the keydown and the cancel event; the dialog stays', () => {
     const { display, dialog, retryButton } = openDefault();
     display.failed();
-    const keydown = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true });
+    const keydown = new KeyboardEvent('keydown', {
+      key: 'Escape',
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
     retryButton.dispatchEvent(keydown);
     const cancel = new Event('cancel', { cancelable: true });
     dialog.dispatchEvent(cancel);

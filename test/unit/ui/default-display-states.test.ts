@@ -11,6 +11,7 @@ import {
   SHOW_CLASS,
   STATE_CHANGED_EVENT,
 } from '../../../src/ui/create-reconnection-display';
+import type { ReconnectionMessageContext } from '../../../src/options/types';
 import { LogLevel, openDefault, stateClasses } from './helpers';
 
 describe('default dialog: one render per state', () => {
@@ -181,7 +182,10 @@ describe('default dialog: messages', () => {
     const failingReload = () => {
       throw new Error('blocked');
     };
-    const { display, title, retryButton, reloadButton } = openDefault({ messages }, { reload: failingReload });
+    const { display, title, retryButton, reloadButton } = openDefault(
+      { messages },
+      { reload: failingReload },
+    );
     const seen: string[] = [];
     display.show();
     seen.push(title.textContent);
@@ -193,11 +197,19 @@ describe('default dialog: messages', () => {
     seen.push(title.textContent, retryButton.textContent);
     display.rejected();
     seen.push(title.textContent, reloadButton.textContent);
-    expect(seen).toEqual(['Verbinde…', 'Erneut…', 'Offline.', 'Fehlgeschlagen.', 'Nochmal', 'Sitzung beendet.', 'Neu laden']);
+    expect(seen).toEqual([
+      'Verbinde…',
+      'Erneut…',
+      'Offline.',
+      'Fehlgeschlagen.',
+      'Nochmal',
+      'Sitzung beendet.',
+      'Neu laden',
+    ]);
   });
 
   it('function overrides get attempt, maxRetries and seconds', () => {
-    const retrying = vi.fn(({ attempt, maxRetries, secondsToNextAttempt }: { attempt: number; maxRetries: number | undefined; secondsToNextAttempt: number }) =>
+    const retrying = vi.fn(({ attempt, maxRetries, secondsToNextAttempt }: ReconnectionMessageContext) =>
       `Versuch ${attempt}/${maxRetries ?? '∞'} in ${secondsToNextAttempt} s`);
     const { display, title } = openDefault({ maxRetries: 8, messages: { retrying } });
     display.update(3, 7);
