@@ -1,0 +1,62 @@
+// Bundles a TypeScript benchmark entry (which imports the library's real sources from src/)
+// into one ES module that plain node can import. Each file is only transpiled
+// (ts.transpileModule): type checking is `npm run typecheck`'s job, and a whole-program check
+// here would fail the benchmark on any unrelated work in progress elsewhere in src/.
+// The output goes under node_modules/.cache so bare imports (@microsoft/signalr) still resolve
+// and nothing lands in the work tree.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rollup } from 'rollup';
+import ts from 'typescript';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const cacheDir = join(root, 'node_modules', '.cache', 'circuit-reconnect-bench');
+
+/** Resolves extension-less relative imports to .ts files and transpiles them. */
+function transpileTypeScript() {
+  return {
+    name: 'transpile-typescript',
+    resolveId(source, importer) {
+      if (importer === undefined || !source.startsWith('.')) return null;
+      const base = resolve(dirname(importer), source);
+      for (const candidate of [`${base}.ts`, join(base, 'index.ts')]) {
+        if (existsSync(candidate)) return candidate;
+      }
+      return null;
+    },
+    async transform(_code, id) {
+      if (!id.endsWith('.ts')) return null;
+      const source = await readFile(id, 'utf8');
+      const { outputText } = ts.transpileModule(source, {
+        fileName: id,
+        compilerOptions: {
+          target: ts.ScriptTarget.ES2022,
+          module: ts.ModuleKind.ESNext,
+          verbatimModuleSyntax: true,
+          sourceMap: false,
+        },
+      });
+      return { code: outputText, map: null };
+    },
+  };
+}
+
+/**
+ * @param {string} entry path of the .ts entry, relative to the repository root
+ * @param {string} name file name (without extension) of the bundle
+ * @returns {Promise<string>} a file: URL to import()
+ */
+export async function bundleTypeScript(entry, name) {
+  await mkdir(cacheDir, { recursive: true });
+  const bundle = await rollup({
+    input: join(root, entry),
+    external: (id) => id.startsWith('node:') || id.startsWith('@microsoft/signalr'),
+    plugins: [transpileTypeScript()],
+  });
+  const file = join(cacheDir, `${name}.mjs`);
+  await bundle.write({ file, format: 'es' });
+  await bundle.close();
+  return pathToFileURL(file).href;
+}

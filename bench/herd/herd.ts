@@ -1,0 +1,115 @@
+import { silentLogger } from '../../src/logging/logger';
+import { defaultReconnectionOptions } from '../../src/options/defaults';
+import type { ReconnectionOptions } from '../../src/options/types';
+import { quietPageSignals } from '../../src/reconnection/page-signals';
+import type { ReconnectionDisplay } from '../../src/reconnection/reconnection-display';
+import { ReconnectionProcess } from '../../src/reconnection/reconnection-process';
+import { EventClock } from './event-clock';
+import { seededRandom } from './random';
+import type { ServerSpec } from './simulated-server';
+import { SimulatedServer } from './simulated-server';
+import { binCounts, peakInWindow, percentile, sortedSamples, total } from './stats';
+
+/** A retry policy under test: the options one client starts with, built from that client's random source. */
+export interface HerdPolicy {
+  readonly name: string;
+  /** `reconnectionOptions.maxRetries` for this policy. */
+  readonly maxRetries: number | undefined;
+  /** A fresh interval per client, so stateful policies (decorrelated, maxElapsedMs) get their own state. */
+  readonly interval: (random: () => number) => ReconnectionOptions['retryIntervalMilliseconds'];
+}
+
+export interface HerdScenario {
+  readonly clients: number;
+  readonly policy: HerdPolicy;
+  readonly server: ServerSpec;
+  readonly seed: number;
+}
+
+/** One row of the herd table. Times are milliseconds after the server came back. */
+export interface HerdResult {
+  readonly policy: string;
+  readonly model: ServerSpec['model'];
+  readonly outageSeconds: number;
+  readonly attempts: number;
+  readonly peakPer100ms: number;
+  /** Percentiles over the clients that reconnected (as retry-physics.md reports them). */
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly maxMs: number;
+  /** p95 over all clients, a client that never reconnected counting as never (`Infinity`). */
+  readonly p95AllMs: number;
+  readonly resumed: number;
+  readonly failed: number;
+  /** Attempts reaching the server per second, for the chart. */
+  readonly attemptsPerSecond: number[];
+  /** Simulated milliseconds until the last event; timers the clock fired (benchmark cost). */
+  readonly simulatedMs: number;
+  readonly timersFired: number;
+}
+
+/** The display the benchmark drives: the process ticks it once a second, and it does nothing. */
+const noDisplay: ReconnectionDisplay = {
+  show: () => undefined,
+  update: () => undefined,
+  offline: () => undefined,
+  hide: () => undefined,
+  failed: () => undefined,
+  rejected: () => undefined,
+};
+
+/**
+ * Runs `clients` real {@link ReconnectionProcess}es that all lose the server at t = 0, against
+ * one {@link SimulatedServer}, on one {@link EventClock}, until no timer is left.
+ */
+export async function runHerd(scenario: HerdScenario): Promise<HerdResult> {
+  const { clients, policy, server: spec } = scenario;
+  const clock = new EventClock();
+  const server = new SimulatedServer(clock, spec, seededRandom(scenario.seed));
+  const policyRandom = seededRandom(scenario.seed ^ 0x5bd1e995);
+  const recovered: number[] = [];
+  let failed = 0;
+
+  for (let index = 0; index < clients; index++) {
+    const options: ReconnectionOptions = {
+      ...defaultReconnectionOptions(),
+      maxRetries: policy.maxRetries,
+      retryIntervalMilliseconds: policy.interval(policyRandom),
+    };
+    const process = new ReconnectionProcess({
+      options,
+      display: noDisplay,
+      attempt: () => server.connect(),
+      logger: silentLogger,
+      clock,
+      signals: quietPageSignals,
+      onEnd: (outcome) => {
+        if (outcome === 'resumed') recovered.push(clock.now() - spec.downForMs);
+        else if (outcome === 'failed') failed++;
+      },
+    });
+    process.start();
+  }
+  const simulatedMs = await clock.run();
+
+  const sorted = sortedSamples(recovered);
+  const all = new Float64Array(clients).fill(Number.POSITIVE_INFINITY);
+  all.set(sorted);
+  const arrivals = server.arrivals;
+  return {
+    policy: policy.name,
+    model: spec.model,
+    outageSeconds: spec.downForMs / 1000,
+    attempts: total(arrivals),
+    peakPer100ms: peakInWindow(arrivals, 100),
+    p50Ms: percentile(sorted, 0.5),
+    p95Ms: percentile(sorted, 0.95),
+    maxMs: percentile(sorted, 1),
+    p95AllMs: percentile(all, 0.95),
+    resumed: recovered.length,
+    failed,
+    attemptsPerSecond: binCounts(arrivals, 1000, Math.ceil(arrivals.length / 1000)),
+    simulatedMs,
+    timersFired: clock.timersFired,
+  };
+}
