@@ -47,7 +47,9 @@ export default [
         format: 'iife',
         banner,
         sourcemap: true,
-        plugins: [terser({ format: { comments: /^!/ } })],
+        // ascii_only: a script served without a charset on a page without <meta charset> would
+        // otherwise be decoded as windows-1252 and show "â€¦" for every ellipsis.
+        plugins: [terser({ format: { comments: /^!/, ascii_only: true } })],
       },
     ],
   },

@@ -8,6 +8,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
+          // `?raw` CSS imports then hold the stylesheet's text, as they do in the Rollup build.
+          css: true,
           include: ['test/unit/**/*.test.ts'],
           setupFiles: ['test/unit/setup.ts'],
         },

@@ -1,6 +1,3 @@
-// The Blazor docs' "Automatically refresh the page when server-side reconnection fails" boot.js
-// (Blazor Server variant), copied unchanged below these three comment lines.
-/* global Blazor -- set by circuit-reconnect.js */
 (() => {
   const maximumRetryCount = 3;
   const retryIntervalMilliseconds = 5000;

@@ -1,4 +1,3 @@
-/* global Blazor -- set by circuit-reconnect.js */
 (() => {
   const events = document.getElementById('events');
 

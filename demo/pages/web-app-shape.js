@@ -1,4 +1,3 @@
-/* global Blazor -- set by circuit-reconnect.js */
 Blazor.start({
   circuit: {
     configureSignalR: (builder) => builder.withUrl('/signalr').withServerTimeout(60000),

@@ -27,6 +27,8 @@ export type ReconnectionMessage = string | ((context: ReconnectionMessageContext
 
 /** Every text the default dialog shows; each one can be replaced (translated, reworded). */
 export interface ReconnectionMessages {
+  /** The dialog's accessible name, stable across states. @default "Connection to the server lost" */
+  title: ReconnectionMessage;
   /** While the first attempt is waited for or made. @default "Rejoining the server…" */
   rejoining: ReconnectionMessage;
   /** While waiting after a failed attempt. @default "Rejoin failed… trying again in N seconds" */

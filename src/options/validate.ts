@@ -5,6 +5,7 @@ import type { ReconnectionMessages } from './types';
 /** Small, named checks; each throws {@link InvalidOptionError} naming the option path. */
 
 export const MESSAGE_KEYS: readonly (keyof ReconnectionMessages)[] = [
+  'title',
   'rejoining',
   'retrying',
   'failed',

@@ -84,7 +84,7 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
 
   private selectDisplay(context: ReconnectionDisplayContext): ReconnectionDisplay {
     if (this.settings.selectDisplay) return this.settings.selectDisplay(context);
-    this.ownSelector ??= new DisplaySelector();
+    this.ownSelector ??= new DisplaySelector({ logger: this.logger });
     return this.ownSelector.select(context);
   }
 

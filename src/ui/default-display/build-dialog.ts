@@ -40,8 +40,9 @@ export function buildDialog(document: Document): DialogElements {
   // `<dialog>` by ARIA in HTML; `aria-modal` matters for the fallback without `showModal()`.
   dialog.setAttribute('role', 'alertdialog');
   dialog.setAttribute('aria-modal', 'true');
-  dialog.setAttribute('aria-labelledby', DEFAULT_DIALOG_TITLE_ID);
-  dialog.setAttribute('aria-describedby', DEFAULT_DIALOG_STATUS_ID);
+  // Named by a stable title (set in render from `messages.title`), described by the visible
+  // state text: a name equal to the description would be read twice when the dialog opens.
+  dialog.setAttribute('aria-describedby', DEFAULT_DIALOG_TITLE_ID);
   // Focusable itself, so focus has a place inside the dialog when no button is offered.
   dialog.setAttribute('tabindex', '-1');
 

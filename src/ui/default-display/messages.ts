@@ -13,6 +13,7 @@ import type {
 export const DEFAULT_MESSAGES: Readonly<
   Record<keyof ReconnectionMessages, (context: ReconnectionMessageContext) => string>
 > = {
+  title: () => 'Connection to the server lost',
   rejoining: () => 'Rejoining the server\u2026',
   retrying: ({ secondsToNextAttempt: s }) =>
     `Rejoin failed\u2026 trying again in ${s} ${s === 1 ? 'second' : 'seconds'}`,

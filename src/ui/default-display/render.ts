@@ -30,6 +30,8 @@ export function render(
   };
 
   applyStateClasses(dialog, state.visual);
+  const name = messages.text('title', context);
+  if (dialog.getAttribute('aria-label') !== name) dialog.setAttribute('aria-label', name);
   dialog.toggleAttribute(RELOADING_ATTRIBUTE, state.visual === 'rejected' && state.reloading);
 
   const key = messageKeyOf(state);

@@ -68,7 +68,7 @@ describe('resolveOptions validation', () => {
     ['bad circuitHandshake', { circuitHandshake: 'no' }, 'circuitHandshake must be true or false (got "no")'],
     ['bad dialogId', { reconnectionOptions: { dialogId: '' } }, 'reconnectionOptions.dialogId must be a non-empty string (got "")'],
     ['bad dialog delay', { reconnectionOptions: { dialogDelayMilliseconds: -1 } }, 'reconnectionOptions.dialogDelayMilliseconds must be a non-negative finite number (got -1)'],
-    ['unknown message key', { reconnectionOptions: { messages: { reconecting: 'x' } } }, 'reconnectionOptions.messages.reconecting must be one of the known messages (rejoining, retrying, failed, rejected, offline, retry, reload); "reconecting" is not one (got "x")'],
+    ['unknown message key', { reconnectionOptions: { messages: { reconecting: 'x' } } }, 'reconnectionOptions.messages.reconecting must be one of the known messages (title, rejoining, retrying, failed, rejected, offline, retry, reload); "reconecting" is not one (got "x")'],
     ['bad message value', { reconnectionOptions: { messages: { failed: 3 } } }, 'reconnectionOptions.messages.failed must be a string or a function returning a string (got 3)'],
     ['circuitHandlers not an array', { circuitHandlers: {} }, 'circuitHandlers must be an array of circuit handlers (got {})'],
     ['circuit handler with a bad callback', { circuitHandlers: [{ onCircuitOpened: 1 }] }, 'circuitHandlers[0].onCircuitOpened must be a function (got 1)'],

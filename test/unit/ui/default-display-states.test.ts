@@ -24,8 +24,9 @@ describe('default dialog: one render per state', () => {
     expect(display.host.shadowRoot?.mode).toBe('open');
     expect(dialog.getAttribute('role')).toBe('alertdialog');
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect(dialog.getAttribute('aria-labelledby')).toBe(DEFAULT_DIALOG_TITLE_ID);
-    expect(dialog.getAttribute('aria-describedby')).toBe(DEFAULT_DIALOG_STATUS_ID);
+    expect(dialog.getAttribute('aria-describedby')).toBe(DEFAULT_DIALOG_TITLE_ID);
+    expect(dialog.getAttribute('aria-label')).toBe('Connection to the server lost');
+    expect(dialog.hasAttribute('aria-labelledby')).toBe(false);
     expect(title.id).toBe(DEFAULT_DIALOG_TITLE_ID);
     expect(status.id).toBe(DEFAULT_DIALOG_STATUS_ID);
     expect(status.getAttribute('role')).toBe('status');
@@ -206,6 +207,12 @@ describe('default dialog: messages', () => {
       'Sitzung beendet.',
       'Neu laden',
     ]);
+  });
+
+  it('messages.title renames the dialog for assistive technology', () => {
+    const { display, dialog } = openDefault({ messages: { title: 'Verbindung unterbrochen' } });
+    display.show();
+    expect(dialog.getAttribute('aria-label')).toBe('Verbindung unterbrochen');
   });
 
   it('function overrides get attempt, maxRetries and seconds', () => {
