@@ -33,6 +33,8 @@ export interface HerdResult {
   readonly outageSeconds: number;
   readonly attempts: number;
   readonly peakPer100ms: number;
+  /** The same peak, counting only attempts that reached the server after it came back. */
+  readonly peakAfterReturnPer100ms: number;
   /** Percentiles over the clients that reconnected (as retry-physics.md reports them). */
   readonly p50Ms: number;
   readonly p95Ms: number;
@@ -41,6 +43,9 @@ export interface HerdResult {
   readonly p95AllMs: number;
   readonly resumed: number;
   readonly failed: number;
+  /** Earliest and median time a client ended `failed` (ms after the drop); `NaN` when none did. */
+  readonly firstFailedAtMs: number;
+  readonly medianFailedAtMs: number;
   /** Attempts reaching the server per second, for the chart. */
   readonly attemptsPerSecond: number[];
   /** Simulated milliseconds until the last event; timers the clock fired (benchmark cost). */
@@ -68,7 +73,7 @@ export async function runHerd(scenario: HerdScenario): Promise<HerdResult> {
   const server = new SimulatedServer(clock, spec, seededRandom(scenario.seed));
   const policyRandom = seededRandom(scenario.seed ^ 0x5bd1e995);
   const recovered: number[] = [];
-  let failed = 0;
+  const failedAt: number[] = [];
 
   for (let index = 0; index < clients; index++) {
     const options: ReconnectionOptions = {
@@ -85,7 +90,7 @@ export async function runHerd(scenario: HerdScenario): Promise<HerdResult> {
       signals: quietPageSignals,
       onEnd: (outcome) => {
         if (outcome === 'resumed') recovered.push(clock.now() - spec.downForMs);
-        else if (outcome === 'failed') failed++;
+        else if (outcome === 'failed') failedAt.push(clock.now());
       },
     });
     process.start();
@@ -93,6 +98,7 @@ export async function runHerd(scenario: HerdScenario): Promise<HerdResult> {
   const simulatedMs = await clock.run();
 
   const sorted = sortedSamples(recovered);
+  const failures = sortedSamples(failedAt);
   const all = new Float64Array(clients).fill(Number.POSITIVE_INFINITY);
   all.set(sorted);
   const arrivals = server.arrivals;
@@ -102,12 +108,15 @@ export async function runHerd(scenario: HerdScenario): Promise<HerdResult> {
     outageSeconds: spec.downForMs / 1000,
     attempts: total(arrivals),
     peakPer100ms: peakInWindow(arrivals, 100),
+    peakAfterReturnPer100ms: peakInWindow(arrivals.subarray(Math.min(arrivals.length, spec.downForMs)), 100),
     p50Ms: percentile(sorted, 0.5),
     p95Ms: percentile(sorted, 0.95),
     maxMs: percentile(sorted, 1),
     p95AllMs: percentile(all, 0.95),
     resumed: recovered.length,
-    failed,
+    failed: failedAt.length,
+    firstFailedAtMs: percentile(failures, 0),
+    medianFailedAtMs: percentile(failures, 0.5),
     attemptsPerSecond: binCounts(arrivals, 1000, Math.ceil(arrivals.length / 1000)),
     simulatedMs,
     timersFired: clock.timersFired,

@@ -1,0 +1,64 @@
+// The herd benchmark: bundles bench/herd/main.ts (the simulator around the real
+// ReconnectionProcess and retry policies), runs every scenario on worker threads (one per core,
+// at most two), prints the tables and writes bench/results/herd.json and herd.svg.
+import { availableParallelism } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { bundleTypeScript } from './bundle.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function runOnWorkers(bundleUrl, keys, clients, workers) {
+  const results = [];
+  let next = 0;
+  let done = 0;
+  return new Promise((resolve, reject) => {
+    const pool = Array.from({ length: workers }, () => {
+      const worker = new Worker(join(here, 'herd-worker.mjs'), { workerData: { bundleUrl, clients } });
+      worker.on('error', reject);
+      worker.on('message', (message) => {
+        if (message !== 'ready') {
+          results.push(message);
+          done++;
+          process.stdout.write(`\r  ${done}/${keys.length} scenarios`);
+        }
+        if (next < keys.length) worker.postMessage(keys[next++]);
+        else if (message === 'ready' || done === keys.length || next >= keys.length) void worker.terminate();
+        if (done === keys.length) {
+          process.stdout.write('\n');
+          for (const each of pool) void each.terminate();
+          resolve(results);
+        }
+      });
+      return worker;
+    });
+  });
+}
+
+/**
+ * @param {{ clients?: number, workers?: number }} [options]
+ * @returns {Promise<{ text: string }>}
+ */
+export async function runHerdBenchmark({ clients = 10000, workers = Math.min(2, availableParallelism()) } = {}) {
+  const started = performance.now();
+  const bundleUrl = await bundleTypeScript('bench/herd/main.ts', 'herd');
+  const herd = await import(bundleUrl);
+  const keys = herd.listScenarios();
+  console.log(`Herd simulation: ${keys.length} scenarios on ${workers} worker(s)…`);
+  const results = await runOnWorkers(bundleUrl, keys, clients, workers);
+  const report = herd.buildReport(results, clients);
+  const resultsDir = join(here, 'results');
+  await mkdir(resultsDir, { recursive: true });
+  await writeFile(join(resultsDir, 'herd.json'), `${JSON.stringify(report.json, null, 1)}\n`);
+  await writeFile(join(resultsDir, 'herd.svg'), report.svg);
+  console.log(report.text);
+  console.log(`\nWrote bench/results/herd.json and herd.svg in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  return report;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const clientsArg = process.argv.indexOf('--clients');
+  await runHerdBenchmark(clientsArg > 0 ? { clients: Number(process.argv[clientsArg + 1]) } : {});
+}

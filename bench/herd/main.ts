@@ -1,0 +1,103 @@
+// The herd benchmark's entry, bundled by bench/herd.mjs: the list of scenarios, one scenario's
+// run (called inside worker threads), and the report built from all the results.
+import type { ServerModel } from './simulated-server';
+import type { HerdResult } from './herd';
+import { runHerd } from './herd';
+import { BLAZOR, HERD_POLICIES, OURS } from './policies';
+import { renderAttemptsChart } from './chart-svg';
+import { checkTargets, formatCalibration, formatCoverageTable, formatHerdTable, formatTargets } from './table';
+
+export const OUTAGES_SECONDS = [5, 30, 120, 300] as const;
+export const MODELS: readonly ServerModel[] = ['queue', 'drop'];
+
+/** One simulation to run: a policy (by index), a server model and an outage (`null`: never back). */
+export interface ScenarioKey {
+  readonly policy: number;
+  readonly model: ServerModel;
+  readonly outageSeconds: number | null;
+}
+
+/** Every scenario, the longest first so two workers finish together. */
+export function listScenarios(): ScenarioKey[] {
+  const keys: ScenarioKey[] = [];
+  for (let policy = 0; policy < HERD_POLICIES.length; policy++) {
+    for (const model of MODELS) {
+      for (const outageSeconds of OUTAGES_SECONDS) keys.push({ policy, model, outageSeconds });
+    }
+    keys.push({ policy, model: 'drop', outageSeconds: null });
+  }
+  const cost = (key: ScenarioKey) => key.outageSeconds ?? 1000;
+  return keys.sort((a, b) => cost(b) - cost(a));
+}
+
+/** Runs one scenario with `clients` clients; the seed is fixed so every run gives the same table. */
+export function runScenario(key: ScenarioKey, clients: number): Promise<HerdResult> {
+  const policy = HERD_POLICIES[key.policy];
+  if (policy === undefined) throw new RangeError(`No herd policy ${key.policy}`);
+  const downForMs = key.outageSeconds === null ? Number.POSITIVE_INFINITY : key.outageSeconds * 1000;
+  return runHerd({ clients, policy, seed: 20261121, server: { model: key.model, downForMs } });
+}
+
+/** What bench/herd.mjs prints and writes. */
+export interface HerdReport {
+  readonly text: string;
+  readonly json: unknown;
+  readonly svg: string;
+}
+
+const policyOrder = (name: string) => HERD_POLICIES.findIndex((policy) => policy.name === name);
+
+/** Orders the results, formats the tables, checks the targets and draws the chart. */
+export function buildReport(all: readonly HerdResult[], clients: number): HerdReport {
+  const byTable = (a: HerdResult, b: HerdResult) =>
+    policyOrder(a.policy) - policyOrder(b.policy) || a.model.localeCompare(b.model) * -1 || a.outageSeconds - b.outageSeconds;
+  const outages = all.filter((result) => Number.isFinite(result.outageSeconds)).sort(byTable);
+  const coverage = all.filter((result) => !Number.isFinite(result.outageSeconds)).sort(byTable);
+  const targets = checkTargets(outages);
+  const charted = (result: HerdResult) =>
+    (result.policy === BLAZOR || result.policy === OURS) && result.model === 'queue' && (result.outageSeconds === 30 || result.outageSeconds === 120);
+  const pick = (policy: string, outageSeconds: number) =>
+    outages.find((result) => result.policy === policy && result.model === 'queue' && result.outageSeconds === outageSeconds);
+
+  const panels = [30, 120].flatMap((outageSeconds) => {
+    const blazor = pick(BLAZOR, outageSeconds);
+    const ours = pick(OURS, outageSeconds);
+    if (blazor === undefined || ours === undefined) return [];
+    return [
+      {
+        title: `Queueing server down ${outageSeconds} s, ${clients.toLocaleString('en-US')} clients: attempts per second`,
+        spanSeconds: outageSeconds + 90,
+        series: [
+          { label: BLAZOR, color: '#c0392b', result: blazor },
+          { label: OURS, color: '#1f5fbf', result: ours },
+        ],
+      },
+    ];
+  });
+
+  const text = [
+    `Herd: ${clients.toLocaleString('en-US')} clients lose the server at t = 0; it admits 2,000/s once back.`,
+    'Times are seconds from the server\'s return to reconnected, over the clients that reconnected.',
+    '',
+    formatHerdTable(outages),
+    '',
+    'Retry coverage: the server never comes back (when clients end `failed`).',
+    formatCoverageTable(coverage),
+    '',
+    'Simulator check against retry-physics.md (Blazor default):',
+    formatCalibration(outages),
+    '',
+    'Targets for the default (peak ≤ 1/5 of Blazor; p50, p95, failed no worse):',
+    formatTargets(targets),
+  ].join('\n');
+
+  const strip = (result: HerdResult) => (charted(result) ? result : { ...result, attemptsPerSecond: undefined });
+  const json = {
+    clients,
+    server: { admissionPerSecond: 2000, burstMs: 100, handshakeMs: 100, handshakeTimeoutMs: 15000, latencyMs: [1, 5] },
+    results: outages.map(strip),
+    coverage: coverage.map(strip),
+    targets,
+  };
+  return { text, json, svg: renderAttemptsChart(panels) };
+}
