@@ -186,3 +186,21 @@ export async function shadowStyle(page: Page, selector: string, properties: stri
     [selector, properties] as const,
   );
 }
+
+/**
+ * Waits until the dialog's finite animations (the fade-in) are over, so what is measured is the
+ * dialog at rest: axe-core's contrast check would otherwise see half-transparent text.
+ */
+export async function waitForAnimations(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const root = document.querySelector('[data-reconnect-dialog]')?.shadowRoot;
+      if (!root) return true;
+      return root
+        .getAnimations()
+        .every((animation) => animation.effect?.getComputedTiming().iterations === Infinity || animation.playState === 'finished');
+    },
+    undefined,
+    { timeout: 5_000 },
+  );
+}
