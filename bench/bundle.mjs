@@ -20,11 +20,22 @@ function transpileTypeScript() {
     name: 'transpile-typescript',
     resolveId(source, importer) {
       if (importer === undefined || !source.startsWith('.')) return null;
+      if (source.endsWith('.css?raw')) return `${resolve(dirname(importer), source.slice(0, -4))}?raw`;
       const base = resolve(dirname(importer), source);
       for (const candidate of [`${base}.ts`, join(base, 'index.ts')]) {
         if (existsSync(candidate)) return candidate;
       }
       return null;
+    },
+    async load(id) {
+      if (!id.endsWith('.css?raw')) return null;
+      // The same whitespace and comment stripping as rollup.config.mjs's raw-css plugin.
+      const css = (await readFile(id.slice(0, -4), 'utf8'))
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{}:;,>])\s*/g, '$1')
+        .trim();
+      return `export default ${JSON.stringify(css)};`;
     },
     async transform(_code, id) {
       if (!id.endsWith('.ts')) return null;
@@ -41,6 +52,28 @@ function transpileTypeScript() {
       return { code: outputText, map: null };
     },
   };
+}
+
+/**
+ * Bundles `entry` in memory and returns each module's rendered code (after tree shaking), to
+ * see which source files the shipped bytes come from.
+ * @param {string} entry path of the .ts entry, relative to the repository root
+ * @returns {Promise<{ code: string, modules: { id: string, code: string }[] }>} the chunk's code
+ *   and each module's share of it
+ */
+export async function bundledModules(entry) {
+  const bundle = await rollup({
+    input: join(root, entry),
+    external: (id) => id.startsWith('@microsoft/signalr'),
+    plugins: [transpileTypeScript()],
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  const [chunk] = output;
+  const modules = Object.entries(chunk.modules)
+    .filter(([, info]) => info.code !== null && info.code.length > 0)
+    .map(([id, info]) => ({ id: id.replace(`${root}/`, '').replace(/\?raw$/, ''), code: info.code ?? '' }));
+  return { code: chunk.code, modules };
 }
 
 /**
