@@ -1,0 +1,168 @@
+// The default dialog under strict Content Security Policies, in real Chromium: no violation and no
+// console error in any state, and the dialog really styled (a blocked stylesheet would leave the
+// browser's bare <dialog>). Also the `<style nonce>` fallback for browsers without constructable
+// stylesheets, with a control showing that a wrong nonce is caught.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromiumPath, launchChromium } from './support/chromium';
+import { cspViolationsInPage, recordCspViolations, waitUntil, watchProblems } from './support/page-helpers';
+import type { PageProblems } from './support/page-helpers';
+import { startSite, STRICT_CSP, TRUSTED_TYPES_CSP } from './support/site';
+import type { Site } from './support/site';
+import { uiPage } from './fixtures-ui/pages';
+import {
+  exhaustReloadGuard,
+  hidden,
+  installRecorder,
+  shadowStyle,
+  shownIn,
+  waitForDialog,
+  waitForStart,
+} from './fixtures-ui/probe';
+
+const NONCE = 'r4nd0mN0nce';
+const NONCE_CSP = `default-src 'self'; script-src 'nonce-${NONCE}'; style-src 'nonce-${NONCE}'; connect-src 'self'`;
+/** Scripts allowed by their nonce, styles by another one the library cannot know. */
+const WRONG_STYLE_NONCE_CSP = `default-src 'self'; script-src 'nonce-${NONCE}'; style-src 'nonce-someone-else'; connect-src 'self'`;
+
+/** Values from styles/reconnect.css that the browser's bare `<dialog>` does not have. */
+const STYLED_DIALOG = { 'border-radius': '12px', 'background-color': 'rgb(255, 255, 255)', 'text-align': 'center' };
+const STYLED_BUTTON = { 'background-color': 'rgb(9, 105, 218)', color: 'rgb(255, 255, 255)' };
+
+/** How the dialog's stylesheet got into the shadow root: constructed, or `<style>` elements. */
+async function styleInstallation(page: Page): Promise<{ adopted: number; styles: (string | null)[] }> {
+  return page.evaluate(() => {
+    const root = document.querySelector('[data-reconnect-dialog]')?.shadowRoot;
+    if (!root) throw new Error('no dialog');
+    const adopted = 'adoptedStyleSheets' in root ? root.adoptedStyleSheets.length : 0;
+    return { adopted, styles: Array.from(root.querySelectorAll('style')).map((style) => style.nonce || null) };
+  });
+}
+
+describe.skipIf(chromiumPath === undefined)('default dialog under a strict CSP (built IIFE)', () => {
+  let browser: Browser;
+  let site: Site;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    site = await startSite({
+      pages: {
+        ...uiPage({ startScript: '/strict.js', headers: { 'Content-Security-Policy': STRICT_CSP } }),
+        ...uiPage({ startScript: '/trusted-types.js', headers: { 'Content-Security-Policy': TRUSTED_TYPES_CSP } }),
+        ...uiPage({ startScript: '/nonce.js', nonce: NONCE, headers: { 'Content-Security-Policy': NONCE_CSP } }),
+        ...uiPage({ startScript: '/wrong-nonce.js', nonce: NONCE, headers: { 'Content-Security-Policy': WRONG_STYLE_NONCE_CSP } }),
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await site.close();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    site.hub.reset({ log: true });
+  });
+
+  async function openPage(path: string, options: { withoutConstructableSheets?: boolean } = {}): Promise<{ page: Page; problems: PageProblems }> {
+    context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await recordCspViolations(page);
+    await installRecorder(page);
+    if (options.withoutConstructableSheets) {
+      // An engine without constructable stylesheets (Safari < 16.4): the library must fall back.
+      await page.addInitScript(() => {
+        Reflect.deleteProperty(ShadowRoot.prototype, 'adoptedStyleSheets');
+      });
+    }
+    await page.goto(`${site.url}${path}`);
+    await waitForStart(page);
+    return { page, problems };
+  }
+
+  for (const [name, path] of [
+    ['STRICT_CSP', '/strict.html'],
+    ['TRUSTED_TYPES_CSP', '/trusted-types.html'],
+  ] as const) {
+    it(`${name}: every state shows a styled dialog without a violation or a console error`, async () => {
+      const { page, problems } = await openPage(path);
+
+      site.hub.down(60_000);
+      await waitForDialog(page, (view) => view.visible, 'the dialog during the outage');
+      expect(await shadowStyle(page, 'dialog', Object.keys(STYLED_DIALOG))).toEqual(STYLED_DIALOG);
+      expect(await shadowStyle(page, '.spinner', ['border-top-color', 'border-radius'])).toEqual({
+        'border-top-color': 'rgb(9, 105, 218)',
+        'border-radius': '50%',
+      });
+
+      await waitForDialog(page, shownIn('failed'), 'the failed state');
+      expect(await shadowStyle(page, 'button.retry', Object.keys(STYLED_BUTTON))).toEqual(STYLED_BUTTON);
+      expect(await styleInstallation(page)).toEqual({ adopted: 1, styles: [] });
+
+      site.hub.reset();
+      await page.keyboard.press('Enter');
+      await waitForDialog(page, hidden, 'the dialog to hide after Retry');
+
+      await context?.setOffline(true);
+      site.hub.drop();
+      await waitForDialog(page, shownIn('offline'), 'the offline state');
+      await context?.setOffline(false);
+      await waitForDialog(page, hidden, 'the dialog to hide when the network is back');
+
+      await exhaustReloadGuard(page);
+      site.hub.restart();
+      const rejected = await waitForDialog(page, shownIn('rejected'), 'the rejected state');
+      expect(rejected.buttons).toEqual(['Reload']);
+      expect(await shadowStyle(page, 'dialog', Object.keys(STYLED_DIALOG))).toEqual(STYLED_DIALOG);
+
+      expect(await cspViolationsInPage(page)).toEqual([]);
+      expect(problems).toEqual({ errors: [], cspViolations: [] });
+
+      // Controls: the policy is enforced on this page, and a violation would have been seen.
+      await page.evaluate(() => {
+        const style = document.createElement('style');
+        style.textContent = 'main { color: red; }';
+        document.head.append(style);
+      });
+      await waitUntil(async () => (await cspViolationsInPage(page)).length === 1, 5_000, 'the control violation');
+      if (path === '/trusted-types.html') {
+        const sink = await page.evaluate(() => {
+          try {
+            document.body.insertAdjacentHTML('beforeend', '<b>x</b>');
+            return 'allowed';
+          } catch (error) {
+            return (error as Error).name;
+          }
+        });
+        expect(sink).toBe('TypeError');
+      }
+    });
+  }
+
+  it("style-src 'nonce-…' without constructable stylesheets: a <style> with the script's nonce, styled, no violation", async () => {
+    const { page, problems } = await openPage('/nonce.html', { withoutConstructableSheets: true });
+    site.hub.down(60_000);
+    await waitForDialog(page, shownIn('failed'), 'the failed state');
+
+    expect(await styleInstallation(page)).toEqual({ adopted: 0, styles: [NONCE] });
+    expect(await shadowStyle(page, 'dialog', Object.keys(STYLED_DIALOG))).toEqual(STYLED_DIALOG);
+    expect(await shadowStyle(page, 'button.retry', Object.keys(STYLED_BUTTON))).toEqual(STYLED_BUTTON);
+    expect(await cspViolationsInPage(page)).toEqual([]);
+    expect(problems).toEqual({ errors: [], cspViolations: [] });
+  });
+
+  it('control: the same fallback under a style nonce the library cannot know is reported and unstyled', async () => {
+    const { page, problems } = await openPage('/wrong-nonce.html', { withoutConstructableSheets: true });
+    site.hub.down(60_000);
+    await waitForDialog(page, shownIn('failed'), 'the failed state');
+
+    expect(await styleInstallation(page)).toEqual({ adopted: 0, styles: [NONCE] });
+    expect(await shadowStyle(page, 'dialog', ['border-radius'])).toEqual({ 'border-radius': '0px' });
+    expect(await cspViolationsInPage(page)).toEqual([expect.stringMatching(/^style-src(-elem)? inline$/)]);
+    expect(problems.cspViolations).toHaveLength(1);
+  });
+});
