@@ -1,0 +1,202 @@
+// A page's own `#components-reconnect-modal`, styled with the CSS from Blazor's docs, driven by the
+// built IIFE through real outages in Chromium under a strict CSP: the documented classes toggle
+// what the user sees, the counter spans are filled, the page's listener gets each state event,
+// and a rejection never reloads the page (the page decides).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromiumPath, launchChromium } from './support/chromium';
+import { cspViolationsInPage, recordCspViolations, waitUntil, watchProblems } from './support/page-helpers';
+import type { PageProblems } from './support/page-helpers';
+import { startSite, STRICT_CSP } from './support/site';
+import type { Site } from './support/site';
+import { USER_MODAL_CSS, USER_MODAL_MARKUP, USER_MODAL_TRANSITION_CSS, uiPage } from './fixtures-ui/pages';
+import { installRecorder, waitForStart } from './fixtures-ui/probe';
+
+const css = (body: string) => ({ body, contentType: 'text/css; charset=utf-8' });
+const csp = { 'Content-Security-Policy': STRICT_CSP };
+const OPTIONS = '{ reconnectionOptions: { maxRetries: 2, retryIntervalMilliseconds: 1500 } }';
+
+/** The page's own listener, as a page would write it: on the modal (the event does not bubble). */
+const LISTENER = `window.__modalEvents = [];
+window.__bubbledToDocument = 0;
+document.getElementById('components-reconnect-modal').addEventListener('components-reconnect-state-changed', (event) => {
+  window.__modalEvents.push(event.detail);
+});
+document.addEventListener('components-reconnect-state-changed', () => { window.__bubbledToDocument += 1; });
+`;
+
+interface ModalView {
+  classes: string[];
+  visible: boolean;
+  display: string;
+  position: string;
+  attempt: string;
+  maxRetries: string;
+  seconds: string;
+  events: { state: string; currentAttempt?: number; secondsToNextAttempt?: number }[];
+  bubbled: number;
+  defaultDialog: boolean;
+}
+
+async function readModal(page: Page): Promise<ModalView> {
+  return page.evaluate(() => {
+    const modal = document.getElementById('components-reconnect-modal');
+    if (!modal) throw new Error('the page has no modal');
+    const text = (id: string) => document.getElementById(id)?.textContent ?? '';
+    const state = window as unknown as { __modalEvents: ModalView['events']; __bubbledToDocument: number };
+    const style = getComputedStyle(modal);
+    return {
+      classes: Array.from(modal.classList),
+      visible: modal.checkVisibility(),
+      display: style.display,
+      position: style.position,
+      attempt: text('components-reconnect-current-attempt'),
+      maxRetries: text('components-reconnect-max-retries'),
+      seconds: text('components-seconds-to-next-attempt'),
+      events: state.__modalEvents,
+      bubbled: state.__bubbledToDocument,
+      defaultDialog: document.querySelector('[data-reconnect-dialog]') !== null,
+    };
+  });
+}
+
+async function waitForModal(page: Page, check: (view: ModalView) => boolean, what: string): Promise<ModalView> {
+  let last: ModalView | undefined;
+  try {
+    await waitUntil(async () => check((last = await readModal(page))), 10_000, what);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(last)}`, { cause: error });
+  }
+  if (last === undefined) throw new Error(`${what}: never read`);
+  return last;
+}
+
+const withClass = (name: string) => (view: ModalView) => view.classes.includes(`components-reconnect-${name}`);
+
+describe.skipIf(chromiumPath === undefined)("the page's own reconnect modal (Blazor's docs CSS)", () => {
+  let browser: Browser;
+  let site: Site;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    const modalPage = (startScript: string, stylesheet: string) =>
+      uiPage({
+        startScript,
+        startOptions: OPTIONS,
+        headers: csp,
+        extraHead: `<link rel="stylesheet" href="${stylesheet}">`,
+        extraBody: USER_MODAL_MARKUP,
+        scripts: ['/listen.js'],
+      });
+    site = await startSite({
+      pages: {
+        '/modal.css': css(USER_MODAL_CSS),
+        '/modal-transition.css': css(USER_MODAL_CSS + USER_MODAL_TRANSITION_CSS),
+        '/listen.js': { body: LISTENER, contentType: 'text/javascript; charset=utf-8' },
+        ...modalPage('/modal.js', '/modal.css'),
+        ...modalPage('/modal-transition.js', '/modal-transition.css'),
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await site.close();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    site.hub.reset({ log: true });
+  });
+
+  async function openPage(path: string): Promise<{ page: Page; problems: PageProblems; loads: () => number }> {
+    context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    let loads = 0;
+    page.on('load', () => {
+      loads += 1;
+    });
+    await recordCspViolations(page);
+    await installRecorder(page);
+    await page.goto(`${site.url}${path}`);
+    await waitForStart(page);
+    return { page, problems, loads: () => loads };
+  }
+
+  it('hidden at start, shown with the counters on a drop, failed after maxRetries, hidden on resume', async () => {
+    const { page, problems } = await openPage('/modal.html');
+    const initial = await readModal(page);
+    expect(initial).toMatchObject({ classes: ['components-reconnect-hide'], visible: false, display: 'none', events: [] });
+
+    site.hub.down(60_000);
+    const shown = await waitForModal(page, withClass('show'), 'the show class');
+    expect(shown).toMatchObject({ visible: true, display: 'block', position: 'fixed', maxRetries: '2' });
+    expect(shown.events[0]).toEqual({ state: 'show' });
+
+    // First wait 1.5 s: the spans count down from 2 for attempt 1.
+    const first = await waitForModal(page, (view) => view.attempt === '1' && view.seconds === '2', 'attempt 1 counting down');
+    expect(first.classes).toEqual(['components-reconnect-show']);
+    expect(first.events).toContainEqual({ state: 'retrying', currentAttempt: 1, secondsToNextAttempt: 2 });
+
+    const retrying = await waitForModal(page, withClass('retrying'), 'the retrying class after attempt 1 failed');
+    expect(retrying.classes).toEqual(['components-reconnect-show', 'components-reconnect-retrying']);
+    expect(retrying).toMatchObject({ visible: true, attempt: '2' });
+    expect(Number(retrying.seconds)).toBeGreaterThan(0);
+
+    const failed = await waitForModal(page, withClass('failed'), 'the failed class');
+    expect(failed).toMatchObject({ classes: ['components-reconnect-failed'], visible: true, display: 'block' });
+    expect(failed.events.at(-1)).toEqual({ state: 'failed' });
+
+    // The docs' way out of `failed`: the page calls Blazor.reconnect().
+    site.hub.reset();
+    expect(await page.evaluate(() => (window as unknown as { Blazor: { reconnect(): Promise<boolean> } }).Blazor.reconnect())).toBe(true);
+    const resumed = await waitForModal(page, withClass('hide'), 'the hide class');
+    expect(resumed).toMatchObject({ classes: ['components-reconnect-hide'], visible: false, display: 'none' });
+    expect(resumed.events.at(-1)).toEqual({ state: 'hide' });
+
+    const states = resumed.events.map((event) => event.state).filter((state, i, all) => state !== all[i - 1]);
+    expect(states).toEqual(['show', 'retrying', 'failed', 'hide']);
+    expect(resumed.events.filter((event) => event.state === 'retrying').map((event) => event.currentAttempt)).toContain(2);
+    // Not bubbling (Blazor PR #60376), and the default dialog is never built beside the modal.
+    expect(resumed.bubbled).toBe(0);
+    expect(resumed.defaultDialog).toBe(false);
+    expect(await cspViolationsInPage(page)).toEqual([]);
+    expect(problems).toEqual({ errors: [], cspViolations: [] });
+  });
+
+  it('a rejection sets components-reconnect-rejected and never reloads the page', async () => {
+    const { page, problems, loads } = await openPage('/modal.html');
+    await page.evaluate(() => {
+      (window as unknown as { __samePage: boolean }).__samePage = true;
+    });
+
+    site.hub.restart(); // circuits forgotten and sockets dropped: the next attempt is rejected
+    const rejected = await waitForModal(page, withClass('rejected'), 'the rejected class');
+    expect(rejected).toMatchObject({ classes: ['components-reconnect-rejected'], visible: true, display: 'block' });
+    expect(rejected.events.at(-1)).toEqual({ state: 'rejected' });
+    expect(site.hub.log.counters.circuitsRejected).toBe(1);
+
+    // Give a reload every chance to happen (a bounded wait on the page's clock), then check.
+    await page.waitForFunction((from) => performance.now() > from + 1000, await page.evaluate(() => performance.now()));
+    expect(loads()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+    expect((await readModal(page)).classes).toEqual(['components-reconnect-rejected']);
+    expect(problems).toEqual({ errors: [], cspViolations: [] });
+  });
+
+  it("with the docs' `transition: visibility 0s linear 500ms` added, the classes toggle it the same way", async () => {
+    const { page, problems } = await openPage('/modal-transition.html');
+    expect(await readModal(page)).toMatchObject({ classes: ['components-reconnect-hide'], visible: false });
+
+    site.hub.down(60_000);
+    await waitForModal(page, (view) => withClass('show')(view) && view.visible, 'the modal on screen');
+    site.hub.reset();
+    const resumed = await waitForModal(page, withClass('hide'), 'the hide class');
+    expect(resumed.visible).toBe(false);
+    expect(resumed.events.map((event) => event.state)).toContain('show');
+    expect(problems).toEqual({ errors: [], cspViolations: [] });
+  });
+});
