@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { startDemoServer } from '../../demo/server-core.mjs';
 import type { DemoServer } from '../../demo/server-core.mjs';
 import { chromiumPath, launchChromium } from './support/chromium';
-import { completionsOf, mark, modalClasses, openPage, recording, startedCircuits, waitForState } from './support/demo-fixture';
+import { completionsOf, mark, modalClasses, openWithCircuit, recording, startedCircuits, waitForState } from './support/demo-fixture';
 import type { OpenedPage } from './support/demo-fixture';
 import { waitUntil } from './support/page-helpers';
 import { assertBuilt } from './support/site';
@@ -34,17 +34,14 @@ describe.skipIf(chromiumPath === undefined)('faults: restart → rejected (demo 
   });
 
   /** A page with its circuit up, and the id the hub gave it. */
-  async function openWithCircuit(path: string): Promise<{ opened: OpenedPage; circuitId: string }> {
-    const page = await openPage(browser, `${demo.url}${path}`);
-    opened = page;
-    await waitUntil(() => startedCircuits(demo.hub).length === 1 && demo.hub.circuits.size === 1, 10_000, `${path}: a circuit`);
-    const [circuitId] = startedCircuits(demo.hub);
-    if (circuitId === undefined) throw new Error('no circuit id');
-    return { opened: page, circuitId };
+  async function open(path: string): Promise<{ opened: OpenedPage; circuitId: string }> {
+    const result = await openWithCircuit(browser, demo, path);
+    opened = result.opened;
+    return result;
   }
 
   it('user modal: components-reconnect-rejected, and the page is not reloaded', async () => {
-    const { opened: { page }, circuitId } = await openWithCircuit('/user-modal.html');
+    const { opened: { page }, circuitId } = await open('/user-modal.html');
     const before = mark(demo.hub);
 
     demo.hub.restart();
@@ -68,7 +65,7 @@ describe.skipIf(chromiumPath === undefined)('faults: restart → rejected (demo 
   });
 
   it('default dialog: reloads exactly once, and the reloaded page starts a new circuit', async () => {
-    const { opened: page, circuitId } = await openWithCircuit('/default-dialog.html');
+    const { opened: page, circuitId } = await open('/default-dialog.html');
     const before = mark(demo.hub);
 
     demo.hub.restart();
@@ -93,7 +90,7 @@ describe.skipIf(chromiumPath === undefined)('faults: restart → rejected (demo 
   });
 
   it("boot.js (the docs' handler): shows its own modal, gets false from Blazor.reconnect() and reloads", async () => {
-    const { opened: page } = await openWithCircuit('/boot-js.html');
+    const { opened: page } = await open('/boot-js.html');
     const before = mark(demo.hub);
 
     demo.hub.restart();

@@ -11,7 +11,7 @@ import {
   isResumed,
   mark,
   modalClasses,
-  openPage,
+  openWithCircuit,
   recording,
   since,
   startedCircuits,
@@ -19,7 +19,6 @@ import {
   waitForState,
 } from './support/demo-fixture';
 import type { OpenedPage } from './support/demo-fixture';
-import { waitUntil } from './support/page-helpers';
 import { assertBuilt } from './support/site';
 
 describe.skipIf(chromiumPath === undefined)('faults: drop and outage (demo server)', () => {
@@ -46,10 +45,9 @@ describe.skipIf(chromiumPath === undefined)('faults: drop and outage (demo serve
 
   it('drop, server back at once: resumed on the first attempt, UI hidden, no dialog flash, no reload', async () => {
     for (const pageName of ['default-dialog', 'user-modal'] as const) {
-      opened = await openPage(browser, `${demo.url}/${pageName}.html`);
+      let circuitId: string;
+      ({ opened, circuitId } = await openWithCircuit(browser, demo, `/${pageName}.html`));
       const { page } = opened;
-      await waitUntil(() => demo.hub.circuits.size === 1, 10_000, `${pageName}: a circuit`);
-      const [circuitId] = startedCircuits(demo.hub);
       const before = mark(demo.hub);
 
       demo.hub.drop();
@@ -81,9 +79,8 @@ describe.skipIf(chromiumPath === undefined)('faults: drop and outage (demo serve
   });
 
   it('down 10 s: 10 immediate attempts, then ~5 s apart with a live countdown; resumed and hidden when the server returns', async () => {
-    opened = await openPage(browser, `${demo.url}/default-dialog.html`);
+    ({ opened } = await openWithCircuit(browser, demo, '/default-dialog.html'));
     const { page } = opened;
-    await waitUntil(() => demo.hub.circuits.size === 1, 10_000, 'a circuit');
     const before = mark(demo.hub);
     const downAt = Date.now();
 

@@ -169,6 +169,28 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
   };
 }
 
+/**
+ * Opens `url` and waits until this page's own circuit is up (a StartCircuit answered after the
+ * page opened, and the hub holds it): a circuit left over from an earlier page does not count.
+ */
+export async function openWithCircuit(
+  browser: Browser,
+  server: { url: string; hub: Hub },
+  path: string,
+  options: OpenOptions = {},
+): Promise<{ opened: OpenedPage; circuitId: string }> {
+  const before = mark(server.hub);
+  const opened = await openPage(browser, `${server.url}${path}`, options);
+  const started = await waitForLog(
+    server.hub,
+    (entry) => entry.kind === 'completion' && entry.method === 'StartCircuit' && typeof entry.result === 'string' && server.hub.circuits.has(entry.result),
+    10_000,
+    `${path}: its circuit`,
+    before,
+  );
+  return { opened, circuitId: started.result as string };
+}
+
 export async function recording(page: Page): Promise<Recording> {
   return page.evaluate(() => (window as unknown as RecorderWindow).__faults);
 }
