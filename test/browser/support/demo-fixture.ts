@@ -138,6 +138,8 @@ export interface OpenOptions {
   timers?: boolean;
   /** Runs after the context and page exist, before navigation (routes, listeners). */
   beforeGoto?: (page: Page) => Promise<void>;
+  /** When `openPage` returns. @default 'load' */
+  waitUntil?: 'commit' | 'domcontentloaded' | 'load';
 }
 
 /** Opens `url` in a fresh context (own sessionStorage, own offline switch) with the recorder. */
@@ -157,7 +159,7 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
     if (navigations > 1) reloadTimes.push(Date.now());
   });
   await options.beforeGoto?.(page);
-  await page.goto(url);
+  await page.goto(url, { waitUntil: options.waitUntil ?? 'load' });
   return {
     context,
     page,
