@@ -43,6 +43,7 @@ export function uiPage(options: UiPageOptions): Record<string, SitePage> {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <title>Reconnection UI test page</title>
 ${options.extraHead ?? ''}
 </head>
