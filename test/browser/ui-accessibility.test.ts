@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { chromiumPath, launchChromium } from './support/chromium';
-import { watchProblems } from './support/page-helpers';
+import { waitUntil, watchProblems } from './support/page-helpers';
 import type { PageProblems } from './support/page-helpers';
 import { startSite } from './support/site';
 import type { Site } from './support/site';
@@ -33,6 +33,25 @@ async function focused(page: Page): Promise<string> {
     }
     return active?.id ? `#${active.id}` : (active?.tagName.toLowerCase() ?? 'none');
   });
+}
+
+interface AXNodeLike {
+  ignored: boolean;
+  role?: { value?: string };
+  name?: { value?: string };
+}
+
+/** What assistive technology gets: the `role "name"` of every non-ignored node with one of `roles`. */
+async function accessibilityTree(page: Page, roles: string[]): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNodeLike[] };
+    return nodes
+      .filter((node) => !node.ignored && roles.includes(node.role?.value ?? ''))
+      .map((node) => `${node.role?.value ?? ''} "${node.name?.value ?? ''}"`);
+  } finally {
+    await cdp.detach();
+  }
 }
 
 describe.skipIf(chromiumPath === undefined)('default dialog accessibility (built IIFE)', () => {
@@ -117,6 +136,16 @@ describe.skipIf(chromiumPath === undefined)('default dialog accessibility (built
     const failed = await waitForDialog(page, shownIn('failed'), 'the failed state');
     expect(failed.modal).toBe(true);
     expect(await focused(page)).toBe('dialog:Retry');
+    // The page behind is inert: gone from the accessibility tree, and a click on it hits the dialog.
+    expect(await accessibilityTree(page, ['alertdialog', 'button'])).toEqual([
+      'alertdialog "Connection to the server lost"',
+      'button "Retry"',
+    ]);
+    const hit = await page.evaluate(() => {
+      const rect = document.getElementById('before')?.getBoundingClientRect();
+      return rect ? document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2)?.hasAttribute('data-reconnect-dialog') : undefined;
+    });
+    expect(hit).toBe(true);
 
     // Chromium lets a second Escape through a prevented `cancel`: press it twice.
     await page.keyboard.press('Escape');
@@ -135,10 +164,21 @@ describe.skipIf(chromiumPath === undefined)('default dialog accessibility (built
     expect(seen).toContain('dialog:Retry');
     await page.focus('[data-reconnect-dialog] >> button.retry');
 
+    // Retry while the server is still down: back to failed, focus back on Retry, page untouched.
+    const attempts = site.hub.log.counters.negotiationsRefused;
+    await page.keyboard.press('Enter');
+    await waitUntil(() => site.hub.log.counters.negotiationsRefused > attempts, 5_000, 'the manual attempt');
+    await waitForDialog(page, (view) => shownIn('failed')(view) && view.focus === 'Retry', 'failed again, Retry focused');
+    expect(await focused(page)).toBe('dialog:Retry');
+
     site.hub.reset();
     await page.keyboard.press('Enter');
     await waitForDialog(page, hidden, 'the dialog to hide after Retry');
     expect(await focused(page)).toBe('#before');
+    expect(await accessibilityTree(page, ['alertdialog', 'button'])).toEqual([
+      'button "Page button"',
+      'button "Another page button"',
+    ]);
     expect(problems.errors).toEqual([]);
   });
 
