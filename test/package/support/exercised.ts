@@ -1,0 +1,53 @@
+// Where the README's code samples live and how each of those files is exercised. The README
+// marks each fenced block with `<!-- sample: <file> -->`; readme-samples.test.ts checks the block
+// is in that file and that the file is listed here; the runners below make "listed" mean "run".
+
+/** Pages opened in Chromium by readme-pages.test.ts, each with its own scenario. */
+export const FIXTURE_PAGES = [
+  'test/package/fixtures/pages/script-tag.html',
+  'test/package/fixtures/pages/server-shape.html',
+  'test/package/fixtures/pages/web-app-shape.html',
+  'test/package/fixtures/pages/retry-function.html',
+  'test/package/fixtures/pages/retry-sequence.html',
+  'test/package/fixtures/pages/signalr-url.html',
+  'test/package/fixtures/pages/legacy-build.html',
+  'test/package/fixtures/pages/reconnection-handler.html',
+  'test/package/fixtures/pages/messages.html',
+  'test/package/fixtures/pages/user-modal.html',
+  'test/package/fixtures/pages/es-module.html',
+] as const;
+
+/** Demo pages opened in Chromium (served by the demo server, strict CSP) with the scripts they load. */
+export const DEMO_PAGES = {
+  'demo/pages/boot-js.html': ['demo/pages/boot.js'],
+  'demo/pages/es-module.html': ['demo/pages/es-module.js'],
+  'demo/pages/user-modal.html': ['demo/pages/user-modal.css', 'demo/pages/user-modal.js'],
+} as const;
+
+/** TypeScript compiled against the packed declarations by types.test.ts. */
+export const COMPILED = ['test/package/fixtures/consumer.ts.txt'] as const;
+
+/**
+ * Files no test here can run: the ASP.NET Core sample needs a .NET SDK, which the development
+ * machine does not have (examples/aspnetcore/README.md says so). Samples from them are only
+ * checked to be copied faithfully.
+ */
+export const NOT_RUN_HERE = [
+  'examples/aspnetcore/Program.cs',
+  'examples/aspnetcore/CircuitHub.cs',
+  'examples/aspnetcore/CircuitRegistry.cs',
+] as const;
+
+/** The marker for shell blocks: each command is checked against package.json and the packed files. */
+export const COMMANDS_MARKER = 'commands';
+
+/** Every file a sample may point at. */
+export function exercisedFiles(): Set<string> {
+  return new Set<string>([
+    ...FIXTURE_PAGES,
+    ...Object.keys(DEMO_PAGES),
+    ...Object.values(DEMO_PAGES).flat(),
+    ...COMPILED,
+    ...NOT_RUN_HERE,
+  ]);
+}
