@@ -169,6 +169,29 @@ const SCENARIOS: Record<(typeof FIXTURE_PAGES)[number], (run: Run) => Promise<vo
     await waitUntil(() => counter(run.hub, 'beacons') >= 1, 5000, 'the disconnect beacon on pagehide');
     expect(run.problems).toEqual({ errors: [], cspViolations: [] });
   },
+  'test/package/fixtures/pages/user-modal-delay.html': async (run) => {
+    const modal = run.page.locator('#components-reconnect-modal');
+    const visibility = (): Promise<string> => modal.evaluate((element) => getComputedStyle(element).visibility);
+    await waitForCircuit(run);
+    run.hub.down(3000);
+    await waitUntil(async () => (await modal.getAttribute('class'))?.includes('components-reconnect-show') === true, 5000, '-show');
+    // Read within the 500 ms: laid out (display: block) but not visible yet.
+    expect(await modal.evaluate((element) => getComputedStyle(element).display)).toBe('block');
+    expect(await visibility()).toBe('hidden');
+    await waitUntil(async () => (await visibility()) === 'visible', 2000, 'visible after 500 ms');
+    await waitUntil(async () => (await modal.getAttribute('class')) === 'components-reconnect-hide', 15_000, '-hide after the outage');
+    await expectClean(run);
+  },
+  'test/package/fixtures/pages/state-events.html': async (run) => {
+    await waitForCircuit(run);
+    run.hub.down(3000);
+    await waitUntil(() => run.console.includes('log: reconnect state: hide'), 15_000, 'the hide event');
+    const states = run.console.filter((line) => line.startsWith('log: reconnect state: ')).map((line) => line.slice('log: reconnect state: '.length));
+    expect(states[0]).toBe('show');
+    expect(states).toContain('retrying');
+    expect(states.at(-1)).toBe('hide');
+    await expectClean(run);
+  },
   'test/package/fixtures/pages/es-module.html': async (run) => {
     await waitForCircuit(run);
     run.hub.drop();

@@ -14,6 +14,8 @@ export const FIXTURE_PAGES = [
   'test/package/fixtures/pages/reconnection-handler.html',
   'test/package/fixtures/pages/messages.html',
   'test/package/fixtures/pages/user-modal.html',
+  'test/package/fixtures/pages/user-modal-delay.html',
+  'test/package/fixtures/pages/state-events.html',
   'test/package/fixtures/pages/es-module.html',
 ] as const;
 
