@@ -9,8 +9,14 @@ import { cspViolationsInPage, recordCspViolations, waitUntil, watchProblems } fr
 import type { PageProblems } from './support/page-helpers';
 import { startSite, STRICT_CSP } from './support/site';
 import type { Site } from './support/site';
-import { USER_MODAL_CSS, USER_MODAL_MARKUP, USER_MODAL_TRANSITION_CSS, uiPage } from './fixtures-ui/pages';
-import { installRecorder, waitForStart } from './fixtures-ui/probe';
+import {
+  USER_MODAL_CSS,
+  USER_MODAL_DELAYED_CSS,
+  USER_MODAL_MARKUP,
+  USER_MODAL_TRANSITION_CSS,
+  uiPage,
+} from './fixtures-ui/pages';
+import { installRecorder, readRecord, waitForStart } from './fixtures-ui/probe';
 
 const css = (body: string) => ({ body, contentType: 'text/css; charset=utf-8' });
 const csp = { 'Content-Security-Policy': STRICT_CSP };
@@ -47,7 +53,7 @@ async function readModal(page: Page): Promise<ModalView> {
     const style = getComputedStyle(modal);
     return {
       classes: Array.from(modal.classList),
-      visible: modal.checkVisibility(),
+      visible: modal.checkVisibility({ visibilityProperty: true }),
       display: style.display,
       position: style.position,
       attempt: text('components-reconnect-current-attempt'),
@@ -80,10 +86,10 @@ describe.skipIf(chromiumPath === undefined)("the page's own reconnect modal (Bla
 
   beforeAll(async () => {
     browser = await launchChromium();
-    const modalPage = (startScript: string, stylesheet: string) =>
+    const modalPage = (startScript: string, stylesheet: string, startOptions = OPTIONS) =>
       uiPage({
         startScript,
-        startOptions: OPTIONS,
+        startOptions,
         headers: csp,
         extraHead: `<link rel="stylesheet" href="${stylesheet}">`,
         extraBody: USER_MODAL_MARKUP,
@@ -93,9 +99,11 @@ describe.skipIf(chromiumPath === undefined)("the page's own reconnect modal (Bla
       pages: {
         '/modal.css': css(USER_MODAL_CSS),
         '/modal-transition.css': css(USER_MODAL_CSS + USER_MODAL_TRANSITION_CSS),
+        '/modal-delayed.css': css(USER_MODAL_DELAYED_CSS),
         '/listen.js': { body: LISTENER, contentType: 'text/javascript; charset=utf-8' },
         ...modalPage('/modal.js', '/modal.css'),
         ...modalPage('/modal-transition.js', '/modal-transition.css'),
+        ...modalPage('/modal-delayed.js', '/modal-delayed.css', '{ reconnectionOptions: { maxRetries: 50, retryIntervalMilliseconds: 300 } }'),
       },
     });
   });
@@ -197,6 +205,27 @@ describe.skipIf(chromiumPath === undefined)("the page's own reconnect modal (Bla
     const resumed = await waitForModal(page, withClass('hide'), 'the hide class');
     expect(resumed.visible).toBe(false);
     expect(resumed.events.map((event) => event.state)).toContain('show');
+    expect(problems).toEqual({ errors: [], cspViolations: [] });
+  });
+
+  it('a modal whose CSS delays `visibility` by 500 ms never flashes for a blip, and appears for an outage', async () => {
+    const { page, problems } = await openPage('/modal-delayed.html');
+    site.hub.drop(); // reconnected by the first attempt, 300 ms later
+    await waitForModal(page, (view) => view.events.some((event) => event.state === 'hide'), 'the blip to end');
+    const blip = await readRecord(page);
+    const blipStart = blip.events.find((event) => event.state === 'show')?.at ?? Number.NaN;
+    await page.waitForFunction((until) => performance.now() > until, blipStart + 800);
+    expect((await readRecord(page)).visibility).toEqual([]);
+
+    site.hub.down(60_000);
+    await waitForModal(page, (view) => withClass('show')(view) && view.visible, 'the modal on screen');
+    const outage = await readRecord(page);
+    const shownAt = outage.events.filter((event) => event.state === 'show').at(-1)?.at ?? Number.NaN;
+    const seenAt = outage.visibility.find((change) => change.visible)?.at ?? Number.NaN;
+    expect(seenAt - shownAt).toBeGreaterThanOrEqual(480);
+
+    site.hub.reset();
+    await waitForModal(page, (view) => withClass('hide')(view) && !view.visible, 'the modal hidden');
     expect(problems).toEqual({ errors: [], cspViolations: [] });
   });
 });

@@ -103,3 +103,25 @@ export const USER_MODAL_TRANSITION_CSS = `#components-reconnect-modal {
     transition: visibility 0s linear 500ms;
 }
 `;
+
+/**
+ * A modal that really waits 500 ms before it becomes visible: with `display: none` toggled, as in
+ * the docs, there is no transition to delay (nothing was rendered before), so the grace period is
+ * put on `visibility`, for entering the shown states only (hiding stays immediate).
+ */
+export const USER_MODAL_DELAYED_CSS = `#components-reconnect-modal {
+    visibility: hidden;
+    position: fixed;
+    top: 0;
+    margin: 50px;
+    padding: 2rem;
+    background-color: white;
+}
+
+#components-reconnect-modal.components-reconnect-show,
+#components-reconnect-modal.components-reconnect-failed,
+#components-reconnect-modal.components-reconnect-rejected {
+    visibility: visible;
+    transition: visibility 0s linear 500ms;
+}
+`;

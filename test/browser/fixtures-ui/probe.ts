@@ -61,7 +61,7 @@ export async function installRecorder(page: Page): Promise<void> {
       const target =
         document.getElementById('components-reconnect-modal') ??
         document.querySelector('[data-reconnect-dialog]')?.shadowRoot?.querySelector('dialog');
-      const visible = target?.checkVisibility() ?? false;
+      const visible = target?.checkVisibility({ visibilityProperty: true }) ?? false;
       if (visible !== last) {
         last = visible;
         record.visibility.push({ visible, at: performance.now() });
@@ -88,7 +88,7 @@ export async function waitForStart(page: Page): Promise<void> {
 /** What the user sees of the default dialog, read from its shadow root. */
 export interface DialogView {
   exists: boolean;
-  /** `open` and rendered (`checkVisibility()`). */
+  /** `open` and rendered (`checkVisibility`, `visibility: hidden` counting as not visible). */
   visible: boolean;
   /** Shown with `showModal()` (top layer, page inert). */
   modal: boolean;
@@ -121,7 +121,7 @@ export async function readDialog(page: Page): Promise<DialogView> {
     const status = root.querySelector('[role="status"]');
     return {
       exists: true,
-      visible: dialog.checkVisibility(),
+      visible: dialog.checkVisibility({ visibilityProperty: true }),
       modal: dialog.matches(':modal'),
       classes: Array.from(dialog.classList).filter((name) => name.startsWith('components-reconnect-')),
       role: dialog.getAttribute('role'),
@@ -129,7 +129,7 @@ export async function readDialog(page: Page): Promise<DialogView> {
       text: root.querySelector('h2')?.textContent ?? '',
       status: status?.textContent ?? '',
       buttons: Array.from(root.querySelectorAll('button'))
-        .filter((button) => button.checkVisibility())
+        .filter((button) => button.checkVisibility({ visibilityProperty: true }))
         .map((button) => button.textContent),
       focus: active === dialog ? 'dialog' : active instanceof HTMLButtonElement ? active.textContent : active ? active.tagName : null,
       lang: dialog.getAttribute('lang'),
