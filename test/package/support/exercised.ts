@@ -27,7 +27,11 @@ export const DEMO_PAGES = {
 } as const;
 
 /** TypeScript compiled against the packed declarations by types.test.ts. */
-export const COMPILED = ['test/package/fixtures/consumer.ts.txt'] as const;
+export const COMPILED = [
+  'test/package/fixtures/consumer/bundler.ts.txt',
+  'test/package/fixtures/consumer/custom-display.ts.txt',
+  'test/package/fixtures/consumer/types.ts.txt',
+] as const;
 
 /**
  * Files no test here can run: the ASP.NET Core sample needs a .NET SDK, which the development
