@@ -54,6 +54,7 @@ describe.skipIf(chromiumPath === undefined)('default dialog (built IIFE, real ou
         ...uiPage({ startScript: '/grace.js', startOptions: '{ reconnectionOptions: { maxRetries: 50, retryIntervalMilliseconds: 300 } }' }),
         ...uiPage({ startScript: '/reject.js' }),
         ...uiPage({ startScript: '/french.js', startOptions: FRENCH, lang: 'fr', dir: 'rtl' }),
+        ...uiPage({ startScript: '/defaults.js', startOptions: '{}' }),
       },
     });
   });
@@ -143,6 +144,23 @@ describe.skipIf(chromiumPath === undefined)('default dialog (built IIFE, real ou
       expect(problems.errors).toEqual([]);
     });
   }
+
+  // Known problem, reported to the retry/options owners: Blazor's default schedule (attempts 1-10
+  // at once, then 5 s) burns its ten immediate attempts in ~150 ms of a 200 ms server outage, then
+  // waits 5 s, so the dialog shows for ~4.5 s although the server was back at 200 ms. `it.fails`
+  // keeps this visible: when the default schedule is fixed, this starts failing; drop `.fails`.
+  it.fails('with the default options, never shows for a 200 ms server outage', async () => {
+    await open('/defaults.html');
+    site.hub.down(200);
+    await page.waitForFunction(
+      () => (window as { __ui?: { events: { state: string }[] } }).__ui?.events.some((event) => event.state === 'show'),
+      undefined,
+      { timeout: 5_000 },
+    );
+    const down = found((await readRecord(page)).events.find((event) => event.state === 'show'), 'the show event');
+    await pageTimePasses(down.at, 1500);
+    expect((await readRecord(page)).visibility).toEqual([]);
+  });
 
   it('on rejection reloads the page once; with the reload guard at its limit shows Reload instead', async () => {
     let loads = 0;
