@@ -37,7 +37,16 @@ describe('styles/reconnect.css', () => {
   it('stops motion, reads in dark mode, fits 320 px', () => {
     expect(css).toMatch(/@media \(prefers-reduced-motion: reduce\)[^@]*animation: none/);
     expect(css).toMatch(/@media \(prefers-color-scheme: dark\)/);
-    expect(css).toMatch(/width: min\([^;]*100vw - 2rem/);
+    expect(css).toMatch(/width: min\([^;]*100vw - 2em/);
+  });
+
+  // `rem` follows the page's root font size: under the common `html { font-size: 62.5% }` the
+  // dialog shrank to 10 px text and 27.5 px buttons. The dialog's own `medium` font (the user's
+  // default size) is the only base; every other size is in `em` from it.
+  it('sizes from a medium font on the dialog, never from the page root (no rem)', () => {
+    const code = css.replace(/\/\*[\s\S]*?\*\//g, '');
+    expect(code).not.toMatch(/\d(\.\d+)?rem\b/);
+    expect(code).toMatch(/\ndialog \{[^}]*font: 400 medium\/1\.5 /);
   });
 
   // The bundler strips whitespace around ":", turning ".a :focus" into ".a:focus".
