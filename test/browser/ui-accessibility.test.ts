@@ -66,6 +66,16 @@ describe.skipIf(chromiumPath === undefined)('default dialog accessibility (built
         ...uiPage({ startScript: '/slow.js', startOptions: `{ reconnectionOptions: ${SLOW_STATES} }` }),
         ...uiPage({ startScript: '/focus.js', startOptions: '{ reconnectionOptions: { maxRetries: 1, retryIntervalMilliseconds: 300 } }' }),
         ...uiPage({ startScript: '/narrow.js', startOptions: '{ reconnectionOptions: { maxRetries: 1, retryIntervalMilliseconds: 1500 } }' }),
+        ...uiPage({
+          startScript: '/small-root.js',
+          startOptions: '{ reconnectionOptions: { maxRetries: 1, retryIntervalMilliseconds: 300 } }',
+          extraHead: '<link rel="stylesheet" href="/small-root.css">',
+        }),
+        // The "62.5 % trick" (1rem = 10px), and a page rule that also matches the dialog's host.
+        '/small-root.css': {
+          body: 'html { font-size: 62.5%; } body { font-size: 1.6rem; } div { font-size: 3rem; }',
+          contentType: 'text/css; charset=utf-8',
+        },
       },
     });
   });
@@ -245,6 +255,19 @@ describe.skipIf(chromiumPath === undefined)('default dialog accessibility (built
       color: 'rgb(230, 237, 243)',
     });
     expect(await axeViolations(page)).toEqual([]);
+    expect(problems.errors).toEqual([]);
+  });
+
+  it("keeps its size on a page that shrinks the root font (html { font-size: 62.5% })", async () => {
+    const { page, problems } = await openPage('/small-root.html');
+    site.hub.down(60_000);
+    await waitForDialog(page, shownIn('failed'), 'the failed state');
+    expect(await shadowStyle(page, 'dialog', ['font-size'])).toEqual({ 'font-size': '16px' });
+    expect(await shadowStyle(page, 'h2', ['font-size'])).toEqual({ 'font-size': '18px' });
+    expect(await shadowStyle(page, 'button.retry', ['font-size', 'min-height'])).toEqual({
+      'font-size': '16px',
+      'min-height': '44px',
+    });
     expect(problems.errors).toEqual([]);
   });
 
