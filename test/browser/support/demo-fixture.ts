@@ -342,6 +342,25 @@ export async function hubConnectionsInHeap(cdp: CDPSession): Promise<HeapConnect
   return found.result.value as HeapConnection[];
 }
 
+/**
+ * JavaScript objects alive in the page (everything whose prototype chain reaches
+ * `Object.prototype`), after a garbage collection. Unlike the heap's used size it leaves out
+ * compiled code and what DevTools itself keeps (network resource data, console arguments).
+ */
+export async function liveObjectCount(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const proto = await cdp.send('Runtime.evaluate', { expression: 'Object.prototype', objectGroup: 'count' });
+  if (proto.result.objectId === undefined) throw new Error('no Object.prototype handle');
+  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId, objectGroup: 'count' });
+  const length = await cdp.send('Runtime.callFunctionOn', {
+    objectId: objects.objectId ?? '',
+    returnByValue: true,
+    functionDeclaration: 'function () { return this.length; }',
+  });
+  await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'count' });
+  return length.result.value as number;
+}
+
 /** Event listeners on each object the expression returns (window, document, an element). */
 export async function listenerCount(cdp: CDPSession, expression: string): Promise<number> {
   const handle = await cdp.send('Runtime.evaluate', { expression });
