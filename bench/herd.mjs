@@ -45,6 +45,7 @@ export async function runHerdBenchmark({ clients = 10000, workers = Math.min(2, 
   const started = performance.now();
   const bundleUrl = await bundleTypeScript('bench/herd/main.ts', 'herd');
   const herd = await import(bundleUrl);
+  await herd.checkFastClock();
   const keys = herd.listScenarios();
   console.log(`Herd simulation: ${keys.length} scenarios on ${workers} worker(s)…`);
   const results = await runOnWorkers(bundleUrl, keys, clients, workers);

@@ -15,12 +15,18 @@ function isSimTimer(handle: unknown): handle is SimTimer {
  * A discrete-event {@link Clock}: no real time passes. Timers are due at whole milliseconds (a
  * browser's resolution) and fire in due order, first set first fired within a millisecond.
  * Timers due at the same millisecond share one heap entry and one bucket, so a herd in lockstep
- * costs little. Between two milliseconds the clock yields a macrotask, so every promise settled
- * by a timer (an attempt's outcome) runs its continuations before time moves on, exactly as in a
- * browser, where microtasks run after each task.
+ * costs little.
+ *
+ * Microtasks: in a browser they run after each task, so an attempt's outcome is handled before
+ * time moves on. The clock reproduces that by yielding a macrotask (which drains every microtask)
+ * after each millisecond in which a promise was settled: whoever settles one (the simulated
+ * server) calls {@link markSettled}. Milliseconds with only synchronous work (the countdown's
+ * ticks) skip the yield. `drainEveryStep` yields after every millisecond regardless; the herd
+ * benchmark checks that both modes agree before trusting the fast one.
  */
 export class EventClock implements Clock {
   private time = 0;
+  private settled = false;
   private readonly dueTimes = new MinHeap();
   private readonly buckets = new Map<number, SimTimer[]>();
   private fired = 0;
@@ -47,6 +53,13 @@ export class EventClock implements Clock {
     if (isSimTimer(handle)) handle.cancelled = true;
   }
 
+  constructor(private readonly drainEveryStep = false) {}
+
+  /** A promise was settled: drain microtasks before the next millisecond. */
+  markSettled(): void {
+    this.settled = true;
+  }
+
   /** Timers fired so far (for the benchmark's own cost report). */
   get timersFired(): number {
     return this.fired;
@@ -70,7 +83,10 @@ export class EventClock implements Clock {
         this.fired++;
         timer.callback();
       }
-      await nextMacrotask();
+      if (this.settled || this.drainEveryStep) {
+        this.settled = false;
+        await nextMacrotask();
+      }
     }
   }
 }

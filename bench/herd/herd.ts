@@ -24,6 +24,8 @@ export interface HerdScenario {
   readonly policy: HerdPolicy;
   readonly server: ServerSpec;
   readonly seed: number;
+  /** Drain microtasks after every simulated millisecond (slow; for checking the fast mode). */
+  readonly drainEveryStep?: boolean;
 }
 
 /** One row of the herd table. Times are milliseconds after the server came back. */
@@ -69,7 +71,7 @@ const noDisplay: ReconnectionDisplay = {
  */
 export async function runHerd(scenario: HerdScenario): Promise<HerdResult> {
   const { clients, policy, server: spec } = scenario;
-  const clock = new EventClock();
+  const clock = new EventClock(scenario.drainEveryStep);
   const server = new SimulatedServer(clock, spec, seededRandom(scenario.seed));
   const policyRandom = seededRandom(scenario.seed ^ 0x5bd1e995);
   const recovered: number[] = [];

@@ -38,6 +38,30 @@ export function runScenario(key: ScenarioKey, clients: number): Promise<HerdResu
   return runHerd({ clients, policy, seed: 20261121, server: { model: key.model, downForMs } });
 }
 
+/**
+ * Runs two small scenarios with microtasks drained after every simulated millisecond and with
+ * the fast mode (drained only after a settle), and throws unless both give the same result: the
+ * fast mode assumes the process does nothing asynchronous on its own, and this checks it.
+ */
+export async function checkFastClock(): Promise<void> {
+  const probes: ScenarioKey[] = [
+    { policy: 0, model: 'drop', outageSeconds: 5 },
+    { policy: HERD_POLICIES.findIndex((policy) => policy.name === OURS), model: 'queue', outageSeconds: 30 },
+  ];
+  for (const key of probes) {
+    const policy = HERD_POLICIES[key.policy];
+    if (policy === undefined) throw new RangeError(`No herd policy ${key.policy}`);
+    const server = { model: key.model, downForMs: (key.outageSeconds ?? 0) * 1000 };
+    // One after the other: a drain by one clock would also flush the other's microtasks.
+    const fast = await runHerd({ clients: 500, policy, seed: 7, server });
+    const exact = await runHerd({ clients: 500, policy, seed: 7, server, drainEveryStep: true });
+    const strip = (result: HerdResult) => JSON.stringify({ ...result, timersFired: 0 });
+    if (strip(fast) !== strip(exact)) {
+      throw new Error(`The fast event clock disagrees with the exact one for ${policy.name}, ${key.model}: the process now awaits something besides its attempt.`);
+    }
+  }
+}
+
 /** What bench/herd.mjs prints and writes. */
 export interface HerdReport {
   readonly text: string;

@@ -97,6 +97,7 @@ export class SimulatedServer {
     this.countArrival(now);
     const refuse = (afterMs: number): void => {
       this.clock.setTimeout(() => {
+        this.clock.markSettled();
         reject(UNREACHABLE);
       }, afterMs + this.latency());
     };
@@ -116,6 +117,7 @@ export class SimulatedServer {
     }
     this.theoreticalArrival = Math.max(this.theoreticalArrival, admittedAt) + this.tokenIntervalMs;
     this.clock.setTimeout(() => {
+      this.clock.markSettled();
       resolve(true);
     }, finish - now + this.latency());
   }
