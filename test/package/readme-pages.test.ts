@@ -116,6 +116,16 @@ const SCENARIOS: Record<(typeof FIXTURE_PAGES)[number], (run: Run) => Promise<vo
   'test/package/fixtures/pages/web-app-shape.html': threeAttemptsThenRetry,
   'test/package/fixtures/pages/retry-function.html': ridesOutShortOutage,
   'test/package/fixtures/pages/retry-sequence.html': ridesOutShortOutage,
+  'test/package/fixtures/pages/jittered-retry.html': async (run) => {
+    await waitForCircuit(run);
+    run.hub.down(2500);
+    // Waits are random (at most 1, 2, 4… s), so only the outcome is certain: the same circuit back.
+    // Worst case: five attempts inside the outage, then a wait of up to 28 s.
+    await waitUntil(() => counter(run.hub, 'circuitsConnected') === 1, 35_000, 'the circuit to be resumed');
+    expect(counter(run.hub, 'negotiationsRefused')).toBeGreaterThanOrEqual(1);
+    expect(counter(run.hub, 'circuitsStarted')).toBe(1);
+    await expectClean(run);
+  },
   'test/package/fixtures/pages/signalr-url.html': async (run) => {
     await waitForCircuit(run);
     const starts = run.hub.log.entries('invocation').filter((entry) => entry.method === 'StartCircuit');

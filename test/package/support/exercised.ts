@@ -9,6 +9,7 @@ export const FIXTURE_PAGES = [
   'test/package/fixtures/pages/web-app-shape.html',
   'test/package/fixtures/pages/retry-function.html',
   'test/package/fixtures/pages/retry-sequence.html',
+  'test/package/fixtures/pages/jittered-retry.html',
   'test/package/fixtures/pages/signalr-url.html',
   'test/package/fixtures/pages/legacy-build.html',
   'test/package/fixtures/pages/reconnection-handler.html',
