@@ -49,6 +49,12 @@ describe('styles/reconnect.css', () => {
     expect(code).toMatch(/\ndialog \{[^}]*font: 400 medium\/1\.5 /);
   });
 
+  // Page rules for the host beat a normal `:host` declaration: `div:empty { display: none }`
+  // hid the dialog (with the page left inert) and inherited text styles leaked in.
+  it('resets its host with an important declaration', () => {
+    expect(css).toMatch(/:host \{\s*all: initial !important;\s*\}/);
+  });
+
   // The bundler strips whitespace around ":", turning ".a :focus" into ".a:focus".
   it('has no descendant selector starting with a pseudo-class', () => {
     const selectors = css.replace(/\/\*[\s\S]*?\*\//g, '').match(/[^{}]+(?=\{)/g) ?? [];
