@@ -71,9 +71,11 @@ describe.skipIf(chromiumPath === undefined)('default dialog accessibility (built
           startOptions: '{ reconnectionOptions: { maxRetries: 1, retryIntervalMilliseconds: 300 } }',
           extraHead: '<link rel="stylesheet" href="/small-root.css">',
         }),
-        // The "62.5 % trick" (1rem = 10px), and a page rule that also matches the dialog's host.
+        // The "62.5 % trick" (1rem = 10px), and page rules that also match the dialog's host.
         '/small-root.css': {
-          body: 'html { font-size: 62.5%; } body { font-size: 1.6rem; } div { font-size: 3rem; }',
+          body:
+            'html { font-size: 62.5%; } body { font-size: 1.6rem; } div:empty { display: none; } ' +
+            'div { font-size: 3rem; letter-spacing: 0.5rem; text-transform: uppercase; }',
           contentType: 'text/css; charset=utf-8',
         },
       },
@@ -258,12 +260,17 @@ describe.skipIf(chromiumPath === undefined)('default dialog accessibility (built
     expect(problems.errors).toEqual([]);
   });
 
-  it("keeps its size on a page that shrinks the root font (html { font-size: 62.5% })", async () => {
+  it('is untouched by page CSS: html { font-size: 62.5% }, div:empty { display: none }, text styles on div', async () => {
     const { page, problems } = await openPage('/small-root.html');
     site.hub.down(60_000);
+    // `shownIn` checks what the user sees: a hidden host would leave an invisible modal.
     await waitForDialog(page, shownIn('failed'), 'the failed state');
     expect(await shadowStyle(page, 'dialog', ['font-size'])).toEqual({ 'font-size': '16px' });
-    expect(await shadowStyle(page, 'h2', ['font-size'])).toEqual({ 'font-size': '18px' });
+    expect(await shadowStyle(page, 'h2', ['font-size', 'letter-spacing', 'text-transform'])).toEqual({
+      'font-size': '18px',
+      'letter-spacing': 'normal',
+      'text-transform': 'none',
+    });
     expect(await shadowStyle(page, 'button.retry', ['font-size', 'min-height'])).toEqual({
       'font-size': '16px',
       'min-height': '44px',
