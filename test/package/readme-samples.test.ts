@@ -201,7 +201,28 @@ function sizeTable(report: SizeReport): string {
   return rows.join('\n');
 }
 
+interface BrowserReport {
+  runs: number;
+  chromium: string;
+  results: Record<string, { evaluateMs: number; connectedMs: number; recoveryMs: number }>;
+}
+
+/** The README's startup table, from bench/results/browser.json. */
+function browserTable(report: BrowserReport): string {
+  const rows = ['| page | script evaluation | navigation → connected | server back → reconnected |', '| --- | ---: | ---: | ---: |'];
+  for (const [name, result] of Object.entries(report.results)) {
+    rows.push(`| ${name} | ${result.evaluateMs.toFixed(1)} ms | ${result.connectedMs.toFixed(0)} ms | ${result.recoveryMs.toFixed(0)} ms |`);
+  }
+  return rows.join('\n');
+}
+
 describe('README numbers', () => {
+  it('quotes the browser benchmark as bench/results/browser.json has it', () => {
+    const browser = JSON.parse(read('bench/results/browser.json')) as BrowserReport;
+    expect(README).toContain(browserTable(browser));
+    expect(README).toContain(`medians of ${browser.runs} runs in Chromium ${browser.chromium}`);
+  });
+
   it('quotes the herd benchmark as bench/results/herd.json has it', () => {
     const herd = JSON.parse(read('bench/results/herd.json')) as { clients: number; results: HerdResult[] };
     expect(herd.clients).toBe(10000);
