@@ -219,21 +219,25 @@ function browserTable(report: BrowserReport): string {
 describe('README numbers', () => {
   it('quotes the browser benchmark as bench/results/browser.json has it', () => {
     const browser = JSON.parse(read('bench/results/browser.json')) as BrowserReport;
-    expect(README).toContain(browserTable(browser));
+    const table = browserTable(browser);
+    expect(README.includes(table), `README.md must show, from bench/results/browser.json:\n${table}`).toBe(true);
     expect(README).toContain(`medians of ${browser.runs} runs in Chromium ${browser.chromium}`);
   });
 
   it('quotes the herd benchmark as bench/results/herd.json has it', () => {
     const herd = JSON.parse(read('bench/results/herd.json')) as { clients: number; results: HerdResult[] };
     expect(herd.clients).toBe(10000);
-    expect(README).toContain(herdTable(herd.results));
+    const table = herdTable(herd.results);
+    expect(README.includes(table), `README.md must show, from bench/results/herd.json:\n${table}`).toBe(true);
   });
 
   it('quotes the sizes as bench/results/size.json has them, and says whether the budgets hold', () => {
     const size = JSON.parse(read('bench/results/size.json')) as SizeReport;
-    expect(README).toContain(sizeTable(size));
+    const table = sizeTable(size);
+    expect(README.includes(table), `README.md must show, from bench/results/size.json:\n${table}`).toBe(true);
     for (const budget of size.budgets) {
-      expect(README).toContain(budget.ok ? `${budget.name}: ${count(budget.brotli)} B of ${count(budget.limit)} B` : `${budget.name}: ${count(budget.brotli)} B, ${count(budget.over ?? 0)} B over`);
+      const quote = budget.ok ? `${budget.name}: ${count(budget.brotli)} B of ${count(budget.limit)} B` : `${budget.name}: ${count(budget.brotli)} B, ${count(budget.over ?? 0)} B over`;
+      expect(README.includes(quote), `README.md must say "${quote}"`).toBe(true);
     }
   });
 });
