@@ -145,8 +145,9 @@ describe.skipIf(chromiumPath === undefined)("the page's own reconnect modal (Bla
     expect(shown.events[0]).toEqual({ state: 'show' });
 
     // First wait 1.5 s: the spans count down from 2 for attempt 1.
-    const first = await waitForModal(page, (view) => view.attempt === '1' && view.seconds === '2', 'attempt 1 counting down');
+    const first = await waitForModal(page, (view) => view.attempt === '1', 'attempt 1 counting down');
     expect(first.classes).toEqual(['components-reconnect-show']);
+    expect(['2', '1', '0']).toContain(first.seconds);
     expect(first.events).toContainEqual({ state: 'retrying', currentAttempt: 1, secondsToNextAttempt: 2 });
 
     const retrying = await waitForModal(page, withClass('retrying'), 'the retrying class after attempt 1 failed');
