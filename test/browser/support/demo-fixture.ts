@@ -319,9 +319,9 @@ export interface HeapConnection {
 }
 
 export async function hubConnectionsInHeap(cdp: CDPSession): Promise<HeapConnection[]> {
-  const proto = await cdp.send('Runtime.evaluate', { expression: 'Object.prototype' });
+  const proto = await cdp.send('Runtime.evaluate', { expression: 'Object.prototype', objectGroup: 'heap' });
   if (proto.result.objectId === undefined) throw new Error('no Object.prototype handle');
-  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId, objectGroup: 'heap' });
   const found = await cdp.send('Runtime.callFunctionOn', {
     objectId: objects.objectId ?? '',
     returnByValue: true,
@@ -338,7 +338,7 @@ export async function hubConnectionsInHeap(cdp: CDPSession): Promise<HeapConnect
       return out;
     }`,
   });
-  await cdp.send('Runtime.releaseObjectGroup', { objectGroup: '' }).catch(() => undefined);
+  await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'heap' });
   return found.result.value as HeapConnection[];
 }
 
@@ -361,10 +361,13 @@ export async function liveObjectCount(cdp: CDPSession): Promise<number> {
   return length.result.value as number;
 }
 
-/** Event listeners on each object the expression returns (window, document, an element). */
+/** Event listeners on the object `expression` returns (window, document, an element); 0 if none or it throws. */
 export async function listenerCount(cdp: CDPSession, expression: string): Promise<number> {
   const handle = await cdp.send('Runtime.evaluate', { expression });
-  if (handle.result.objectId === undefined) return 0;
+  if (handle.exceptionDetails !== undefined || handle.result.objectId === undefined) {
+    if (handle.result.objectId !== undefined) await cdp.send('Runtime.releaseObject', { objectId: handle.result.objectId });
+    return 0;
+  }
   const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: handle.result.objectId });
   await cdp.send('Runtime.releaseObject', { objectId: handle.result.objectId });
   return listeners.length;
