@@ -234,10 +234,6 @@ export async function modalClasses(page: Page, id = 'components-reconnect-modal'
   return page.evaluate((modalId) => [...(document.getElementById(modalId)?.classList ?? [])], id);
 }
 
-export async function textOf(page: Page, id: string): Promise<string> {
-  return page.evaluate((elementId) => document.getElementById(elementId)?.textContent ?? '', id);
-}
-
 /** Waits in the page (no round trip per poll) until `state` has been recorded `count` times. */
 export async function waitForState(page: Page, state: string, count: number, timeoutMs: number): Promise<void> {
   await page.waitForFunction(
