@@ -59,7 +59,28 @@ export async function runHerdBenchmark({ clients = 10000, workers = Math.min(2, 
   return report;
 }
 
+/**
+ * The opt-in sweep over outages between the table's four (queueing server, Blazor vs ours):
+ * prints a table and writes bench/results/herd-sweep.json.
+ * @param {{ clients?: number, workers?: number }} [options]
+ */
+export async function runHerdSweep({ clients = 10000, workers = Math.min(2, availableParallelism()) } = {}) {
+  const bundleUrl = await bundleTypeScript('bench/herd/main.ts', 'herd');
+  const herd = await import(bundleUrl);
+  await herd.checkFastClock();
+  const keys = herd.listSweepScenarios();
+  console.log(`Herd sweep: ${keys.length} scenarios on ${workers} worker(s)…`);
+  const results = await runOnWorkers(bundleUrl, keys, clients, workers);
+  const text = herd.formatSweep(results);
+  console.log(text);
+  const slim = results.map((result) => ({ ...result, attemptsPerSecond: undefined }));
+  await writeFile(join(here, 'results', 'herd-sweep.json'), `${JSON.stringify({ clients, results: slim }, null, 1)}\n`);
+  console.log('Wrote bench/results/herd-sweep.json.');
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const clientsArg = process.argv.indexOf('--clients');
-  await runHerdBenchmark(clientsArg > 0 ? { clients: Number(process.argv[clientsArg + 1]) } : {});
+  const options = clientsArg > 0 ? { clients: Number(process.argv[clientsArg + 1]) } : {};
+  if (process.argv.includes('--sweep')) await runHerdSweep(options);
+  else await runHerdBenchmark(options);
 }

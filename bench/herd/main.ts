@@ -5,7 +5,7 @@ import type { HerdResult } from './herd';
 import { runHerd } from './herd';
 import { BLAZOR, HERD_POLICIES, OURS } from './policies';
 import { renderAttemptsChart } from './chart-svg';
-import { checkTargets, formatCalibration, formatCoverageTable, formatHerdTable, formatTargets } from './table';
+import { checkTargets, formatCalibration, formatCoverageTable, formatHerdTable, formatTable, formatTargets, seconds } from './table';
 
 export const OUTAGES_SECONDS = [5, 30, 120, 300] as const;
 export const MODELS: readonly ServerModel[] = ['queue', 'drop'];
@@ -30,12 +30,46 @@ export function listScenarios(): ScenarioKey[] {
   return keys.sort((a, b) => cost(b) - cost(a));
 }
 
+/** Outages between the grid's points, where Blazor's 5 s and 30 s steps land by chance. */
+export const SWEEP_OUTAGES_SECONDS = [35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 90, 100, 150, 200, 250] as const;
+
+/** The opt-in sweep (`node bench/herd.mjs --sweep`): Blazor's default and ours, queueing server. */
+export function listSweepScenarios(): ScenarioKey[] {
+  const policies = [BLAZOR, OURS].map((name) => HERD_POLICIES.findIndex((policy) => policy.name === name));
+  return policies.flatMap((policy) => SWEEP_OUTAGES_SECONDS.map((outageSeconds) => ({ policy, model: 'queue' as const, outageSeconds })));
+}
+
+/** One row per outage: Blazor's p50/p95 beside ours. */
+export function formatSweep(results: readonly HerdResult[]): string {
+  const find = (policy: string, outageSeconds: number) =>
+    results.find((result) => result.policy === policy && result.outageSeconds === outageSeconds);
+  const rows = SWEEP_OUTAGES_SECONDS.map((outageSeconds) => {
+    const blazor = find(BLAZOR, outageSeconds);
+    const ours = find(OURS, outageSeconds);
+    const pair = (result: HerdResult | undefined) =>
+      result === undefined ? '–' : `${seconds(result.p50Ms)} / ${seconds(result.p95Ms)}`;
+    const better = blazor !== undefined && ours !== undefined && ours.p95Ms <= blazor.p95Ms ? 'ours' : 'Blazor';
+    return [String(outageSeconds), pair(blazor), pair(ours), better];
+  });
+  return formatTable(['outage s', 'Blazor p50 / p95 s', 'default p50 / p95 s', 'lower p95'], rows);
+}
+
+/**
+ * Clients in a coverage run (the server never returns), as a fraction of the herd: every attempt
+ * is refused, so clients never interact and a tenth of the herd shows the same per-client spread
+ * at a tenth of the cost (these runs simulate up to 16 minutes of retrying).
+ */
+export const COVERAGE_FRACTION = 0.1;
+
 /** Runs one scenario with `clients` clients; the seed is fixed so every run gives the same table. */
 export function runScenario(key: ScenarioKey, clients: number): Promise<HerdResult> {
   const policy = HERD_POLICIES[key.policy];
   if (policy === undefined) throw new RangeError(`No herd policy ${key.policy}`);
-  const downForMs = key.outageSeconds === null ? Number.POSITIVE_INFINITY : key.outageSeconds * 1000;
-  return runHerd({ clients, policy, seed: 20261121, server: { model: key.model, downForMs } });
+  if (key.outageSeconds === null) {
+    const coverageClients = Math.max(1, Math.round(clients * COVERAGE_FRACTION));
+    return runHerd({ clients: coverageClients, policy, seed: 20261121, server: { model: key.model, downForMs: Number.POSITIVE_INFINITY } });
+  }
+  return runHerd({ clients, policy, seed: 20261121, server: { model: key.model, downForMs: key.outageSeconds * 1000 } });
 }
 
 /**
@@ -105,7 +139,7 @@ export function buildReport(all: readonly HerdResult[], clients: number): HerdRe
     '',
     formatHerdTable(outages),
     '',
-    'Retry coverage: the server never comes back (when clients end `failed`).',
+    `Retry coverage: the server never comes back; when clients end \`failed\` (${Math.round(clients * COVERAGE_FRACTION).toLocaleString('en-US')} clients: with every attempt refused they never interact).`,
     formatCoverageTable(coverage),
     '',
     'Simulator check against retry-physics.md (Blazor default):',
