@@ -2,7 +2,10 @@ import { InvalidOptionError } from '../errors/invalid-option-error';
 import type { Jitter } from './jitter';
 import { JITTERS } from './jitter';
 
-/** What {@link exponentialBackoff} is built from. */
+/**
+ * What {@link exponentialBackoff} is built from. Only `initialMs` and `maxMs` are required.
+ * @example const options: ExponentialBackoffOptions = { initialMs: 500, maxMs: 20000, jitter: 'full', maxElapsedMs: 300000 };
+ */
 export interface ExponentialBackoffOptions {
   /**
    * The ceiling of the first wait after the immediate first attempt; each later ceiling is
@@ -25,7 +28,10 @@ export interface ExponentialBackoffOptions {
   readonly random?: () => number;
 }
 
-/** {@link ExponentialBackoffOptions} after validation, with every default filled in. */
+/**
+ * {@link ExponentialBackoffOptions} after validation, with every default filled in.
+ * @example validateBackoffOptions({ initialMs: 1000, maxMs: 8000 }) // { …, factor: 2, jitter: 'full', random: Math.random }
+ */
 export interface ResolvedBackoffOptions {
   readonly initialMs: number;
   readonly maxMs: number;

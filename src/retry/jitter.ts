@@ -15,10 +15,15 @@
  * - `'decorrelated'`: `min(maxMs, uniform in [initialMs, 3 × previous wait))`, independent of the
  *   attempt count; loses most of its spread at the cap (thomwright.co.uk/2024/04/24/decorrelated-jitter).
  * - `'none'`: exactly `c`; clients that lost the server together retry together.
+ * @default 'full' (in `exponentialBackoff`)
+ * @example exponentialBackoff({ initialMs: 1000, maxMs: 30000, jitter: 'equal' })
  */
 export type Jitter = 'full' | 'equal' | 'decorrelated' | 'none';
 
-/** Every {@link Jitter} name, for validation and documentation. */
+/**
+ * Every {@link Jitter} name, for validation and documentation.
+ * @example JITTERS.includes(userChoice) // userChoice is a Jitter
+ */
 export const JITTERS: readonly Jitter[] = ['full', 'equal', 'decorrelated', 'none'];
 
 /**
