@@ -48,5 +48,5 @@ export type {
   StartOptions,
   WebStartOptions,
 } from './options/types';
-export { blazorDefaultRetryInterval } from './retry/blazor-default-retry-interval';
+export * from './retry/index';
 export * from './errors/index';

@@ -49,7 +49,7 @@ export interface ReconnectionMessages {
 export interface ReconnectionOptions {
   /**
    * Attempts per outage before the display shows `failed`; `undefined` retries without limit.
-   * @default 30
+   * @default 40 (Blazor: 30; the jittered default schedule needs 40 to cover 5 minutes)
    */
   maxRetries: number | undefined;
   /**

@@ -3,7 +3,7 @@ import { InvalidOptionError } from '../../../src/errors/index';
 import { LogLevel } from '../../../src/logging/logger';
 import { resolveOptions } from '../../../src/options/resolve-options';
 import type { StartOptions } from '../../../src/options/types';
-import { blazorDefaultRetryInterval } from '../../../src/retry/blazor-default-retry-interval';
+import { defaultRetryInterval } from '../../../src/retry/default-retry-interval';
 
 describe('resolveOptions defaults and shapes', () => {
   it('gives Blazor 9/10 defaults with no options', () => {
@@ -13,8 +13,8 @@ describe('resolveOptions defaults and shapes', () => {
     expect(resolved.circuitHandlers).toEqual([]);
     expect(resolved.reconnectionHandler).toBeUndefined();
     expect(resolved.reconnectionOptions).toEqual({
-      maxRetries: 30,
-      retryIntervalMilliseconds: blazorDefaultRetryInterval,
+      maxRetries: 40,
+      retryIntervalMilliseconds: defaultRetryInterval,
       dialogId: 'components-reconnect-modal',
       dialogDelayMilliseconds: 500,
       messages: {},
@@ -49,7 +49,7 @@ describe('resolveOptions defaults and shapes', () => {
   it('does not share default objects between calls', () => {
     const a = resolveOptions(undefined);
     a.reconnectionOptions.maxRetries = 1;
-    expect(resolveOptions(undefined).reconnectionOptions.maxRetries).toBe(30);
+    expect(resolveOptions(undefined).reconnectionOptions.maxRetries).toBe(40);
   });
 });
 
