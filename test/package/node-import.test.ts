@@ -29,6 +29,15 @@ console.log(JSON.stringify({
   hasDocument: typeof document !== 'undefined',
   logLevelWarning: lib.LogLevel.Warning,
   blazorDefault: [0, 9, 10, 19, 20, 30].map((n) => lib.blazorDefaultRetryInterval(n, 30)),
+  jittered: {
+    maxRetries: lib.DEFAULT_MAX_RETRIES,
+    first: lib.defaultRetryInterval(0, 40),
+    second: lib.defaultRetryInterval(1, 40),
+    last: lib.defaultRetryInterval(40, 40),
+    seeded: lib.createDefaultRetryInterval(() => 0.5)(5, 40),
+    backoff: [0, 1, 2, 3].map(lib.exponentialBackoff({ initialMs: 1000, maxMs: 4000, jitter: 'none' })),
+    jitters: lib.JITTERS,
+  },
   start: outcome(() => lib.start()),
   badOption: outcome(() => lib.start({ reconnectionOptions: { maxRetries: -1 } })),
   reconnect,
@@ -46,6 +55,15 @@ interface ProbeResult {
   hasDocument: boolean;
   logLevelWarning: number;
   blazorDefault: (number | null)[];
+  jittered: {
+    maxRetries: number;
+    first: number;
+    second: number;
+    last: number | null;
+    seeded: number;
+    backoff: number[];
+    jitters: string[];
+  };
   start: { threw: boolean; name?: string; message?: string; isEnvironmentError?: boolean };
   badOption: { threw: boolean; name?: string; message?: string };
   reconnect: { name?: string; message?: string; isNotInitialized?: boolean };
@@ -79,6 +97,11 @@ describe('the packed ES module in Node', () => {
         'DefaultReconnectionHandler',
         'LogLevel',
         'blazorDefaultRetryInterval',
+        'defaultRetryInterval',
+        'createDefaultRetryInterval',
+        'DEFAULT_MAX_RETRIES',
+        'exponentialBackoff',
+        'JITTERS',
         'AlreadyStartedError',
         'CircuitNotInitializedError',
         'CircuitRefusedError',
@@ -91,6 +114,19 @@ describe('the packed ES module in Node', () => {
     );
     expect(result.logLevelWarning).toBe(3);
     expect(result.blazorDefault).toEqual([0, 0, 5000, 5000, 30000, null]);
+  });
+
+  it('exports the retry policies the README documents, working as documented', () => {
+    const { jittered } = result;
+    expect(jittered.maxRetries).toBe(40);
+    expect(jittered.first).toBe(0);
+    // Equal jitter below a 1 s ceiling: [500, 1000).
+    expect(jittered.second).toBeGreaterThanOrEqual(500);
+    expect(jittered.second).toBeLessThan(1000);
+    expect(jittered.last).toBeNull();
+    expect(jittered.seeded).toBe(3750);
+    expect(jittered.backoff).toEqual([0, 1000, 2000, 4000]);
+    expect(jittered.jitters).toEqual(['full', 'equal', 'decorrelated', 'none']);
   });
 
   it('throws the EnvironmentError only when start() is called', () => {

@@ -180,7 +180,7 @@ const seconds = (ms: number | null): string => (ms === null || !Number.isFinite(
 
 /** The README's herd table, from bench/results/herd.json. */
 function herdTable(results: HerdResult[]): string {
-  const policies = ['Blazor default', 'exponential 1–28 s, full', 'circuit-reconnect default'];
+  const policies = ['Blazor default', 'circuit-reconnect default', 'exponential 1–28 s, full'];
   const rows = ['| policy | server | outage | busiest 100 ms | p50 / p95 after return | failed |', '| --- | --- | --- | ---: | ---: | ---: |'];
   for (const model of ['queue', 'drop']) {
     for (const outage of [30, 120]) {

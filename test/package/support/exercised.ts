@@ -29,6 +29,7 @@ export const DEMO_PAGES = {
 
 /** TypeScript compiled against the packed declarations by types.test.ts. */
 export const COMPILED = [
+  'test/package/fixtures/consumer/backoff.ts.txt',
   'test/package/fixtures/consumer/bundler.ts.txt',
   'test/package/fixtures/consumer/custom-display.ts.txt',
   'test/package/fixtures/consumer/types.ts.txt',
