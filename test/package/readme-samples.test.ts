@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS_MARKER, exercisedFiles, FIXTURE_PAGES } from './support/exercised';
 import { REPO_ROOT } from './support/packed-package';
+import { expectedQuotes, refreshReadme } from './support/readme-tables.mjs';
 
 const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
 const read = (file: string): string => readFileSync(join(REPO_ROOT, file), 'utf8');
@@ -161,83 +162,28 @@ describe('README names and links', () => {
   });
 });
 
-interface HerdResult {
-  policy: string;
-  model: string;
-  outageSeconds: number;
-  peakPer100ms: number;
-  p50Ms: number | null;
-  p95Ms: number | null;
-  failed: number;
-}
-interface SizeReport {
-  artifacts: { name: string; raw: number; gzip: number; brotli: number }[];
-  budgets: { name: string; brotli: number; limit: number; ok: boolean; over?: number }[];
-}
-
-const count = (value: number): string => value.toLocaleString('en-US');
-const seconds = (ms: number | null): string => (ms === null || !Number.isFinite(ms) ? '–' : `${(ms / 1000).toFixed(1)} s`);
-
-/** The README's herd table, from bench/results/herd.json. */
-function herdTable(results: HerdResult[]): string {
-  const policies = ['Blazor default', 'circuit-reconnect default', 'exponential 1–28 s, full'];
-  const rows = ['| policy | server | outage | busiest 100 ms | p50 / p95 after return | failed |', '| --- | --- | --- | ---: | ---: | ---: |'];
-  for (const model of ['queue', 'drop']) {
-    for (const outage of [30, 120]) {
-      for (const policy of policies) {
-        const result = results.find((candidate) => candidate.policy === policy && candidate.model === model && candidate.outageSeconds === outage);
-        if (result === undefined) throw new Error(`herd.json has no ${policy}/${model}/${outage} s row`);
-        rows.push(`| ${policy} | ${model} | ${outage} s | ${count(result.peakPer100ms)} | ${seconds(result.p50Ms)} / ${seconds(result.p95Ms)} | ${count(result.failed)} |`);
-      }
-    }
-  }
-  return rows.join('\n');
-}
-
-/** The README's size table, from bench/results/size.json. */
-function sizeTable(report: SizeReport): string {
-  const rows = ['| artifact | raw | gzip | brotli |', '| --- | ---: | ---: | ---: |'];
-  for (const artifact of report.artifacts) rows.push(`| ${artifact.name} | ${count(artifact.raw)} B | ${count(artifact.gzip)} B | ${count(artifact.brotli)} B |`);
-  return rows.join('\n');
-}
-
-interface BrowserReport {
-  runs: number;
-  chromium: string;
-  results: Record<string, { evaluateMs: number; connectedMs: number; recoveryMs: number }>;
-}
-
-/** The README's startup table, from bench/results/browser.json. */
-function browserTable(report: BrowserReport): string {
-  const rows = ['| page | script evaluation | navigation → connected | server back → reconnected |', '| --- | ---: | ---: | ---: |'];
-  for (const [name, result] of Object.entries(report.results)) {
-    rows.push(`| ${name} | ${result.evaluateMs.toFixed(1)} ms | ${result.connectedMs.toFixed(0)} ms | ${result.recoveryMs.toFixed(0)} ms |`);
-  }
-  return rows.join('\n');
-}
-
 describe('README numbers', () => {
-  it('quotes the browser benchmark as bench/results/browser.json has it', () => {
-    const browser = JSON.parse(read('bench/results/browser.json')) as BrowserReport;
-    const table = browserTable(browser);
-    expect(README.includes(table), `README.md must show, from bench/results/browser.json:\n${table}`).toBe(true);
-    expect(README).toContain(`medians of ${browser.runs} runs in Chromium ${browser.chromium}`);
-  });
+  // After `npm run bench`, `node test/package/support/readme-tables.mjs` brings README.md up to date.
+  const quotes = expectedQuotes();
+  const FIX = 'run `node test/package/support/readme-tables.mjs` to update README.md from bench/results';
 
   it('quotes the herd benchmark as bench/results/herd.json has it', () => {
-    const herd = JSON.parse(read('bench/results/herd.json')) as { clients: number; results: HerdResult[] };
+    const herd = JSON.parse(read('bench/results/herd.json')) as { clients: number };
     expect(herd.clients).toBe(10000);
-    const table = herdTable(herd.results);
-    expect(README.includes(table), `README.md must show, from bench/results/herd.json:\n${table}`).toBe(true);
+    expect(README.includes(quotes.herd), `README.md must show:\n${quotes.herd}\n(${FIX})`).toBe(true);
   });
 
-  it('quotes the sizes as bench/results/size.json has them, and says whether the budgets hold', () => {
-    const size = JSON.parse(read('bench/results/size.json')) as SizeReport;
-    const table = sizeTable(size);
-    expect(README.includes(table), `README.md must show, from bench/results/size.json:\n${table}`).toBe(true);
-    for (const budget of size.budgets) {
-      const quote = budget.ok ? `${budget.name}: ${count(budget.brotli)} B of ${count(budget.limit)} B` : `${budget.name}: ${count(budget.brotli)} B, ${count(budget.over ?? 0)} B over`;
-      expect(README.includes(quote), `README.md must say "${quote}"`).toBe(true);
-    }
+  it('quotes the sizes and the budgets as bench/results/size.json has them', () => {
+    expect(README.includes(quotes.size), `README.md must show:\n${quotes.size}\n(${FIX})`).toBe(true);
+    expect(README.includes(quotes.budgets), `README.md must say ${quotes.budgets} (${FIX})`).toBe(true);
+  });
+
+  it('quotes the browser benchmark as bench/results/browser.json has it', () => {
+    expect(README.includes(quotes.browser), `README.md must show:\n${quotes.browser}\n(${FIX})`).toBe(true);
+    expect(README.includes(quotes.browserRuns), `README.md must say ${quotes.browserRuns} (${FIX})`).toBe(true);
+  });
+
+  it('rewrites nothing when README.md is up to date', () => {
+    expect(refreshReadme(README) === README, FIX).toBe(true);
   });
 });

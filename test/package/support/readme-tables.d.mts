@@ -1,0 +1,12 @@
+// Types for readme-tables.mjs, so the TypeScript tests can import it.
+export interface ReadmeQuotes {
+  herd: string;
+  size: string;
+  /** `(… B over; …)`, with the parentheses. */
+  budgets: string;
+  browser: string;
+  /** `(medians of N runs in Chromium …)`, with the parentheses. */
+  browserRuns: string;
+}
+export declare function expectedQuotes(): ReadmeQuotes;
+export declare function refreshReadme(readme: string): string;

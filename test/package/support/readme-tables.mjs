@@ -1,0 +1,94 @@
+// The benchmark figures README.md quotes, as markdown built from bench/results/*.json. The
+// readme-samples test checks README.md contains exactly these; after `npm run bench` changes the
+// results, `node test/package/support/readme-tables.mjs` rewrites them in README.md.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const readJson = (file) => JSON.parse(readFileSync(`${root}${file}`, 'utf8'));
+const count = (value) => value.toLocaleString('en-US');
+const seconds = (ms) => (ms === null || !Number.isFinite(ms) ? '–' : `${(ms / 1000).toFixed(1)} s`);
+
+/** The policies and scenarios the README's herd table shows, in its order. */
+const HERD_POLICIES = ['Blazor default', 'circuit-reconnect default', 'exponential 1–28 s, full'];
+
+/** @param {{ results: Array<{ policy: string, model: string, outageSeconds: number, peakPer100ms: number, p50Ms: number | null, p95Ms: number | null, failed: number }> }} herd */
+export function herdTable(herd) {
+  const rows = ['| policy | server | outage | busiest 100 ms | p50 / p95 after return | failed |', '| --- | --- | --- | ---: | ---: | ---: |'];
+  for (const model of ['queue', 'drop']) {
+    for (const outage of [30, 120]) {
+      for (const policy of HERD_POLICIES) {
+        const result = herd.results.find((candidate) => candidate.policy === policy && candidate.model === model && candidate.outageSeconds === outage);
+        if (result === undefined) throw new Error(`herd.json has no ${policy} / ${model} / ${outage} s row`);
+        rows.push(`| ${policy} | ${model} | ${outage} s | ${count(result.peakPer100ms)} | ${seconds(result.p50Ms)} / ${seconds(result.p95Ms)} | ${count(result.failed)} |`);
+      }
+    }
+  }
+  return rows.join('\n');
+}
+
+/** @param {{ artifacts: Array<{ name: string, raw: number, gzip: number, brotli: number }> }} size */
+export function sizeTable(size) {
+  const rows = ['| artifact | raw | gzip | brotli |', '| --- | ---: | ---: | ---: |'];
+  for (const artifact of size.artifacts) rows.push(`| ${artifact.name} | ${count(artifact.raw)} B | ${count(artifact.gzip)} B | ${count(artifact.brotli)} B |`);
+  return rows.join('\n');
+}
+
+/** @param {{ budgets: Array<{ name: string, brotli: number, limit: number, ok: boolean, over?: number }> }} size */
+export function budgetQuote(size) {
+  return size.budgets
+    .map((budget) => (budget.ok ? `${budget.name}: ${count(budget.brotli)} B of ${count(budget.limit)} B` : `${budget.name}: ${count(budget.brotli)} B, ${count(budget.over ?? 0)} B over`))
+    .join('; ');
+}
+
+/** @param {{ results: Record<string, { evaluateMs: number, connectedMs: number, recoveryMs: number }> }} browser */
+export function browserTable(browser) {
+  const rows = ['| page | script evaluation | navigation → connected | server back → reconnected |', '| --- | ---: | ---: | ---: |'];
+  for (const [name, result] of Object.entries(browser.results)) {
+    rows.push(`| ${name} | ${result.evaluateMs.toFixed(1)} ms | ${result.connectedMs.toFixed(0)} ms | ${result.recoveryMs.toFixed(0)} ms |`);
+  }
+  return rows.join('\n');
+}
+
+/** @param {{ runs: number, chromium: string }} browser */
+export function browserRunsQuote(browser) {
+  return `medians of ${browser.runs} runs in Chromium ${browser.chromium}, a fresh context each`;
+}
+
+/** Everything the README must contain, from the results on disk. */
+export function expectedQuotes() {
+  const herd = readJson('bench/results/herd.json');
+  const size = readJson('bench/results/size.json');
+  const browser = readJson('bench/results/browser.json');
+  return {
+    herd: herdTable(herd),
+    size: sizeTable(size),
+    budgets: `(${budgetQuote(size)})`,
+    browser: browserTable(browser),
+    browserRuns: `(${browserRunsQuote(browser)})`,
+  };
+}
+
+/** Replaces each table (found by its header line) and quote (found by its opening words) in `readme`. */
+export function refreshReadme(readme) {
+  const quotes = expectedQuotes();
+  let text = readme;
+  for (const table of [quotes.herd, quotes.size, quotes.browser]) {
+    const header = table.slice(0, table.indexOf('\n'));
+    const start = text.indexOf(header);
+    if (start === -1) throw new Error(`README.md has no table starting "${header}"`);
+    const end = text.indexOf('\n\n', start);
+    text = text.slice(0, start) + table + (end === -1 ? '\n' : text.slice(end));
+  }
+  text = text.replace(/\((?:ES module core|script tag)[^)]* B(?: over| of [\d,]+ B)\)/, quotes.budgets);
+  text = text.replace(/\(medians of \d+ runs in Chromium [^)]*\)/, quotes.browserRuns);
+  return text;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const file = `${root}README.md`;
+  const before = readFileSync(file, 'utf8');
+  const after = refreshReadme(before);
+  writeFileSync(file, after);
+  console.log(before === after ? 'README.md already matches bench/results.' : 'README.md updated from bench/results.');
+}
