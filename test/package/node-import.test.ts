@@ -8,6 +8,7 @@ import { assertBuilt, createConsumerProject, runNode } from './support/packed-pa
 
 // Runs in a child `node` (no vitest, no jsdom): exactly what a consumer's server process sees.
 const PROBE = `
+import { createRequire } from 'node:module';
 import * as lib from 'circuit-reconnect';
 
 const outcome = (fn) => {
@@ -42,6 +43,14 @@ console.log(JSON.stringify({
   badOption: outcome(() => lib.start({ reconnectionOptions: { maxRetries: -1 } })),
   reconnect,
   disconnect: outcome(() => lib.disconnect()),
+  requireCode: (() => {
+    try {
+      createRequire(import.meta.url)('circuit-reconnect');
+      return 'loaded';
+    } catch (error) {
+      return error.code;
+    }
+  })(),
   resolved: {
     iife: import.meta.resolve('circuit-reconnect/iife'),
     css: import.meta.resolve('circuit-reconnect/styles/reconnect.css'),
@@ -68,6 +77,7 @@ interface ProbeResult {
   badOption: { threw: boolean; name?: string; message?: string };
   reconnect: { name?: string; message?: string; isNotInitialized?: boolean };
   disconnect: { threw: boolean };
+  requireCode: string;
   resolved: { iife: string; css: string; pkg: string };
 }
 
@@ -150,6 +160,10 @@ describe('the packed ES module in Node', () => {
   it('rejects reconnect() before start() with Blazor\'s message; disconnect() is a no-op', () => {
     expect(result.reconnect).toEqual({ name: 'CircuitNotInitializedError', message: 'Circuit host not initialized.', isNotInitialized: true });
     expect(result.disconnect).toEqual({ threw: false, value: 'undefined' });
+  });
+
+  it('has no CommonJS entry, as the README says', () => {
+    expect(result.requireCode).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
   });
 
   it('resolves the subpath exports to the packed files', () => {
