@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumPath, launchChromium } from './support/chromium';
 import {
+  closeAndReset,
   completionsOf,
   dialogView,
   isResumed,
@@ -46,9 +47,8 @@ describe.skipIf(chromiumPath === undefined)('faults: retries exhausted → faile
   });
 
   afterEach(async () => {
-    await opened?.close();
+    await closeAndReset(opened, site.hub);
     opened = undefined;
-    site.hub.reset({ log: true });
   });
 
   afterAll(async () => {
@@ -111,7 +111,7 @@ describe.skipIf(chromiumPath === undefined)('faults: retries exhausted → faile
     const seen = await recording(page);
     expect(seen.dialog.map((d) => d.open)).toEqual([true, false]);
     expect(seen.dialogHostsCreated).toBe(1);
-    expect(opened?.reloads()).toBe(0);
+    expect(opened?.reloadTimes.length).toBe(0);
     expect(opened?.problems).toEqual({ errors: [], cspViolations: [] });
   });
 
@@ -132,7 +132,7 @@ describe.skipIf(chromiumPath === undefined)('faults: retries exhausted → faile
     site.hub.down(120_000);
     await waitForState(page, 'failed', 2, 10_000);
     expect(since(site.hub, again, 'negotiate').map((entry) => entry.status)).toEqual([503, 503]);
-    expect(opened?.reloads()).toBe(0);
+    expect(opened?.reloadTimes.length).toBe(0);
     expect(opened?.problems).toEqual({ errors: [], cspViolations: [] });
   });
 });

@@ -9,6 +9,7 @@ import type { DemoServer } from '../../demo/server-core.mjs';
 import type { HubLogEntry } from '../../demo/hub/index.mjs';
 import { chromiumPath, launchChromium } from './support/chromium';
 import {
+  closeAndReset,
   completionsOf,
   dialogView,
   isResumed,
@@ -51,9 +52,8 @@ describe.skipIf(chromiumPath === undefined)('faults: flapping connection, leavin
   });
 
   afterEach(async () => {
-    await opened?.close();
+    await closeAndReset(opened, demo.hub);
     opened = undefined;
-    demo.hub.reset({ log: true });
   });
 
   afterAll(async () => {
@@ -79,7 +79,8 @@ describe.skipIf(chromiumPath === undefined)('faults: flapping connection, leavin
     const log = since(demo.hub, before);
     const drops = log.filter((entry) => entry.kind === 'close' && entry.event === 'fault');
     const resumes = completionsOf(demo.hub, 'ConnectCircuit', before);
-    expect(drops.length).toBeGreaterThanOrEqual(slowMs > 0 ? 5 : 9);
+    // With 300 ms frames every drop after the first lands on an attempt in flight.
+    expect(drops.length).toBeGreaterThanOrEqual(slowMs > 0 ? 3 : 9);
     expect(resumes.length).toBeGreaterThanOrEqual(slowMs > 0 ? 1 : drops.length - 1);
     expect(resumes.every(isResumed)).toBe(true);
     const invocations = since(demo.hub, before, 'invocation');
@@ -101,7 +102,7 @@ describe.skipIf(chromiumPath === undefined)('faults: flapping connection, leavin
     expect(seen.dialog.every((d, i) => d.open === (i % 2 === 0))).toBe(true);
     expect(await dialogView(page)).toMatchObject({ open: false, classes: ['components-reconnect-hide'] });
     expect(startedCircuits(demo.hub)).toEqual([circuitId]);
-    expect(opened.reloads()).toBe(0);
+    expect(opened.reloadTimes.length).toBe(0);
     expect(opened.problems).toEqual({ errors: [], cspViolations: [] });
     console.info(
       `[faults] flap 10 s, slow ${slowMs} ms: ${drops.length} drops, ${resumes.length} resumes, ` +

@@ -7,6 +7,7 @@ import { startDemoServer } from '../../demo/server-core.mjs';
 import type { DemoServer } from '../../demo/server-core.mjs';
 import { chromiumPath, launchChromium } from './support/chromium';
 import {
+  closeAndReset,
   completionsOf,
   hubConnectionsInHeap,
   isResumed,
@@ -58,10 +59,8 @@ describe.skipIf(chromiumPath === undefined)('faults: start options survive recon
   });
 
   afterEach(async () => {
-    await opened?.close();
+    await closeAndReset(opened, demo.hub, site.hub);
     opened = undefined;
-    demo.hub.reset({ log: true });
-    site.hub.reset({ log: true });
   });
 
   afterAll(async () => {

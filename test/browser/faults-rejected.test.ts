@@ -6,7 +6,16 @@ import type { Browser } from 'playwright-core';
 import { startDemoServer } from '../../demo/server-core.mjs';
 import type { DemoServer } from '../../demo/server-core.mjs';
 import { chromiumPath, launchChromium } from './support/chromium';
-import { completionsOf, mark, modalClasses, openWithCircuit, recording, startedCircuits, waitForState } from './support/demo-fixture';
+import {
+  closeAndReset,
+  completionsOf,
+  mark,
+  modalClasses,
+  openWithCircuit,
+  recording,
+  startedCircuits,
+  waitForState,
+} from './support/demo-fixture';
 import type { OpenedPage } from './support/demo-fixture';
 import { waitUntil } from './support/page-helpers';
 import { assertBuilt } from './support/site';
@@ -23,9 +32,8 @@ describe.skipIf(chromiumPath === undefined)('faults: restart → rejected (demo 
   });
 
   afterEach(async () => {
-    await opened?.close();
+    await closeAndReset(opened, demo.hub);
     opened = undefined;
-    demo.hub.reset({ log: true });
   });
 
   afterAll(async () => {
@@ -58,7 +66,7 @@ describe.skipIf(chromiumPath === undefined)('faults: restart → rejected (demo 
     expect(states[1]).toMatchObject({ currentAttempt: 1, secondsToNextAttempt: 0 });
     // The display never reloads a page that brought its own modal; nothing retries a rejection.
     await page.waitForTimeout(1_000);
-    expect(opened?.reloads()).toBe(0);
+    expect(opened?.reloadTimes.length).toBe(0);
     expect(completionsOf(demo.hub, 'ConnectCircuit', before)).toHaveLength(1);
     expect(startedCircuits(demo.hub)).toEqual([circuitId]);
     expect(opened?.problems).toEqual({ errors: [], cspViolations: [] });
@@ -73,7 +81,7 @@ describe.skipIf(chromiumPath === undefined)('faults: restart → rejected (demo 
     await page.page.waitForLoadState('load');
     const rejectedAt = completionsOf(demo.hub, 'ConnectCircuit', before)[0];
     expect(rejectedAt?.result).toBe(false);
-    expect(page.reloads()).toBe(1);
+    expect(page.reloadTimes.length).toBe(1);
     expect(page.reloadTimes[0]).toBeGreaterThanOrEqual(rejectedAt?.at ?? Infinity);
 
     const [, newId] = startedCircuits(demo.hub);
@@ -84,7 +92,7 @@ describe.skipIf(chromiumPath === undefined)('faults: restart → rejected (demo 
     const history = await page.page.evaluate(() => sessionStorage.getItem('circuit-reconnect:reloads'));
     expect(JSON.parse(history ?? '[]')).toHaveLength(1);
     await page.page.waitForTimeout(1_000);
-    expect(page.reloads()).toBe(1);
+    expect(page.reloadTimes.length).toBe(1);
     expect(startedCircuits(demo.hub)).toHaveLength(2);
     expect(page.problems).toEqual({ errors: [], cspViolations: [] });
   });
@@ -101,7 +109,7 @@ describe.skipIf(chromiumPath === undefined)('faults: restart → rejected (demo 
     );
     expect(await page.page.locator('#reconnect-modal').textContent()).toBe('Attempting to reconnect: 1 of 3');
     // boot.js waits 5 s before its first Blazor.reconnect().
-    await waitUntil(() => page.reloads() === 1, 15_000, 'the reload');
+    await waitUntil(() => page.reloadTimes.length === 1, 15_000, 'the reload');
     await waitUntil(() => startedCircuits(demo.hub).length === 2 && demo.hub.circuits.size === 1, 10_000, 'a new circuit');
     const connects = completionsOf(demo.hub, 'ConnectCircuit', before);
     expect(connects.map((entry) => entry.result)).toEqual([false]);
@@ -110,7 +118,7 @@ describe.skipIf(chromiumPath === undefined)('faults: restart → rejected (demo 
     expect(page.reloadTimes[0]).toBeGreaterThanOrEqual(connects[0]?.at ?? Infinity);
     await page.page.waitForLoadState('load');
     expect(await page.page.locator('#reconnect-modal').isVisible()).toBe(false);
-    expect(page.reloads()).toBe(1);
+    expect(page.reloadTimes.length).toBe(1);
     expect(page.problems).toEqual({ errors: [], cspViolations: [] });
   });
 });

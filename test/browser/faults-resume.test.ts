@@ -6,6 +6,7 @@ import { startDemoServer } from '../../demo/server-core.mjs';
 import type { DemoServer } from '../../demo/server-core.mjs';
 import { chromiumPath, launchChromium } from './support/chromium';
 import {
+  closeAndReset,
   completionsOf,
   dialogView,
   isResumed,
@@ -20,6 +21,54 @@ import {
 } from './support/demo-fixture';
 import type { OpenedPage } from './support/demo-fixture';
 import { assertBuilt } from './support/site';
+import { createDefaultRetryInterval } from '../../src/retry/default-retry-interval';
+
+/** The library's default wait before attempt `previousAttempts + 1`: its lowest and highest draw. */
+function policyWindow(previousAttempts: number): [number, number] {
+  const low = createDefaultRetryInterval(() => 0)(previousAttempts, undefined);
+  const high = createDefaultRetryInterval(() => 1 - Number.EPSILON)(previousAttempts, undefined);
+  if (typeof low !== 'number' || typeof high !== 'number') throw new Error(`the default policy stopped at ${previousAttempts}`);
+  return [low, high];
+}
+
+interface Tick {
+  seconds: number;
+  at: number;
+}
+
+/** The dialog's countdowns, one per wait: the heading's "trying again in N seconds" between two "Rejoining". */
+function countdownRuns(titles: readonly { text: string; at: number }[]): Tick[][] {
+  const runs: Tick[][] = [];
+  let run: Tick[] = [];
+  for (const title of titles) {
+    const seconds = /trying again in (\d+) seconds?/.exec(title.text)?.[1];
+    if (seconds !== undefined) {
+      run.push({ seconds: Number(seconds), at: title.at });
+    } else if (run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/**
+ * A countdown goes down to 1, never repeats or rises (a late tick may skip a number), and after
+ * its first change (which lands on the next whole second) changes about once a second.
+ */
+function expectCountdown(run: readonly Tick[]): void {
+  expect(run.at(-1)?.seconds).toBe(1);
+  run.forEach((tick, i) => {
+    const previous = run[i - 1];
+    if (previous === undefined) return;
+    expect(tick.seconds).toBeLessThan(previous.seconds);
+    if (i >= 2) {
+      expect(tick.at - previous.at).toBeGreaterThan(500);
+      expect(tick.at - previous.at).toBeLessThan(2_100);
+    }
+  });
+}
 
 describe.skipIf(chromiumPath === undefined)('faults: drop and outage (demo server)', () => {
   let browser: Browser;
@@ -33,9 +82,8 @@ describe.skipIf(chromiumPath === undefined)('faults: drop and outage (demo serve
   });
 
   afterEach(async () => {
-    await opened?.close();
+    await closeAndReset(opened, demo.hub);
     opened = undefined;
-    demo.hub.reset({ log: true });
   });
 
   afterAll(async () => {
@@ -69,68 +117,82 @@ describe.skipIf(chromiumPath === undefined)('faults: drop and outage (demo serve
         expect(await modalClasses(page)).toEqual(['components-reconnect-hide']);
       }
       expect(resumed.at - (since(demo.hub, before, 'fault')[0]?.at ?? 0)).toBeLessThan(2_000);
-      expect(opened.reloads()).toBe(0);
+      expect(opened.reloadTimes.length).toBe(0);
       expect(startedCircuits(demo.hub)).toEqual([circuitId]);
       expect(opened.problems).toEqual({ errors: [], cspViolations: [] });
-      await opened.close();
+      await closeAndReset(opened, demo.hub);
       opened = undefined;
-      demo.hub.reset({ log: true });
     }
   });
 
-  it('down 10 s: 10 immediate attempts, then ~5 s apart with a live countdown; resumed and hidden when the server returns', async () => {
+  it('down 10 s, default policy: attempt 1 at once, each later one within its jittered window, a live countdown; resumed and hidden', async () => {
     ({ opened } = await openWithCircuit(browser, demo, '/default-dialog.html'));
     const { page } = opened;
     const before = mark(demo.hub);
-    const downAt = Date.now();
 
     demo.hub.down(10_000);
     await waitForLog(demo.hub, isResumed, 25_000, 'ConnectCircuit → true after the outage', before);
     await waitForState(page, 'hide', 1, 5_000);
 
     const attempts = since(demo.hub, before, 'negotiate');
-    const times = attempts.map((entry) => entry.at);
-    // Attempts 1–10 at once (each a quick 503), the 11th only after a 5 s wait.
-    const immediate = times.filter((at) => at - downAt < 3_000);
-    expect(immediate).toHaveLength(10);
-    expect(attempts.slice(0, 10).every((entry) => entry.status === 503)).toBe(true);
-    const gaps = times.slice(10).map((at, i) => at - (times[9 + i] ?? 0));
-    expect(gaps.length).toBeGreaterThanOrEqual(2); // attempt 11 (still down) and the one that succeeds
-    for (const gap of gaps) {
-      expect(gap).toBeGreaterThanOrEqual(4_500);
-      expect(gap).toBeLessThan(6_500);
-    }
+    const downAt = since(demo.hub, before, 'fault')[0]?.at ?? 0;
+    expect((attempts[0]?.at ?? Infinity) - downAt).toBeLessThan(500);
+    // The wait before attempt k + 1 is the policy's answer for k previous attempts: between its
+    // lowest and highest draw (plus the failed attempt's round trip and timer lateness).
+    const gaps = attempts.slice(1).map((entry, i) => entry.at - (attempts[i]?.at ?? 0));
+    gaps.forEach((gap, i) => {
+      const [low, high] = policyWindow(i + 1);
+      expect(gap, `wait before attempt ${i + 2}`).toBeGreaterThanOrEqual(low);
+      expect(gap, `wait before attempt ${i + 2}`).toBeLessThan(high + 750);
+    });
+    // Waits of [0.5, 1), [1, 2), [2, 4) and then [2.5, 5) s: 5 to 7 attempts fit in 10 s.
+    expect(attempts.length).toBeGreaterThanOrEqual(5);
+    expect(attempts.length).toBeLessThanOrEqual(8);
     expect(attempts.at(-1)?.status).toBe(200);
     expect(attempts.slice(0, -1).every((entry) => entry.status === 503)).toBe(true);
     expect(completionsOf(demo.hub, 'ConnectCircuit', before).map((entry) => entry.result)).toEqual([true]);
 
-    // What the user saw: the dialog appeared, counted down the seconds, and closed.
+    // What the user saw: the dialog appeared, counted down each wait, and closed.
     const seen = await recording(page);
-    const seconds = seen.titles
-      .map((title) => /trying again in (\d+) seconds?/.exec(title.text)?.[1])
-      .filter((n): n is string => n !== undefined)
-      .map(Number);
-    // 5, 4, 3, 2, 1 (a tick delayed past a whole second would skip a number, never repeat one).
-    const firstWait = seconds.slice(0, seconds.indexOf(1) + 1);
-    expect(firstWait[0]).toBe(5);
-    expect(firstWait.at(-1)).toBe(1);
-    expect(firstWait.every((n, i) => i === 0 || n < (firstWait[i - 1] ?? 0))).toBe(true);
-    expect(firstWait.length).toBeGreaterThanOrEqual(4);
-    // Each change about a second after the previous one (whole seconds from the wall clock).
-    const counting = seen.titles.filter((title) => title.text.includes('trying again in')).slice(0, firstWait.length);
-    for (let i = 1; i < counting.length; i += 1) {
-      const step = (counting[i]?.at ?? 0) - (counting[i - 1]?.at ?? 0);
-      expect(step).toBeGreaterThan(500);
-      expect(step).toBeLessThan(2_100);
-    }
+    const runs = countdownRuns(seen.titles);
+    expect(runs.length).toBe(attempts.length - 1);
+    for (const run of runs) expectCountdown(run);
+    expect(Math.max(...runs.map((run) => run.length))).toBeGreaterThanOrEqual(3);
     expect(seen.titles[0]?.text).toBe('Rejoining the server\u2026');
     expect(seen.dialog.map((d) => d.open)).toEqual([true, false]);
     expect(seen.dialogHostsCreated).toBe(1);
-    const view = await dialogView(page);
-    expect(view.open).toBe(false);
-    expect(view.classes).toEqual(['components-reconnect-hide']);
-    expect(opened.reloads()).toBe(0);
+    expect(await dialogView(page)).toMatchObject({ open: false, classes: ['components-reconnect-hide'] });
+    expect(opened.reloadTimes.length).toBe(0);
     expect(opened.problems).toEqual({ errors: [], cspViolations: [] });
-    console.info(`[faults] down 10 s: attempt gaps after the first 10: ${gaps.join(', ')} ms; resumed ${(since(demo.hub, before, 'completion').at(-1)?.at ?? 0) - downAt} ms after the fault`);
+    console.info(`[faults] down 10 s, default policy: waits ${gaps.join(', ')} ms; resumed ${(completionsOf(demo.hub, 'ConnectCircuit', before)[0]?.at ?? 0) - downAt} ms after the fault`);
+  });
+
+  it('down 4 s, Web App shape schedule [0, 1, 2, 5, 10 s]: the attempts keep to it, 5-4-3-2-1 before the last; resumed', async () => {
+    ({ opened } = await openWithCircuit(browser, demo, '/web-app-shape.html'));
+    const { page } = opened;
+    const before = mark(demo.hub);
+
+    demo.hub.down(4_000);
+    await waitForLog(demo.hub, isResumed, 15_000, 'ConnectCircuit → true after the outage', before);
+    await waitForState(page, 'hide', 1, 5_000);
+
+    const attempts = since(demo.hub, before, 'negotiate');
+    expect(attempts.map((entry) => [entry.path, entry.status])).toEqual([
+      ['/signalr', 503],
+      ['/signalr', 503],
+      ['/signalr', 503],
+      ['/signalr', 200],
+    ]);
+    const gaps = attempts.slice(1).map((entry, i) => entry.at - (attempts[i]?.at ?? 0));
+    [1_000, 2_000, 5_000].forEach((wait, i) => {
+      expect(gaps[i]).toBeGreaterThanOrEqual(wait);
+      expect(gaps[i]).toBeLessThan(wait + 750);
+    });
+    const runs = countdownRuns((await recording(page)).titles);
+    expect(runs.map((run) => run.map((tick) => tick.seconds))).toEqual([[1], [2, 1], [5, 4, 3, 2, 1]]);
+    for (const run of runs) expectCountdown(run);
+    expect(await dialogView(page)).toMatchObject({ open: false, classes: ['components-reconnect-hide'] });
+    expect(opened.problems).toEqual({ errors: [], cspViolations: [] });
+    console.info(`[faults] down 4 s, explicit schedule: waits ${gaps.join(', ')} ms`);
   });
 });

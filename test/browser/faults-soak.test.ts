@@ -164,7 +164,7 @@ describe.skipIf(chromiumPath === undefined)('faults: 200 drop/resume cycles (soa
       // Focus went back to the page's own button after each of the 200 dialogs.
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('work');
     }
-    expect(opened.reloads()).toBe(0);
+    expect(opened.reloadTimes.length).toBe(0);
     expect(opened.problems).toEqual({ errors: [], cspViolations: [] });
     await cdp.detach();
     await opened.close();

@@ -102,10 +102,11 @@ function installTimerCounter(): void {
     live.add(id);
     return id;
   }) as typeof w.setTimeout;
-  w.clearTimeout = ((id?: number) => {
+  const forget = (clear: (id?: number) => void) => (id?: number) => {
     if (id !== undefined) live.delete(id);
-    clearT(id);
-  }) as typeof w.clearTimeout;
+    clear(id);
+  };
+  w.clearTimeout = forget(clearT) as typeof w.clearTimeout;
   w.setInterval = ((handler: TimerHandler, timeout?: number, ...args: unknown[]) => {
     const id = setI(() => {
       call(handler, args);
@@ -113,10 +114,7 @@ function installTimerCounter(): void {
     live.add(id);
     return id;
   }) as typeof w.setInterval;
-  w.clearInterval = ((id?: number) => {
-    if (id !== undefined) live.delete(id);
-    clearI(id);
-  }) as typeof w.clearInterval;
+  w.clearInterval = forget(clearI) as typeof w.clearInterval;
   (w as unknown as RecorderWindow).__liveTimers = () => live.size;
 }
 
@@ -126,9 +124,7 @@ export interface OpenedPage {
   problems: PageProblems;
   /** Every console message's text, any type. */
   consoleTexts: string[];
-  /** Main-frame navigations after the first load (reloads, navigations away). */
-  reloads(): number;
-  /** When each main-frame navigation after the first happened (`Date.now()`). */
+  /** When each main-frame navigation after the first load (a reload, leaving) happened. */
   reloadTimes: number[];
   close(): Promise<void>;
 }
@@ -151,12 +147,12 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
   const problems = watchProblems(page);
   const consoleTexts: string[] = [];
   page.on('console', (message: ConsoleMessage) => consoleTexts.push(message.text()));
-  let navigations = 0;
+  let loaded = false;
   const reloadTimes: number[] = [];
   page.on('framenavigated', (frame) => {
     if (frame !== page.mainFrame()) return;
-    navigations += 1;
-    if (navigations > 1) reloadTimes.push(Date.now());
+    if (loaded) reloadTimes.push(Date.now());
+    loaded = true;
   });
   await options.beforeGoto?.(page);
   await page.goto(url, { waitUntil: options.waitUntil ?? 'load' });
@@ -165,7 +161,6 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
     page,
     problems,
     consoleTexts,
-    reloads: () => Math.max(0, navigations - 1),
     reloadTimes,
     close: () => context.close(),
   };
@@ -193,6 +188,17 @@ export async function openWithCircuit(
   return { opened, circuitId: started.result as string };
 }
 
+/**
+ * Closes the page's context, waits until the hubs saw every connection close (a close arrives a
+ * moment after the context is gone), then clears their faults and logs: nothing of one test
+ * lands in the next one's log.
+ */
+export async function closeAndReset(opened: OpenedPage | undefined, ...hubs: Hub[]): Promise<void> {
+  await opened?.close();
+  await waitUntil(() => hubs.every((hub) => hub.connectionCount === 0), 5_000, 'the hub connections to close');
+  for (const hub of hubs) hub.reset({ log: true });
+}
+
 export async function recording(page: Page): Promise<Recording> {
   return page.evaluate(() => (window as unknown as RecorderWindow).__faults);
 }
@@ -203,7 +209,6 @@ export async function liveTimers(page: Page): Promise<number> {
 
 /** The default dialog as the user sees it. */
 export interface DialogView {
-  present: boolean;
   open: boolean;
   title: string;
   classes: string[];
@@ -215,12 +220,8 @@ export async function dialogView(page: Page): Promise<DialogView> {
   return page.evaluate(() => {
     const root = document.querySelector('[data-reconnect-dialog]')?.shadowRoot;
     const dialog = root?.querySelector('dialog');
-    const visible = (selector: string): boolean => {
-      const button = root?.querySelector<HTMLButtonElement>(selector);
-      return button !== null && button !== undefined && !button.hidden;
-    };
+    const visible = (selector: string): boolean => !(root?.querySelector<HTMLButtonElement>(selector)?.hidden ?? true);
     return {
-      present: dialog !== null && dialog !== undefined,
       open: dialog?.open ?? false,
       title: root?.querySelector('h2')?.textContent ?? '',
       classes: dialog ? [...dialog.classList] : [],
