@@ -162,6 +162,8 @@ describe('README names and links', () => {
   });
 });
 
+const count = (value: number): string => value.toLocaleString('en-US');
+
 describe('README numbers', () => {
   // After `npm run bench`, `node test/package/support/readme-tables.mjs` brings README.md up to date.
   const quotes = expectedQuotes();
@@ -176,6 +178,19 @@ describe('README numbers', () => {
   it('quotes the sizes and the budgets as bench/results/size.json has them', () => {
     expect(README.includes(quotes.size), `README.md must show:\n${quotes.size}\n(${FIX})`).toBe(true);
     expect(README.includes(quotes.budgets), `README.md must say ${quotes.budgets} (${FIX})`).toBe(true);
+  });
+
+  it('quotes the byte ceilings and targets of .size-limit.mjs', () => {
+    const config = read('.size-limit.mjs');
+    const numbers = (name: string): [string, string] => {
+      const match = new RegExp(`${name} = \\{ esmCore: (\\d+), scriptTagAboveSignalR: (\\d+) \\}`).exec(config);
+      if (!match) throw new Error(`.size-limit.mjs has no ${name}`);
+      return [count(Number(match[1])), count(Number(match[2]))];
+    };
+    const [esmCeiling, tagCeiling] = numbers('CEILINGS');
+    const [esmTarget, tagTarget] = numbers('TARGETS');
+    expect(normalise(README)).toContain(`${esmCeiling} B brotli for the minified ES module core, SignalR + ${tagCeiling} B for the script tag`);
+    expect(normalise(README)).toContain(`The targets are ${esmTarget} B and SignalR + ${tagTarget} B`);
   });
 
   it('quotes the browser benchmark as bench/results/browser.json has it', () => {
