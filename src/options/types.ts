@@ -116,10 +116,17 @@ export interface CircuitStartOptions {
   circuitHandshake?: boolean;
 }
 
-/** Blazor Web App's option shape (`Blazor.start({ circuit: { … } })`); other keys are ignored. */
+/**
+ * Blazor Web App's option shape (`Blazor.start({ circuit: { … } })`). Its other sections are
+ * accepted so pages written for blazor.web.js type-check, and ignored: this library has no
+ * server-side rendering or WebAssembly part.
+ */
 export interface WebStartOptions {
   circuit: CircuitStartOptions;
-  [other: string]: unknown;
+  ssr?: Record<string, unknown>;
+  webAssembly?: Record<string, unknown>;
+  logLevel?: LogLevel;
+  enableClassicInitializers?: boolean;
 }
 
 /** Either shape `start()` accepts: `options.circuit ?? options`. */
