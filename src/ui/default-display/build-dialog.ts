@@ -25,8 +25,8 @@ export interface DialogElements {
 /**
  * Builds the dialog with DOM calls only (`createElement`, `setAttribute`, `textContent`): no HTML
  * parsing, so a `require-trusted-types-for 'script'` policy has nothing to reject, and no inline
- * `style` attributes, so `style-src 'self'` has nothing to block (Blazor 9's `innerHTML` styles
- * broke exactly that, aspnetcore #58629). The host is not attached here; the display attaches it.
+ * `style` attributes, so `style-src 'self'` has nothing to block (Blazor 9 injected its styles as
+ * an HTML string, which a strict CSP rejects: aspnetcore #58629). The display attaches the host.
  */
 export function buildDialog(document: Document): DialogElements {
   const host = document.createElement('div');
