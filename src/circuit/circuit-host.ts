@@ -1,4 +1,5 @@
 import { HubConnectionState } from '@microsoft/signalr';
+import { listen } from '../dom/listen';
 import { CircuitNotInitializedError } from '../errors/circuit-not-initialized-error';
 import { CircuitRefusedError } from '../errors/circuit-refused-error';
 import { HubMethodError } from '../errors/hub-method-error';
@@ -48,18 +49,15 @@ export class CircuitHost {
   private readonly removeListeners: () => void;
 
   constructor(private readonly config: CircuitHostOptions) {
-    const win = config.window;
-    const onPageHide = (): void => {
+    const removePageHide = listen(config.window, 'pagehide', () => {
       this.disconnect();
-    };
-    const onPageShow = (event: PageTransitionEvent): void => {
+    });
+    const removePageShow = listen(config.window, 'pageshow', (event: PageTransitionEvent) => {
       if (event.persisted) this.onRestoredFromCache();
-    };
-    win.addEventListener('pagehide', onPageHide);
-    win.addEventListener('pageshow', onPageShow);
+    });
     this.removeListeners = () => {
-      win.removeEventListener('pagehide', onPageHide);
-      win.removeEventListener('pageshow', onPageShow);
+      removePageHide();
+      removePageShow();
     };
   }
 

@@ -18,32 +18,31 @@ export const quietPageSignals: PageSignals = {
   subscribe: () => () => undefined,
 };
 
+import { listen } from '../dom/listen';
+
 /** The browser's signals: `visibilitychange` to visible, `online`, `offline`, `pageshow` persisted. */
 export function browserPageSignals(win: Window): PageSignals {
   return {
     isOnline: () => win.navigator.onLine,
     subscribe(listener) {
-      const onVisibility = () => {
-        if (win.document.visibilityState === 'visible') listener('visible');
-      };
-      const onOnline = () => {
-        listener('online');
-      };
-      const onOffline = () => {
-        listener('offline');
-      };
-      const onPageShow = (event: PageTransitionEvent) => {
-        if (event.persisted) listener('restored');
-      };
-      win.document.addEventListener('visibilitychange', onVisibility);
-      win.addEventListener('online', onOnline);
-      win.addEventListener('offline', onOffline);
-      win.addEventListener('pageshow', onPageShow);
+      const removers = [
+        listen(win.document, 'visibilitychange', () => {
+          if (win.document.visibilityState === 'visible') listener('visible');
+        }),
+        listen(win, 'online', () => {
+          listener('online');
+        }),
+        listen(win, 'offline', () => {
+          listener('offline');
+        }),
+        listen(win, 'pageshow', (event: PageTransitionEvent) => {
+          if (event.persisted) listener('restored');
+        }),
+      ];
       return () => {
-        win.document.removeEventListener('visibilitychange', onVisibility);
-        win.removeEventListener('online', onOnline);
-        win.removeEventListener('offline', onOffline);
-        win.removeEventListener('pageshow', onPageShow);
+        removers.forEach((remove) => {
+          remove();
+        });
       };
     },
   };

@@ -1,3 +1,4 @@
+import { listen } from '../../dom/listen';
 import type { DialogElements } from './build-dialog';
 
 /** Set on the `<dialog>` when the browser has no `showModal()` and the fallback is used. */
@@ -24,14 +25,16 @@ export class ModalController {
   ) {
     const { dialog } = elements;
     // A connection is not something the user can dismiss: Escape must not close the dialog.
-    this.listen(dialog, 'cancel', (event) => {
-      event.preventDefault();
-    });
     // Chromium lets a second Escape close a dialog even when `cancel` is prevented (close-watcher
     // abuse protection, whatwg/html#9462). If it ever closes without us, put it back.
-    this.listen(dialog, 'close', () => {
-      if (this.wantedOpen && !dialog.open) this.present();
-    });
+    this.removeListeners.push(
+      listen(dialog, 'cancel', (event: Event) => {
+        event.preventDefault();
+      }),
+      listen(dialog, 'close', () => {
+        if (this.wantedOpen && !dialog.open) this.present();
+      }),
+    );
   }
 
   /** Whether the dialog is (meant to be) on screen. */
@@ -155,17 +158,6 @@ export class ModalController {
     return active;
   }
 
-  private listen(
-    target: EventTarget,
-    type: string,
-    listener: (event: Event) => void,
-    capture = false,
-  ): void {
-    target.addEventListener(type, listener, capture);
-    this.removeListeners.push(() => {
-      target.removeEventListener(type, listener, capture);
-    });
-  }
 }
 
 // Duck-typed rather than `instanceof HTMLElement`, which fails for a document of another realm.
