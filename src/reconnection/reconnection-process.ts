@@ -49,8 +49,6 @@ export interface ReconnectionProcessOptions {
 export class ReconnectionProcess {
   private currentState: ReconnectionState = 'idle';
   private previousAttempts = 0;
-  /** Set while the attempt in flight was asked for by hand (Retry) after `failed`. */
-  private manualAttempt = false;
   private readonly countdown: Countdown;
   private unsubscribe: (() => void) | undefined;
 
@@ -163,9 +161,9 @@ export class ReconnectionProcess {
     });
   }
 
+  /** @param manual - asked for by hand after `failed` (Retry): an unreachable server fails again. */
   private async runAttempt(manual: boolean): Promise<void> {
     this.setState('attempting');
-    this.manualAttempt = manual;
     const attemptNumber = this.previousAttempts + 1;
     let outcome: boolean;
     try {
@@ -174,7 +172,7 @@ export class ReconnectionProcess {
       if (this.currentState !== 'attempting') return;
       this.previousAttempts = attemptNumber;
       this.config.logger.log(LogLevel.Information, `Reconnection attempt ${attemptNumber} did not reach the server.`, error);
-      this.afterUnreachable();
+      this.afterUnreachable(manual);
       return;
     }
     // The attempt may have resolved after a dispose (the connection came up some other way).
@@ -184,8 +182,8 @@ export class ReconnectionProcess {
     else this.finish('rejected');
   }
 
-  private afterUnreachable(): void {
-    if (this.manualAttempt) {
+  private afterUnreachable(manual: boolean): void {
+    if (manual) {
       this.fail();
       return;
     }
