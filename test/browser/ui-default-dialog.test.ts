@@ -95,6 +95,8 @@ describe.skipIf(chromiumPath === undefined)('default dialog (built IIFE, real ou
     expect(shown.modal).toBe(true);
     expect(shown.classes).toContain('components-reconnect-show');
 
+    // The recorder samples once per animation frame: let it see the frame the dialog is on.
+    await waitUntil(async () => (await readRecord(page)).visibility.some((change) => change.visible), 2_000, 'a recorded frame showing the dialog');
     const record = await readRecord(page);
     const down = found(record.events.find((event) => event.state === 'show'), 'the show event');
     const opened = found(record.opens.find((change) => change.visible), 'the dialog opening');
