@@ -35,65 +35,62 @@ export interface DefaultReconnectionHandlerOptions {
  * start({ reconnectionHandler: new DefaultReconnectionHandler({ logger: myLogger }) });
  */
 export class DefaultReconnectionHandler implements ReconnectionHandler {
-  private process: ReconnectionProcess | undefined;
-  private ownSelector: DisplaySelector | undefined;
-  private readonly reconnect: () => Promise<boolean>;
-  private readonly logger: Logger;
+  #process: ReconnectionProcess | undefined;
+  #selector: DisplaySelector | undefined;
+  readonly #settings: DefaultReconnectionHandlerOptions;
 
-  constructor(private readonly settings: DefaultReconnectionHandlerOptions = {}) {
-    this.reconnect = settings.reconnect ?? reconnectCurrentCircuit;
-    this.logger = settings.logger ?? silentLogger;
+  constructor(settings: DefaultReconnectionHandlerOptions = {}) {
+    this.#settings = settings;
   }
 
   /** The outage in progress, if any: for diagnostics and tests. */
   get currentProcess(): ReconnectionProcess | undefined {
-    return this.process;
+    return this.#process;
   }
 
   onConnectionDown(options: ReconnectionOptions, error?: Error): void {
-    if (this.process?.isActive) return;
-    this.logger.log(LogLevel.Warning, 'The connection to the server was lost; reconnecting.', error);
-    const doc = this.settings.document ?? document;
+    if (this.#process?.isActive) return;
+    const settings = this.#settings;
+    const { logger = silentLogger, selectDisplay, onOutcome } = settings;
+    const doc = settings.document ?? document;
+    logger.log(LogLevel.Warning, 'The connection to the server was lost; reconnecting.', error);
+    const context: ReconnectionDisplayContext = {
+      options,
+      document: doc,
+      retry: () => {
+        process.retryNow();
+      },
+    };
     const process: ReconnectionProcess = new ReconnectionProcess({
       options,
-      display: this.selectDisplay({ options, document: doc, retry: () => { process.retryNow(); } }),
-      attempt: this.reconnect,
-      logger: this.logger,
-      clock: this.settings.clock ?? systemClock,
-      signals: this.settings.signals ?? browserPageSignals(doc.defaultView ?? window),
+      display: selectDisplay ? selectDisplay(context) : (this.#selector ??= new DisplaySelector({ logger })).select(context),
+      attempt: settings.reconnect ?? reconnectCurrentCircuit,
+      logger,
+      clock: settings.clock ?? systemClock,
+      signals: settings.signals ?? browserPageSignals(doc.defaultView ?? window),
       onEnd: (outcome) => {
-        this.report(outcome);
+        if (outcome === 'disposed') return;
+        try {
+          onOutcome?.(outcome);
+        } catch (callbackError) {
+          logger.log(LogLevel.Error, 'An onOutcome callback threw.', callbackError);
+        }
       },
     });
-    this.process = process;
+    this.#process = process;
     process.start();
   }
 
   onConnectionUp(): void {
-    const process = this.process;
-    this.process = undefined;
+    const process = this.#process;
+    this.#process = undefined;
     process?.dispose();
   }
 
   /** Ends any outage and removes the built-in dialog: for pages that tear the library down. */
   dispose(): void {
     this.onConnectionUp();
-    this.ownSelector?.dispose();
-    this.ownSelector = undefined;
-  }
-
-  private selectDisplay(context: ReconnectionDisplayContext): ReconnectionDisplay {
-    if (this.settings.selectDisplay) return this.settings.selectDisplay(context);
-    this.ownSelector ??= new DisplaySelector({ logger: this.logger });
-    return this.ownSelector.select(context);
-  }
-
-  private report(outcome: ReconnectionOutcome): void {
-    if (outcome === 'disposed') return;
-    try {
-      this.settings.onOutcome?.(outcome);
-    } catch (error) {
-      this.logger.log(LogLevel.Error, 'An onOutcome callback threw.', error);
-    }
+    this.#selector?.dispose();
+    this.#selector = undefined;
   }
 }

@@ -22,27 +22,25 @@ import { listen } from '../dom/listen';
 
 /** The browser's signals: `visibilitychange` to visible, `online`, `offline`, `pageshow` persisted. */
 export function browserPageSignals(win: Window): PageSignals {
+  const doc = win.document;
   return {
     isOnline: () => win.navigator.onLine,
     subscribe(listener) {
       const removers = [
-        listen(win.document, 'visibilitychange', () => {
-          if (win.document.visibilityState === 'visible') listener('visible');
-        }),
-        listen(win, 'online', () => {
-          listener('online');
-        }),
-        listen(win, 'offline', () => {
-          listener('offline');
+        listen(doc, 'visibilitychange', () => {
+          if (doc.visibilityState === 'visible') listener('visible');
         }),
         listen(win, 'pageshow', (event: PageTransitionEvent) => {
           if (event.persisted) listener('restored');
         }),
+        ...(['online', 'offline'] as const).map((type) =>
+          listen(win, type, () => {
+            listener(type);
+          }),
+        ),
       ];
       return () => {
-        removers.forEach((remove) => {
-          remove();
-        });
+        for (const remove of removers) remove();
       };
     },
   };

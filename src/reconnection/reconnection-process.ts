@@ -3,7 +3,7 @@ import { LogLevel } from '../logging/logger';
 import type { ReconnectionOptions } from '../options/types';
 import { nextRetryDelay } from '../retry/next-retry-delay';
 import type { Clock } from './clock';
-import { Countdown } from './countdown';
+import { startCountdown } from './countdown';
 import type { PageSignal, PageSignals } from './page-signals';
 import type { ReconnectionDisplay } from './reconnection-display';
 
@@ -42,46 +42,44 @@ export interface ReconnectionProcessOptions {
 
 /**
  * One outage, from connection-down to resumed, rejected or failed: an explicit state machine.
- * `setState` is the only place the state changes; every `await` is followed by a check that the
- * process was not disposed or overtaken meanwhile. The one timer and the signal subscription live
- * here and are released by every final state.
+ * `#set` is the only place the state changes; every `await` is followed by a check that the
+ * process was not disposed or overtaken meanwhile. The one timer (the countdown) and the signal
+ * subscription live here and are released by every final state.
  */
 export class ReconnectionProcess {
-  private currentState: ReconnectionState = 'idle';
-  private previousAttempts = 0;
-  private readonly countdown: Countdown;
-  private unsubscribe: (() => void) | undefined;
+  #state: ReconnectionState = 'idle';
+  #attempts = 0;
+  #stopCountdown: (() => void) | undefined;
+  #unsubscribe: (() => void) | undefined;
+  readonly #config: ReconnectionProcessOptions;
 
-  constructor(private readonly config: ReconnectionProcessOptions) {
-    this.countdown = new Countdown(config.clock);
+  constructor(config: ReconnectionProcessOptions) {
+    this.#config = config;
   }
 
   get state(): ReconnectionState {
-    return this.currentState;
+    return this.#state;
   }
 
   /** Attempts made in this outage so far. */
   get attempts(): number {
-    return this.previousAttempts;
+    return this.#attempts;
   }
 
   /** `true` until the outage reached a final state (failed still counts as active: it can retry). */
   get isActive(): boolean {
-    return this.currentState !== 'resumed' && this.currentState !== 'rejected' && this.currentState !== 'disposed';
+    const state = this.#state;
+    return state !== 'resumed' && state !== 'rejected' && state !== 'disposed';
   }
 
   start(): void {
-    if (this.currentState !== 'idle') return;
-    this.unsubscribe = this.config.signals.subscribe((signal) => {
-      this.onSignal(signal);
+    if (this.#state !== 'idle') return;
+    this.#unsubscribe = this.#config.signals.subscribe((signal) => {
+      this.#onSignal(signal);
     });
-    this.setState('waiting');
-    this.config.display.show();
-    if (!this.config.signals.isOnline()) {
-      this.goOffline();
-      return;
-    }
-    this.scheduleNextAttempt();
+    this.#set('waiting');
+    this.#config.display.show();
+    this.#continue();
   }
 
   /**
@@ -89,135 +87,119 @@ export class ReconnectionProcess {
    * and by the page signals (visible, online, restored from the back/forward cache).
    */
   retryNow(): void {
-    switch (this.currentState) {
-      case 'waiting':
-        this.countdown.cancel();
-        this.config.display.update(this.previousAttempts + 1, 0);
-        void this.runAttempt(false);
-        return;
-      case 'offline':
-        this.config.display.show();
-        this.config.display.update(this.previousAttempts + 1, 0);
-        void this.runAttempt(false);
-        return;
-      case 'failed':
-        this.config.display.show();
-        this.config.display.update(this.previousAttempts + 1, 0);
-        void this.runAttempt(true);
-        return;
-      default:
-        return;
-    }
+    const state = this.#state;
+    if (state !== 'waiting' && state !== 'offline' && state !== 'failed') return;
+    const { display } = this.#config;
+    this.#cancelCountdown();
+    if (state !== 'waiting') display.show();
+    display.update(this.#attempts + 1, 0);
+    void this.#run(state === 'failed');
   }
 
   /** Ends the outage because the connection is up (or the page no longer needs it): hides the display. */
   dispose(): void {
-    if (this.currentState === 'disposed') return;
-    const wasShowing = this.currentState !== 'resumed' && this.currentState !== 'idle';
-    this.release();
-    this.setState('disposed');
-    if (wasShowing) this.config.display.hide();
-    this.config.onEnd?.('disposed');
+    const state = this.#state;
+    if (state === 'disposed') return;
+    this.#release();
+    this.#set('disposed');
+    if (state !== 'resumed' && state !== 'idle') this.#config.display.hide();
+    this.#config.onEnd?.('disposed');
   }
 
-  private onSignal(signal: PageSignal): void {
+  #onSignal(signal: PageSignal): void {
+    const state = this.#state;
     if (signal === 'offline') {
-      if (this.currentState === 'waiting') {
-        this.countdown.cancel();
-        this.goOffline();
-      }
       // An attempt in flight finishes first; its failure path checks `isOnline()`.
-      return;
+      if (state === 'waiting') {
+        this.#cancelCountdown();
+        this.#goOffline();
+      }
+    } else if (state !== 'offline' || signal === 'online' || this.#config.signals.isOnline()) {
+      this.retryNow();
     }
-    if (this.currentState === 'offline' && signal !== 'online' && !this.config.signals.isOnline()) return;
-    this.retryNow();
   }
 
-  private goOffline(): void {
-    this.setState('offline');
-    this.config.display.offline();
+  /** Waits for the network when the browser reports none (spending no retries), else schedules. */
+  #continue(): void {
+    if (this.#config.signals.isOnline()) this.#schedule();
+    else this.#goOffline();
   }
 
-  private scheduleNextAttempt(): void {
-    const decision = nextRetryDelay(this.config.options, this.previousAttempts);
-    if (decision.kind === 'invalid') {
-      this.config.logger.log(LogLevel.Error, decision.error.message, decision.error);
-      this.fail();
+  #goOffline(): void {
+    this.#set('offline');
+    this.#config.display.offline();
+  }
+
+  #schedule(): void {
+    const { options, logger, clock, display } = this.#config;
+    const decision = nextRetryDelay(options, this.#attempts);
+    if (decision.kind !== 'wait') {
+      if (decision.kind === 'invalid') logger.log(LogLevel.Error, decision.error.message, decision.error);
+      this.#fail();
       return;
     }
-    if (decision.kind === 'stop') {
-      this.fail();
-      return;
-    }
-    const currentAttempt = this.previousAttempts + 1;
-    this.setState('waiting');
-    this.countdown.start(decision.delayMs, {
-      tick: (secondsLeft) => {
-        this.config.display.update(currentAttempt, secondsLeft);
+    const attempt = this.#attempts + 1;
+    this.#set('waiting');
+    this.#stopCountdown = startCountdown(
+      clock,
+      decision.delayMs,
+      (secondsLeft) => {
+        display.update(attempt, secondsLeft);
       },
-      done: () => {
-        void this.runAttempt(false);
+      () => {
+        void this.#run(false);
       },
-    });
+    );
   }
 
   /** @param manual - asked for by hand after `failed` (Retry): an unreachable server fails again. */
-  private async runAttempt(manual: boolean): Promise<void> {
-    this.setState('attempting');
-    const attemptNumber = this.previousAttempts + 1;
-    let outcome: boolean;
+  async #run(manual: boolean): Promise<void> {
+    const { attempt, logger } = this.#config;
+    this.#set('attempting');
+    const attemptNumber = this.#attempts + 1;
+    let resumed: boolean;
     try {
-      outcome = await this.config.attempt();
+      resumed = await attempt();
     } catch (error) {
-      if (this.currentState !== 'attempting') return;
-      this.previousAttempts = attemptNumber;
-      this.config.logger.log(LogLevel.Information, `Reconnection attempt ${attemptNumber} did not reach the server.`, error);
-      this.afterUnreachable(manual);
+      if (this.#state !== 'attempting') return;
+      this.#attempts = attemptNumber;
+      logger.log(LogLevel.Information, `Reconnection attempt ${attemptNumber} did not reach the server.`, error);
+      if (manual) this.#fail();
+      else this.#continue();
       return;
     }
     // The attempt may have resolved after a dispose (the connection came up some other way).
-    if (this.currentState !== 'attempting') return;
-    this.previousAttempts = attemptNumber;
-    if (outcome) this.finish('resumed');
-    else this.finish('rejected');
+    if (this.#state !== 'attempting') return;
+    this.#attempts = attemptNumber;
+    const outcome = resumed ? 'resumed' : 'rejected';
+    this.#release();
+    this.#set(outcome);
+    if (resumed) this.#config.display.hide();
+    else this.#config.display.rejected();
+    this.#config.onEnd?.(outcome);
   }
 
-  private afterUnreachable(manual: boolean): void {
-    if (manual) {
-      this.fail();
-      return;
-    }
-    if (!this.config.signals.isOnline()) {
-      this.goOffline();
-      return;
-    }
-    this.scheduleNextAttempt();
+  #fail(): void {
+    this.#cancelCountdown();
+    this.#set('failed');
+    this.#config.display.failed();
+    this.#config.onEnd?.('failed');
   }
 
-  private fail(): void {
-    this.countdown.cancel();
-    this.setState('failed');
-    this.config.display.failed();
-    this.config.onEnd?.('failed');
+  #cancelCountdown(): void {
+    this.#stopCountdown?.();
+    this.#stopCountdown = undefined;
   }
 
-  private finish(outcome: 'resumed' | 'rejected'): void {
-    this.release();
-    this.setState(outcome);
-    if (outcome === 'resumed') this.config.display.hide();
-    else this.config.display.rejected();
-    this.config.onEnd?.(outcome);
+  #release(): void {
+    this.#cancelCountdown();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 
-  private release(): void {
-    this.countdown.cancel();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
-  private setState(next: ReconnectionState): void {
-    if (this.currentState === next) return;
-    this.config.logger.log(LogLevel.Debug, `Reconnection: ${this.currentState} -> ${next}.`);
-    this.currentState = next;
+  #set(next: ReconnectionState): void {
+    if (this.#state === next) return;
+    this.#config.logger.log(LogLevel.Debug, `Reconnection: ${this.#state} -> ${next}.`);
+    this.#state = next;
   }
 }
