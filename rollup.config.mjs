@@ -49,7 +49,7 @@ export default [
         sourcemap: true,
         // ascii_only: a script served without a charset on a page without <meta charset> would
         // otherwise be decoded as windows-1252 and show "â€¦" for every ellipsis.
-        plugins: [terser({ format: { comments: /^!/, ascii_only: true } })],
+        plugins: [terser({ compress: { passes: 2 }, format: { comments: /^!/, ascii_only: true } })],
       },
     ],
   },
