@@ -9,15 +9,10 @@ import { RecordingLogger } from '../support/recording-logger';
 function factoryFor(options: CircuitStartOptions, baseUri = 'http://localhost:5000/app/') {
   const logger = new RecordingLogger();
   const builders: HubConnectionBuilder[] = [];
-  const create = createConnectionFactory({
-    options: resolveOptions(options),
-    logger,
-    baseUri,
-    createBuilder: () => {
-      const builder = new HubConnectionBuilder();
-      builders.push(builder);
-      return builder;
-    },
+  const create = createConnectionFactory(resolveOptions(options), logger, baseUri, () => {
+    const builder = new HubConnectionBuilder();
+    builders.push(builder);
+    return builder;
   });
   return { create, logger, builders };
 }
