@@ -1,4 +1,3 @@
-import type { HubConnectionBuilder } from '@microsoft/signalr';
 import { createConnectionFactory } from '../circuit/connection-factory';
 import type { CircuitHost } from '../circuit/circuit-host';
 import { createCircuitHost } from '../circuit/circuit-host';
@@ -8,7 +7,7 @@ import { EnvironmentError } from '../errors/environment-error';
 import type { Logger } from '../logging/logger';
 import { ConsoleLogger } from '../logging/logger';
 import { resolveOptions } from '../options/resolve-options';
-import type { ResolvedCircuitOptions, StartOptions } from '../options/types';
+import type { StartOptions } from '../options/types';
 import { DefaultReconnectionHandler } from '../reconnection/default-reconnection-handler';
 import { markUserModalHidden } from '../ui/create-reconnection-display';
 import { reconnectCircuit, setCurrentCircuit } from './current-circuit';
@@ -25,20 +24,20 @@ export interface BlazorApi {
   defaultReconnectionHandler: DefaultReconnectionHandler | undefined;
 }
 
-/** Seams for tests: where the window and connections come from. */
+/** Seams for tests: where the window, the connections and the log go. */
 export interface BlazorApiDependencies {
   getWindow?: () => Window | undefined;
-  createBuilder?: () => HubConnectionBuilder;
-  createConnection?: (options: ResolvedCircuitOptions, logger: Logger, win: Window) => ConnectionFactory;
-  createLogger?: (options: ResolvedCircuitOptions) => Logger;
+  /** Replaces the SignalR connection factory built from the options. */
+  createConnection?: ConnectionFactory;
+  /** Replaces the console logger at the resolved `logLevel`. */
+  logger?: Logger;
 }
 
 /** Builds one independent API instance: the script tag and the ES module each use a single one. */
 export function createBlazorApi({
   getWindow = (): Window | undefined => globalThis.window,
-  createBuilder,
   createConnection,
-  createLogger,
+  logger: givenLogger,
 }: BlazorApiDependencies = {}): BlazorApi {
   let host: CircuitHost | undefined;
 
@@ -52,15 +51,12 @@ export function createBlazorApi({
       if (!win?.document) throw new EnvironmentError('window.document');
       const { document } = win;
 
-      const logger = createLogger?.(resolved) ?? new ConsoleLogger(resolved.logLevel);
+      const logger = givenLogger ?? new ConsoleLogger(resolved.logLevel);
       markUserModalHidden(document, resolved.reconnectionOptions.dialogId);
       // The handler's callbacks run only after `start()` below, when `circuit` is set.
-      const circuit: CircuitHost = createCircuitHost({
-        options: resolved,
-        createConnection:
-          createConnection?.(resolved, logger, win) ?? createConnectionFactory(resolved, logger, document.baseURI, createBuilder),
-        handler:
-          resolved.reconnectionHandler ??
+      const circuit: CircuitHost = createCircuitHost(
+        resolved,
+        resolved.reconnectionHandler ??
           (api.defaultReconnectionHandler = new DefaultReconnectionHandler({
             reconnect: () => circuit.reconnect(),
             logger,
@@ -70,8 +66,9 @@ export function createBlazorApi({
             },
           })),
         logger,
-        window: win,
-      });
+        win,
+        createConnection ?? createConnectionFactory(resolved, logger, document.baseURI),
+      );
       host = circuit;
       setCurrentCircuit(circuit);
       return circuit.start();

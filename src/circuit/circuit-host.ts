@@ -18,14 +18,6 @@ import type { ConnectionFactory, HubConnectionLike } from './hub-connection';
  */
 export type CircuitState = 'idle' | 'starting' | 'connected' | 'down' | 'disconnected';
 
-export interface CircuitHostOptions {
-  readonly options: ResolvedCircuitOptions;
-  readonly createConnection: ConnectionFactory;
-  readonly handler: ReconnectionHandler;
-  readonly logger: Logger;
-  readonly window: Window;
-}
-
 /**
  * The circuit: starts it over a SignalR connection, notices when that connection drops, and
  * reconnects it on request with a new connection. It reports drops to the reconnection handler
@@ -53,8 +45,18 @@ export interface CircuitHost {
   dispose(): void;
 }
 
-/** Builds the {@link CircuitHost}; it listens to `pagehide`/`pageshow` until `dispose()`. */
-export function createCircuitHost({ options, createConnection, handler, logger, window: win }: CircuitHostOptions): CircuitHost {
+/**
+ * Builds the {@link CircuitHost}; it listens to `pagehide`/`pageshow` until `dispose()`.
+ * @param handler - told of every drop and resume (the reconnection process lives there).
+ * @param createConnection - builds a new, unstarted connection for each start or resume attempt.
+ */
+export function createCircuitHost(
+  options: ResolvedCircuitOptions,
+  handler: ReconnectionHandler,
+  logger: Logger,
+  win: Window,
+  createConnection: ConnectionFactory,
+): CircuitHost {
   const { circuitHandshake, circuitHandlers, reconnectionOptions } = options;
   let state: CircuitState = 'idle';
   let connection: HubConnectionLike | undefined;

@@ -54,13 +54,8 @@ function startClient(options: CircuitStartOptions = {}) {
       host.onOutcome(outcome);
     },
   });
-  const host: CircuitHost = createCircuitHost({
-    options: resolved,
-    createConnection: createConnectionFactory(resolved, logger, win.document.baseURI),
-    handler,
-    logger,
-    window: win,
-  });
+  const createConnection = createConnectionFactory(resolved, logger, win.document.baseURI);
+  const host: CircuitHost = createCircuitHost(resolved, handler, logger, win, createConnection);
   hosts.push(host);
   return { host, display, logger, beacons, handler };
 }

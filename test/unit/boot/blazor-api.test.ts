@@ -15,8 +15,8 @@ import { RecordingLogger } from '../support/recording-logger';
 function apiWith(server = new FakeServer()) {
   const logger = new RecordingLogger();
   const api = createBlazorApi({
-    createConnection: () => server.factory,
-    createLogger: () => logger,
+    createConnection: server.factory,
+    logger,
   });
   return { api, server, logger };
 }

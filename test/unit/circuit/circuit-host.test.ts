@@ -18,16 +18,16 @@ function setup(options: CircuitStartOptions = {}) {
     onConnectionDown: (_options, error) => events.push(`down: ${error?.message ?? ''}`),
     onConnectionUp: () => events.push('up'),
   };
-  const host = createCircuitHost({
-    options: resolveOptions({
+  const host = createCircuitHost(
+    resolveOptions({
       circuitHandlers: [{ onCircuitOpened: () => events.push('opened'), onCircuitClosed: () => events.push('closed') }],
       ...options,
     }),
-    createConnection: server.factory,
-    handler: options.reconnectionHandler ?? handler,
+    options.reconnectionHandler ?? handler,
     logger,
     window,
-  });
+    server.factory,
+  );
   hosts.push(host);
   return { server, logger, events, host };
 }
