@@ -105,7 +105,7 @@ export function createCircuitHost(
   const checkState = (before: CircuitState, pending: HubConnectionLike): void => {
     if (state !== before) {
       stop(pending);
-      throw new Error(`Superseded: the circuit is ${state}.`);
+      throw new Error(`Superseded (${state}).`);
     }
   };
 
@@ -243,7 +243,7 @@ export function createCircuitHost(
         rejectStart = reject;
         connect(false).catch((error: unknown) => {
           if (state !== 'starting') return;
-          logger.log(LogLevel.Warning, 'Could not reach the server to start the circuit; retrying.', error);
+          logger.log(LogLevel.Warning, 'Could not reach the server to start; retrying.', error);
           down(error instanceof Error ? error : new Error(String(error)));
         });
       });

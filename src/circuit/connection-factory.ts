@@ -12,19 +12,13 @@ import type { ConnectionFactory, HubConnectionLike } from './hub-connection';
  * `withServerTimeout`, `withHubProtocol` and the older `builder.build = () => c` override all apply
  * to the first connection and to every reconnect.
  * @param baseUri - what the default hub path is resolved against (the page's `document.baseURI`).
- * @param createBuilder - the builder to start from; a seam for tests.
  */
-export function createConnectionFactory(
-  options: ResolvedCircuitOptions,
-  logger: Logger,
-  baseUri: string,
-  createBuilder = (): HubConnectionBuilder => new HubConnectionBuilder(),
-): ConnectionFactory {
+export function createConnectionFactory(options: ResolvedCircuitOptions, logger: Logger, baseUri: string): ConnectionFactory {
   const hubUrl = new URL(DEFAULT_HUB_PATH, baseUri).href;
   let timeoutsChecked = false;
 
   return () => {
-    const builder = createBuilder().withUrl(hubUrl).configureLogging(options.logLevel);
+    const builder = new HubConnectionBuilder().withUrl(hubUrl).configureLogging(options.logLevel);
     options.configureSignalR(builder);
     const connection: HubConnectionLike = builder.build();
     const { serverTimeoutInMilliseconds: timeout, keepAliveIntervalInMilliseconds: keepAlive } = connection;
@@ -32,7 +26,7 @@ export function createConnectionFactory(
     if (!timeoutsChecked && timeout < 2 * keepAlive) {
       logger.log(
         LogLevel.Warning,
-        `The server timeout (${timeout} ms) is less than twice the keep-alive interval (${keepAlive} ms): raise withServerTimeout(ms) or pings may be missed.`,
+        `The server timeout (${timeout} ms) is less than twice the keep-alive interval (${keepAlive} ms): raise withServerTimeout.`,
       );
     }
     timeoutsChecked = true;
