@@ -109,47 +109,10 @@ export function createCircuitHost(
     }
   };
 
-  /**
-   * Builds and starts a new connection. `undefined`: a stateless hub refused us at negotiation
-   * (401/403/404). Throws when the server is unreachable: negotiation or transport failed, which
-   * is an outage, never a rejection (a proxy refusing upgrades for a moment must not end a session).
-   */
-  const open = async (): Promise<HubConnectionLike | undefined> => {
-    const before = state;
-    const opened = createConnection();
-    opened.onclose((error) => {
-      // Closes of failed attempts and of connections we stopped ourselves are not outages.
-      if (opened === connection) down(error ?? new Error('The connection was closed.'));
-    });
-    try {
-      await opened.start();
-    } catch (error) {
-      if (!circuitHandshake && refusedAtNegotiation(error)) return undefined;
-      throw error;
-    }
-    checkState(before, opened);
-    return opened;
-  };
-
-  const invoke = async (target: HubConnectionLike, method: string, ...args: unknown[]): Promise<unknown> => {
-    const before = state;
-    let result: unknown;
-    try {
-      result = await target.invoke(method, ...args);
-    } catch (error) {
-      // Still connected means the hub itself answered with an error; otherwise the link failed.
-      const answeredByHub = target.state === HubConnectionState.Connected;
-      stop(target);
-      throw answeredByHub ? new HubMethodError(method, { cause: error }) : error;
-    }
-    checkState(before, target);
-    return result;
-  };
-
   /** A refused first start rejects `start()`; a refused resume only answers `false`. */
-  const refuse = (starting: boolean, cause?: unknown): false => {
+  const refuse = (starting: boolean, cause?: HubMethodError): false => {
     if (starting) {
-      const error = new CircuitRefusedError(cause === undefined ? undefined : { cause });
+      const error = new CircuitRefusedError(cause && { cause });
       logger.log(LogLevel.Error, error.message);
       rejectStart?.(error);
     }
@@ -158,35 +121,53 @@ export function createCircuitHost(
 
   /**
    * A fresh connection plus `StartCircuit` (first start) or `ConnectCircuit` (resume). `true`:
-   * adopted; `false`: the server refused; throws when the server was not reached.
+   * adopted; `false`: the server was reached and refused; throws when it was not reached.
    */
   const connect = async (fromReconnect: boolean): Promise<boolean> => {
-    const starting = state === 'starting';
-    const opened = await open();
-    if (!opened) return refuse(starting);
+    const before = state;
+    const starting = before === 'starting';
+    const opened = createConnection();
+    opened.onclose((error) => {
+      // Closes of failed attempts and of connections we stopped ourselves are not outages.
+      if (opened === connection) down(error ?? new Error('The connection was closed.'));
+    });
+    try {
+      await opened.start();
+    } catch (error) {
+      // Negotiation or transport failed: an outage, never a rejection (a proxy refusing upgrades
+      // for a moment must not end a session). Only a stateless hub's 401/403/404 refuses us.
+      if (!circuitHandshake && refusedAtNegotiation(error)) return refuse(starting);
+      throw error;
+    }
+    checkState(before, opened);
     if (circuitHandshake) {
-      if (starting) {
-        let id: unknown;
-        try {
-          id = await invoke(opened, 'StartCircuit', win.document.baseURI, win.location.href, '[]', '');
-        } catch (error) {
-          // A hub that answers `StartCircuit` with an error (e.g. no such method) refuses us.
-          if (error instanceof HubMethodError) return refuse(true, error);
-          throw error;
-        }
-        if (typeof id !== 'string' || !id) {
-          stop(opened);
-          return refuse(true);
-        }
-        circuitId = id;
-        logger.log(LogLevel.Trace, `Circuit started: ${id}.`);
-      } else if ((await invoke(opened, 'ConnectCircuit', circuitId)) !== true) {
+      const method = starting ? 'StartCircuit' : 'ConnectCircuit';
+      let answer: unknown;
+      try {
+        answer = await opened.invoke(method, ...(starting ? [win.document.baseURI, win.location.href, '[]', ''] : [circuitId]));
+      } catch (error) {
+        // Still connected means the hub itself answered with an error (e.g. no such method);
+        // otherwise the link failed: an outage.
+        const answeredByHub = opened.state === HubConnectionState.Connected;
         stop(opened);
-        logger.log(
-          LogLevel.Information,
-          'Reconnection attempt to the circuit was rejected by the server. This may indicate that the associated state is no longer available on the server.',
-        );
-        return false;
+        if (!answeredByHub) throw error;
+        const hubError = new HubMethodError(method, { cause: error });
+        if (starting) return refuse(true, hubError);
+        throw hubError;
+      }
+      checkState(before, opened);
+      if (starting && typeof answer === 'string' && answer) {
+        circuitId = answer;
+        logger.log(LogLevel.Trace, `Circuit started: ${answer}.`);
+      } else if (starting || answer !== true) {
+        stop(opened);
+        if (!starting) {
+          logger.log(
+            LogLevel.Information,
+            'Reconnection attempt to the circuit was rejected by the server. This may indicate that the associated state is no longer available on the server.',
+          );
+        }
+        return refuse(starting);
       }
     }
     connection = opened;
