@@ -24,9 +24,8 @@ export interface BlazorApi {
   defaultReconnectionHandler: DefaultReconnectionHandler | undefined;
 }
 
-/** Seams for tests: where the window, the connections and the log go. */
+/** Seams for tests: where the connections come from and the log goes. */
 export interface BlazorApiDependencies {
-  getWindow?: () => Window | undefined;
   /** Replaces the SignalR connection factory built from the options. */
   createConnection?: ConnectionFactory;
   /** Replaces the console logger at the resolved `logLevel`. */
@@ -34,11 +33,7 @@ export interface BlazorApiDependencies {
 }
 
 /** Builds one independent API instance: the script tag and the ES module each use a single one. */
-export function createBlazorApi({
-  getWindow = (): Window | undefined => globalThis.window,
-  createConnection,
-  logger: givenLogger,
-}: BlazorApiDependencies = {}): BlazorApi {
+export function createBlazorApi({ createConnection, logger: givenLogger }: BlazorApiDependencies = {}): BlazorApi {
   let host: CircuitHost | undefined;
 
   const api: BlazorApi = {
@@ -47,7 +42,8 @@ export function createBlazorApi({
     start(options) {
       if (host) throw new AlreadyStartedError();
       const resolved = resolveOptions(options);
-      const win = getWindow();
+      // lib.dom types `window` as always there; in Node (SSR, tests) it is not.
+      const win = globalThis.window as Window | undefined;
       if (!win?.document) throw new EnvironmentError('window.document');
       const { document } = win;
 
