@@ -15,9 +15,7 @@ const script = document.currentScript;
 captureScriptNonce(script);
 
 if (window.Blazor !== undefined) {
-  console.error(
-    '[circuit-reconnect] window.Blazor already exists (is another Blazor script on this page?); circuit-reconnect left it unchanged and did not start.',
-  );
+  console.error('[circuit-reconnect] window.Blazor already exists (another Blazor script?): left unchanged, not started.');
 } else {
   const api = createBlazorApi();
   window.Blazor = api;

@@ -1,17 +1,16 @@
-import type { HubConnectionBuilder } from '@microsoft/signalr';
 import { createConnectionFactory } from '../circuit/connection-factory';
-import { CircuitHost } from '../circuit/circuit-host';
+import type { CircuitHost } from '../circuit/circuit-host';
+import { createCircuitHost } from '../circuit/circuit-host';
 import type { ConnectionFactory } from '../circuit/hub-connection';
 import { AlreadyStartedError } from '../errors/already-started-error';
-import { CircuitNotInitializedError } from '../errors/circuit-not-initialized-error';
 import { EnvironmentError } from '../errors/environment-error';
 import type { Logger } from '../logging/logger';
 import { ConsoleLogger } from '../logging/logger';
 import { resolveOptions } from '../options/resolve-options';
-import type { ReconnectionHandler, ResolvedCircuitOptions, StartOptions } from '../options/types';
+import type { StartOptions } from '../options/types';
 import { DefaultReconnectionHandler } from '../reconnection/default-reconnection-handler';
 import { markUserModalHidden } from '../ui/create-reconnection-display';
-import { setCurrentCircuit } from './current-circuit';
+import { reconnectCircuit, setCurrentCircuit } from './current-circuit';
 
 /** What `window.Blazor` (and the ES module's named exports) offer. */
 export interface BlazorApi {
@@ -25,66 +24,57 @@ export interface BlazorApi {
   defaultReconnectionHandler: DefaultReconnectionHandler | undefined;
 }
 
-/** Seams for tests: where the window and connections come from. */
+/** Seams for tests: where the connections come from and the log goes. */
 export interface BlazorApiDependencies {
-  getWindow?: () => Window | undefined;
-  createBuilder?: () => HubConnectionBuilder;
-  createConnection?: (options: ResolvedCircuitOptions, logger: Logger, win: Window) => ConnectionFactory;
-  createLogger?: (options: ResolvedCircuitOptions) => Logger;
+  /** Replaces the SignalR connection factory built from the options. */
+  createConnection?: ConnectionFactory;
+  /** Replaces the console logger at the resolved `logLevel`. */
+  logger?: Logger;
 }
 
 /** Builds one independent API instance: the script tag and the ES module each use a single one. */
-export function createBlazorApi(dependencies: BlazorApiDependencies = {}): BlazorApi {
+export function createBlazorApi({ createConnection, logger: givenLogger }: BlazorApiDependencies = {}): BlazorApi {
   let host: CircuitHost | undefined;
 
   const api: BlazorApi = {
     defaultReconnectionHandler: undefined,
 
-    start(options?: StartOptions): Promise<void> {
+    start(options) {
       if (host) throw new AlreadyStartedError();
       const resolved = resolveOptions(options);
-      const win = (dependencies.getWindow ?? defaultWindow)();
+      // lib.dom types `window` as always there; in Node (SSR, tests) it is not.
+      const win = globalThis.window as Window | undefined;
       if (!win?.document) throw new EnvironmentError('window.document');
+      const { document } = win;
 
-      const logger = dependencies.createLogger?.(resolved) ?? new ConsoleLogger(resolved.logLevel);
-      const createConnection =
-        dependencies.createConnection?.(resolved, logger, win) ??
-        createConnectionFactory({
-          options: resolved,
-          logger,
-          baseUri: win.document.baseURI,
-          ...(dependencies.createBuilder ? { createBuilder: dependencies.createBuilder } : {}),
-        });
-
-      markUserModalHidden(win.document, resolved.reconnectionOptions.dialogId);
+      const logger = givenLogger ?? new ConsoleLogger(resolved.logLevel);
+      markUserModalHidden(document, resolved.reconnectionOptions.dialogId);
       // The handler's callbacks run only after `start()` below, when `circuit` is set.
-      const handler: ReconnectionHandler =
+      const circuit: CircuitHost = createCircuitHost(
+        resolved,
         resolved.reconnectionHandler ??
-        (api.defaultReconnectionHandler = new DefaultReconnectionHandler({
-          reconnect: (): Promise<boolean> => circuit.reconnect(),
-          logger,
-          document: win.document,
-          onOutcome: (outcome) => {
-            circuit.onOutcome(outcome);
-          },
-        }));
-      const circuit: CircuitHost = new CircuitHost({ options: resolved, createConnection, handler, logger, window: win });
+          (api.defaultReconnectionHandler = new DefaultReconnectionHandler({
+            reconnect: () => circuit.reconnect(),
+            logger,
+            document,
+            onOutcome: (outcome) => {
+              circuit.onOutcome(outcome);
+            },
+          })),
+        logger,
+        win,
+        createConnection ?? createConnectionFactory(resolved, logger, document.baseURI),
+      );
       host = circuit;
       setCurrentCircuit(circuit);
       return circuit.start();
     },
 
-    reconnect(): Promise<boolean> {
-      return host ? host.reconnect() : Promise.reject(new CircuitNotInitializedError());
-    },
+    reconnect: () => reconnectCircuit(host),
 
-    disconnect(): void {
+    disconnect() {
       host?.disconnect();
     },
   };
   return api;
-}
-
-function defaultWindow(): Window | undefined {
-  return typeof window === 'undefined' ? undefined : window;
 }

@@ -15,7 +15,12 @@ export function setCurrentCircuit(circuit: Reconnectable | undefined): void {
   current = circuit;
 }
 
+/** `circuit.reconnect()`; rejects with "Circuit host not initialized." when there is no circuit yet. */
+export function reconnectCircuit(circuit: Reconnectable | undefined): Promise<boolean> {
+  return circuit ? circuit.reconnect() : Promise.reject(new CircuitNotInitializedError());
+}
+
 /** `reconnect()` of the started circuit; rejects with "Circuit host not initialized." before `start()`. */
 export function reconnectCurrentCircuit(): Promise<boolean> {
-  return current ? current.reconnect() : Promise.reject(new CircuitNotInitializedError());
+  return reconnectCircuit(current);
 }

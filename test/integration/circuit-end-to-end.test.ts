@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startHubServer } from '../../demo/hub/index.mjs';
 import type { RunningHubServer } from '../../demo/hub/index.mjs';
-import { CircuitHost } from '../../src/circuit/circuit-host';
+import type { CircuitHost } from '../../src/circuit/circuit-host';
+import { createCircuitHost } from '../../src/circuit/circuit-host';
 import { createConnectionFactory } from '../../src/circuit/connection-factory';
 import { LogLevel } from '../../src/logging/logger';
 import { resolveOptions } from '../../src/options/resolve-options';
@@ -53,13 +54,8 @@ function startClient(options: CircuitStartOptions = {}) {
       host.onOutcome(outcome);
     },
   });
-  const host: CircuitHost = new CircuitHost({
-    options: resolved,
-    createConnection: createConnectionFactory({ options: resolved, logger, baseUri: win.document.baseURI }),
-    handler,
-    logger,
-    window: win,
-  });
+  const createConnection = createConnectionFactory(resolved, logger, win.document.baseURI);
+  const host: CircuitHost = createCircuitHost(resolved, handler, logger, win, createConnection);
   hosts.push(host);
   return { host, display, logger, beacons, handler };
 }

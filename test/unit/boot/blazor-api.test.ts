@@ -15,8 +15,8 @@ import { RecordingLogger } from '../support/recording-logger';
 function apiWith(server = new FakeServer()) {
   const logger = new RecordingLogger();
   const api = createBlazorApi({
-    createConnection: () => server.factory,
-    createLogger: () => logger,
+    createConnection: server.factory,
+    logger,
   });
   return { api, server, logger };
 }
@@ -65,9 +65,14 @@ describe('start()', () => {
   });
 
   it('without a DOM the error comes at start(), not at creation, and names what is missing', () => {
-    const api = createBlazorApi({ getWindow: () => undefined });
-    expect(() => api.start()).toThrow(EnvironmentError);
-    expect(() => api.start()).toThrow('circuit-reconnect needs a browser: window.document is not available in this environment.');
+    vi.stubGlobal('window', undefined);
+    try {
+      const api = createBlazorApi();
+      expect(() => api.start()).toThrow(EnvironmentError);
+      expect(() => api.start()).toThrow('circuit-reconnect needs a browser: window.document is not available in this environment.');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('gives the page modal components-reconnect-hide at start', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CircuitHost } from '../../../src/circuit/circuit-host';
+import type { CircuitHost } from '../../../src/circuit/circuit-host';
+import { createCircuitHost } from '../../../src/circuit/circuit-host';
 import { CircuitNotInitializedError, CircuitRefusedError, StartFailedError } from '../../../src/errors/index';
 import { LogLevel } from '../../../src/logging/logger';
 import { resolveOptions } from '../../../src/options/resolve-options';
@@ -17,16 +18,16 @@ function setup(options: CircuitStartOptions = {}) {
     onConnectionDown: (_options, error) => events.push(`down: ${error?.message ?? ''}`),
     onConnectionUp: () => events.push('up'),
   };
-  const host = new CircuitHost({
-    options: resolveOptions({
+  const host = createCircuitHost(
+    resolveOptions({
       circuitHandlers: [{ onCircuitOpened: () => events.push('opened'), onCircuitClosed: () => events.push('closed') }],
       ...options,
     }),
-    createConnection: server.factory,
-    handler: options.reconnectionHandler ?? handler,
+    options.reconnectionHandler ?? handler,
     logger,
     window,
-  });
+    server.factory,
+  );
   hosts.push(host);
   return { server, logger, events, host };
 }

@@ -1,6 +1,6 @@
 import { HubConnectionBuilder, JsonHubProtocol, LogLevel } from '@microsoft/signalr';
 import type { HubConnection } from '@microsoft/signalr';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConnectionFactory } from '../../../src/circuit/connection-factory';
 import { resolveOptions } from '../../../src/options/resolve-options';
 import type { CircuitStartOptions } from '../../../src/options/types';
@@ -8,19 +8,16 @@ import { RecordingLogger } from '../support/recording-logger';
 
 function factoryFor(options: CircuitStartOptions, baseUri = 'http://localhost:5000/app/') {
   const logger = new RecordingLogger();
-  const builders: HubConnectionBuilder[] = [];
-  const create = createConnectionFactory({
-    options: resolveOptions(options),
-    logger,
-    baseUri,
-    createBuilder: () => {
-      const builder = new HubConnectionBuilder();
-      builders.push(builder);
-      return builder;
-    },
-  });
+  // Every builder the factory makes passes through withUrl first: record them there.
+  const withUrl = vi.spyOn(HubConnectionBuilder.prototype, 'withUrl');
+  const builders = withUrl.mock.contexts as HubConnectionBuilder[];
+  const create = createConnectionFactory(resolveOptions(options), logger, baseUri);
   return { create, logger, builders };
 }
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('createConnectionFactory', () => {
   it('defaults to _blazor resolved against the base URI', () => {
