@@ -112,14 +112,18 @@ describe('default dialog: grace period (no flash)', () => {
     expect(dialog.open).toBe(false);
   });
 
-  it('dispose while visible closes it and restores the page', () => {
-    const outside = document.createElement('main');
+  it('dispose while visible closes it and gives focus back', () => {
+    const outside = document.createElement('button');
     document.body.append(outside);
-    const { display, selector } = openDefault();
+    outside.focus();
+    vi.runOnlyPendingTimers(); // jsdom's own, from focus()
+    const { display, selector, dialog } = openDefault();
     display.failed();
-    expect(outside.hasAttribute('inert')).toBe(true);
+    expect(dialog.open).toBe(true);
+    expect(document.activeElement).toBe(display.host);
     selector.dispose();
-    expect(outside.hasAttribute('inert')).toBe(false);
+    expect(dialog.open).toBe(false);
+    expect(document.activeElement).toBe(outside);
     expect(vi.getTimerCount()).toBe(0);
   });
 });
