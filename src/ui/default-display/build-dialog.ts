@@ -1,9 +1,5 @@
 import cssText from '../../../styles/reconnect.css?raw';
-import {
-  DEFAULT_DIALOG_ATTRIBUTE,
-  DEFAULT_DIALOG_STATUS_ID,
-  DEFAULT_DIALOG_TITLE_ID,
-} from '../constants';
+import { DEFAULT_DIALOG_ATTRIBUTE, DEFAULT_DIALOG_TITLE_ID } from '../constants';
 
 /** The default dialog's parts, built once and kept for the page's life. */
 export interface DialogElements {
@@ -13,6 +9,8 @@ export interface DialogElements {
   readonly root: ShadowRoot;
   /** A native `<dialog>`: `showModal()` gives the top layer, an inert page and `::backdrop`. */
   readonly dialog: HTMLDialogElement;
+  /** Decorative progress indicator, hidden from assistive technology; hidden with a button. */
+  readonly spinner: HTMLElement;
   /** The visible text of the state; describes the dialog. Not live: the countdown ticks in it. */
   readonly title: HTMLElement;
   /** Polite live region, visually hidden: written once per state. */
@@ -73,15 +71,14 @@ export function buildDialog(document: Document, nonce: string | undefined): Dial
     // Focusable itself, so focus has a place inside the dialog when no button is offered.
     tabindex: '-1',
   });
-  // Decorative progress indicator, hidden from assistive technology.
-  element('div', dialog, { class: 'spinner', 'aria-hidden': 'true' });
   const button = (name: string) => element('button', dialog, { class: name, type: 'button', hidden: '' });
   return {
     host,
     root,
     dialog,
+    spinner: element('div', dialog, { class: 'spinner', 'aria-hidden': 'true' }),
     title: element('h2', dialog, { id: DEFAULT_DIALOG_TITLE_ID }),
-    status: element('p', dialog, { id: DEFAULT_DIALOG_STATUS_ID, role: 'status' }),
+    status: element('p', dialog, { role: 'status' }),
     retryButton: button('retry'),
     reloadButton: button('reload'),
   };

@@ -45,9 +45,6 @@ export interface DefaultDisplay extends ReconnectionDisplay {
   dispose(): void;
 }
 
-/** The attribute marking a `rejected` dialog whose page is reloading itself (spinner stays). */
-export const RELOADING_ATTRIBUTE = 'data-reloading';
-
 /**
  * The built-in reconnection dialog, used when the page has no `#components-reconnect-modal`.
  * Built once and reused for every outage. Each display call draws its state (the only place the
@@ -69,7 +66,7 @@ export function defaultReconnectDisplay(
 ): DefaultDisplay {
   let { options, retry } = context;
   const elements = buildDialog(context.document, nonce);
-  const { host, root, dialog, title, status, retryButton, reloadButton } = elements;
+  const { host, root, dialog, spinner, title, status, retryButton, reloadButton } = elements;
   const modal = modalController(elements, context.document);
   const text = messageText(() => options.messages, logger);
   let visual: VisualState = 'hide';
@@ -117,7 +114,6 @@ export function defaultReconnectDisplay(
     };
     applyStateClasses(dialog, next);
     dialog.setAttribute('aria-label', text('title', messageContext));
-    dialog.toggleAttribute(RELOADING_ATTRIBUTE, reloading);
     // `hide` keeps the last text: the dialog is closing, and blanking it would flash empty.
     if (next !== 'hide') {
       modal.attach();
@@ -127,6 +123,8 @@ export function defaultReconnectDisplay(
       // is heard once, never the countdown's ticks.
       if (previous.visual !== next || previous.action !== action) status.textContent = message;
     }
+    // The spinner goes when the user has to act: nothing is under way any more.
+    spinner.hidden = !!action;
     retryButton.hidden = action !== retryButton;
     reloadButton.hidden = action !== reloadButton;
     setText(retryButton, text('retry', messageContext));

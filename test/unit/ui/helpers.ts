@@ -88,12 +88,13 @@ export function partsOf(display: DefaultDisplay) {
   const root = display.host.shadowRoot;
   if (!root) throw new Error('no shadow root');
   const dialog = root.querySelector('dialog');
+  const spinner = root.querySelector<HTMLElement>('.spinner');
   const title = root.querySelector<HTMLElement>('h2');
   const status = root.querySelector<HTMLElement>('[role="status"]');
   const retryButton = root.querySelector<HTMLButtonElement>('button.retry');
   const reloadButton = root.querySelector<HTMLButtonElement>('button.reload');
-  if (!dialog || !title || !status || !retryButton || !reloadButton) throw new Error('dialog incomplete');
-  return { root, dialog, title, status, retryButton, reloadButton };
+  if (!dialog || !spinner || !title || !status || !retryButton || !reloadButton) throw new Error('dialog incomplete');
+  return { root, dialog, spinner, title, status, retryButton, reloadButton };
 }
 
 // Every selector a test made is disposed after it: an open dialog keeps a keydown listener on
