@@ -48,8 +48,8 @@ export interface DefaultDisplay extends ReconnectionDisplay {
 /**
  * The built-in reconnection dialog, used when the page has no `#components-reconnect-modal`.
  * Built once and reused for every outage. Each display call draws its state (the only place the
- * dialog's content changes, so every state looks the same however it was reached), then decides
- * visibility:
+ * dialog's content changes, so every state looks the same however it was reached), then hands
+ * visibility to the modal controller:
  * - waiting states (`show`, `update`, `offline`, a `rejected` that reloads) appear only if still
  *   current `dialogDelayMilliseconds` after the outage began, so blips never flash a dialog;
  * - states that need the user (`failed` → Retry, `rejected` without auto-reload → Reload) appear
@@ -67,21 +67,15 @@ export function defaultReconnectDisplay(
   let { options, retry } = context;
   const elements = buildDialog(context.document, nonce);
   const { host, root, dialog, spinner, title, status, retryButton, reloadButton } = elements;
-  const modal = modalController(elements, context.document);
+  const modal = modalController(elements, context.document, clock);
   const text = messageText(() => options.messages, logger);
   let visual: VisualState = 'hide';
   /** The 1-based attempt last reported by `update`; 0 before the first. */
   let attempt = 0;
   /** The button the state offers (focused when the state is entered), if any. */
   let action: HTMLButtonElement | undefined;
-  let graceTimer: unknown;
   let retryRequested = false;
   let disposed = false;
-
-  const clearGraceTimer = () => {
-    if (graceTimer !== undefined) clock.clearTimeout(graceTimer);
-    graceTimer = undefined;
-  };
 
   const reloadPage = (): boolean => {
     try {
@@ -97,7 +91,8 @@ export function defaultReconnectDisplay(
   const transition = (next: VisualState, detail?: ReconnectStateChangedDetail, reloading = false) => {
     // Read before the buttons are hidden: a hidden button loses focus on the next style pass.
     const focusWasOnButton = root.activeElement !== null && root.activeElement !== dialog;
-    const previous = { visual, action };
+    const previousVisual = visual;
+    const previousAction = action;
     visual = next;
     action = next === 'failed' ? retryButton : next === 'rejected' && !reloading ? reloadButton : undefined;
     attempt = detail?.currentAttempt ?? (next === 'show' ? 0 : attempt);
@@ -116,42 +111,20 @@ export function defaultReconnectDisplay(
     dialog.setAttribute('aria-label', text('title', messageContext));
     // `hide` keeps the last text: the dialog is closing, and blanking it would flash empty.
     if (next !== 'hide') {
-      modal.attach();
       const message = text(next === 'show' ? 'rejoining' : next, messageContext);
       setText(title, message);
       // The live region is written only when what a screen reader would say changes: each state
       // is heard once, never the countdown's ticks.
-      if (previous.visual !== next || previous.action !== action) status.textContent = message;
+      if (previousVisual !== next || previousAction !== action) status.textContent = message;
     }
     // The spinner goes when the user has to act: nothing is under way any more.
     spinner.hidden = !!action;
     retryButton.hidden = action !== retryButton;
     reloadButton.hidden = action !== reloadButton;
-    setText(retryButton, text('retry', messageContext));
-    setText(reloadButton, text('reload', messageContext));
+    if (action) setText(action, text(action === retryButton ? 'retry' : 'reload', messageContext));
 
-    if (next === 'hide') {
-      clearGraceTimer();
-      modal.close();
-    } else if (modal.isOpen) {
-      if (action && action !== previous.action) modal.focus(action);
-      else if (!action && focusWasOnButton) modal.focus();
-    } else if (action) {
-      // Waiting would only delay the way out.
-      clearGraceTimer();
-      modal.open(action);
-    } else if (graceTimer === undefined) {
-      const delay = options.dialogDelayMilliseconds;
-      if (delay > 0) {
-        // Every way to `hide` clears this timer, so when it fires the state still wants the dialog.
-        graceTimer = clock.setTimeout(() => {
-          graceTimer = undefined;
-          modal.open();
-        }, delay);
-      } else {
-        modal.open();
-      }
-    }
+    if (next === 'hide') modal.hide();
+    else modal.show(action, options.dialogDelayMilliseconds, focusWasOnButton);
     // Last, so a listener that re-enters the display finds this transition complete.
     if (detail) dispatchStateChanged(host, detail);
   };
@@ -188,15 +161,13 @@ export function defaultReconnectDisplay(
       ({ options, retry } = next);
     },
     conceal: () => {
-      clearGraceTimer();
-      modal.close();
+      modal.hide();
       visual = 'hide';
       action = undefined;
     },
     dispose: () => {
       if (disposed) return;
       disposed = true;
-      clearGraceTimer();
       modal.dispose();
       removeClick();
       host.remove();

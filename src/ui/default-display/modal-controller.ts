@@ -1,60 +1,68 @@
 import { listen } from '../../dom/listen';
+import type { Clock } from '../../reconnection/clock';
 import type { DialogElements } from './build-dialog';
 
-/** Opens and closes the default dialog as a modal; see {@link modalController}. */
+/** When and how the default dialog is on screen; see {@link modalController}. */
 export interface ModalController {
-  /** Whether the dialog is (meant to be) on screen. */
-  readonly isOpen: boolean;
   /**
-   * Appends the host to `body` if something removed it (enhanced navigation, a framework), and
-   * copies the page's `lang` and `dir`, so the texts are spoken and laid out as the page's.
+   * Shows the dialog for a state other than `hide`. A state that offers a button (`offered`)
+   * appears at once, focused on it: waiting would only delay the way out. Other states still
+   * resolve by themselves (an attempt pending, the network returning, a reload under way), so they
+   * appear only if the dialog is still wanted `delay` ms (the grace period) after the first of
+   * them: blips never flash a dialog. Once visible, the dialog stays and focus follows the offer.
+   * @param focusWasOnButton - whether focus was on the button offered before (read before it was
+   *   hidden: a hidden button loses focus on the next style pass); it then moves to the dialog.
    */
-  attach(): void;
-  /** Shows the dialog modally and moves focus into it: onto `target`, else the dialog. */
-  open(target?: HTMLElement): void;
-  /** Moves focus to `target` (an action button) or the dialog itself, if the dialog is open. */
-  focus(target?: HTMLElement): void;
-  /** Closes the dialog and gives the page back its focused element. */
-  close(): void;
-  /** Closes the dialog and removes every listener; the host is left for the caller to remove. */
+  show(offered: HTMLElement | undefined, delay: number, focusWasOnButton: boolean): void;
+  /** Closes the dialog or cancels its pending appearance, and gives the page back its focus. */
+  hide(): void;
+  /** Hides the dialog and removes every timer and listener; the host is left for the caller. */
   dispose(): void;
 }
 
 /**
  * Owns everything a modal borrows from the page: focus (saved at open, restored at close), the
- * inertness of the rest of the page, and Escape. `showModal()` gives the top layer (above any page
- * `z-index`), an inert page and `::backdrop`; it exists in every browser SignalR 10 supports
- * (Chrome 37, Firefox 98, Safari 15.4), so there is no fallback without it.
+ * inertness of the rest of the page, and Escape; and the grace period before it appears.
+ * `showModal()` gives the top layer (above any page `z-index`), an inert page and `::backdrop`; it
+ * exists in every browser SignalR 10 supports (Chrome 37, Firefox 98, Safari 15.4), so there is no
+ * fallback without it.
  */
-export function modalController({ host, root, dialog }: DialogElements, document: Document): ModalController {
+export function modalController(
+  { host, root, dialog }: DialogElements,
+  document: Document,
+  clock: Clock,
+): ModalController {
   let isOpen = false;
+  let offered: HTMLElement | undefined;
+  let graceTimer: unknown;
   let previousFocus: HTMLElement | undefined;
 
   const present = () => {
     if (!dialog.open) dialog.showModal();
   };
-  const focus = (target?: HTMLElement) => {
-    if (isOpen) (target ?? dialog).focus({ preventScroll: true });
+  // `clearTimeout(undefined)` does nothing, as with the browser's own.
+  const clearGraceTimer = () => {
+    clock.clearTimeout(graceTimer);
+    graceTimer = undefined;
   };
-  const attach = () => {
-    if (!host.isConnected) {
-      // `body` is typed non-null but is null in a document without one (an early `<head>` script).
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
-      (document.body ?? document.documentElement).append(host);
-      // A modal dialog leaves the top layer when removed but keeps `open`; `showModal()` on it
-      // would throw, so drop `open` and present it again.
-      if (isOpen) {
-        dialog.removeAttribute('open');
-        present();
-      }
+  /** Opens the dialog if it is not open, and moves focus into it: onto `target`, else itself. */
+  const open = (target?: HTMLElement) => {
+    clearGraceTimer();
+    if (!isOpen) {
+      // The element focused before, looking through open shadow roots; nothing when focus is
+      // on `body` or already inside the dialog.
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      // A focused element is an HTML, SVG or MathML element: all of them have `focus()`.
+      previousFocus = active === document.body || root.contains(active) ? undefined : (active as HTMLElement | null) ?? undefined;
+      isOpen = true;
+      present();
     }
-    const { lang, dir } = document.documentElement;
-    for (const [name, value] of [['lang', lang], ['dir', dir]] as const) {
-      if (value) dialog.setAttribute(name, value);
-      else dialog.removeAttribute(name);
-    }
+    (target ?? dialog).focus({ preventScroll: true });
   };
-  const close = () => {
+  const hide = () => {
+    clearGraceTimer();
+    offered = undefined;
     if (!isOpen) return;
     isOpen = false;
     dialog.close();
@@ -85,27 +93,41 @@ export function modalController({ host, root, dialog }: DialogElements, document
   ];
 
   return {
-    get isOpen() {
-      return isOpen;
+    show: (action, delay, focusWasOnButton) => {
+      // Put the host back if something removed it (enhanced navigation, a framework).
+      if (!host.isConnected) {
+        // `body` is typed non-null but is null in a document without one (an early `<head>`
+        // script).
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
+        (document.body ?? document.documentElement).append(host);
+        // A modal dialog leaves the top layer when removed but keeps `open`; `showModal()` on it
+        // would throw, so drop `open` and present it again.
+        if (isOpen) {
+          dialog.removeAttribute('open');
+          present();
+        }
+      }
+      // The page's `lang` and `dir`, so the texts are spoken and laid out as the page's.
+      for (const name of ['lang', 'dir'] as const) {
+        const value = document.documentElement[name];
+        if (value) dialog.setAttribute(name, value);
+        else dialog.removeAttribute(name);
+      }
+      const previous = offered;
+      offered = action;
+      if (isOpen) {
+        if (action ? action !== previous : focusWasOnButton) open(action);
+      } else if (action || !(delay > 0)) {
+        open(action);
+      } else {
+        graceTimer ??= clock.setTimeout(() => {
+          open();
+        }, delay);
+      }
     },
-    attach,
-    open: (target) => {
-      if (isOpen) return;
-      attach();
-      // The element focused before, looking through open shadow roots; nothing when focus is on
-      // `body` or already inside the dialog.
-      let active = document.activeElement;
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      // A focused element is an HTML, SVG or MathML element: all of them have `focus()`.
-      previousFocus = active === document.body || root.contains(active) ? undefined : (active as HTMLElement | null) ?? undefined;
-      isOpen = true;
-      present();
-      focus(target);
-    },
-    focus,
-    close,
+    hide,
     dispose: () => {
-      close();
+      hide();
       for (const remove of removeListeners) remove();
     },
   };
