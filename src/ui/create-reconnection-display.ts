@@ -1,5 +1,3 @@
-import { silentLogger, type Logger } from '../logging/logger';
-import { systemClock, type Clock } from '../reconnection/clock';
 import type {
   ReconnectionDisplay,
   ReconnectionDisplayContext,
@@ -7,8 +5,8 @@ import type {
 import {
   defaultReconnectDisplay,
   type DefaultDisplay,
+  type DefaultDisplaySettings,
 } from './default-display/default-reconnect-display';
-import { resolveStyleNonce } from './script-nonce';
 import { userSpecifiedDisplay } from './user-specified-display';
 
 export * from './constants';
@@ -18,19 +16,8 @@ export { markUserModalHidden, userSpecifiedDisplay } from './user-specified-disp
 export { defaultReconnectDisplay, type DefaultDisplay } from './default-display/default-reconnect-display';
 export { DEFAULT_MESSAGES } from './default-display/messages';
 
-/** Seams and settings of the {@link DisplaySelector}; all optional. */
-export interface DisplaySelectorOptions {
-  /** Where message-function errors and reload-guard decisions are reported. */
-  readonly logger?: Logger;
-  /** Runs the grace-period timer and dates reloads. @default systemClock */
-  readonly clock?: Clock;
-  /** CSP nonce for the `<style>` fallback. @default the nonce captured by `captureScriptNonce()` */
-  readonly nonce?: string;
-  /** @default `document.location.reload()` */
-  readonly reload?: () => void;
-  /** Storage for the reload-storm guard; may throw. @default the window's `sessionStorage` */
-  readonly storage?: () => Storage | null | undefined;
-}
+/** Seams and settings of the {@link DisplaySelector}: those of the default dialog. */
+export type DisplaySelectorOptions = DefaultDisplaySettings;
 
 /**
  * Picks the display for each outage; owned by the reconnection handler. Call {@link select} at
@@ -70,22 +57,7 @@ export class DisplaySelector {
       return this.#default;
     }
     this.dispose();
-    const {
-      logger = silentLogger,
-      clock = systemClock,
-      reload = () => {
-        document.location.reload();
-      },
-      storage = () => document.defaultView?.sessionStorage,
-      nonce,
-    } = this.#settings;
-    return (this.#default = defaultReconnectDisplay(context, {
-      logger,
-      clock,
-      reload,
-      storage,
-      nonce: resolveStyleNonce(document, nonce),
-    }));
+    return (this.#default = defaultReconnectDisplay(context, this.#settings));
   }
 
   /** Removes the default dialog with its timer and listeners; a later `select` builds anew. */

@@ -1,6 +1,6 @@
 import { listen } from '../../dom/listen';
-import { LogLevel, type Logger } from '../../logging/logger';
-import type { Clock } from '../../reconnection/clock';
+import { LogLevel, silentLogger, type Logger } from '../../logging/logger';
+import { systemClock, type Clock } from '../../reconnection/clock';
 import type {
   ReconnectionDisplay,
   ReconnectionDisplayContext,
@@ -16,18 +16,20 @@ import { buildDialog } from './build-dialog';
 import { messageText } from './messages';
 import { modalController } from './modal-controller';
 import { recordReload } from './reload-guard';
+import { resolveStyleNonce } from '../script-nonce';
 
-/** What the default dialog needs besides a display context; every seam injectable for tests. */
-export interface DefaultDisplayDependencies {
-  readonly logger: Logger;
-  /** Runs the grace-period timer and dates reloads. */
-  readonly clock: Clock;
-  /** Reloads the page (`location.reload()` in a browser). */
-  readonly reload: () => void;
-  /** The storage of the reload-storm guard (`sessionStorage`); may throw. */
-  readonly storage: () => Storage | null | undefined;
-  /** The CSP nonce for the `<style>` fallback. */
-  readonly nonce: string | undefined;
+/** Seams and settings of the default dialog; all optional, every seam injectable for tests. */
+export interface DefaultDisplaySettings {
+  /** Where message-function errors and reload-guard decisions are reported. */
+  readonly logger?: Logger;
+  /** Runs the grace-period timer and dates reloads. @default systemClock */
+  readonly clock?: Clock;
+  /** CSP nonce for the `<style>` fallback. @default the nonce captured by `captureScriptNonce()` */
+  readonly nonce?: string;
+  /** @default `document.location.reload()` */
+  readonly reload?: () => void;
+  /** Storage for the reload-storm guard; may throw. @default the window's `sessionStorage` */
+  readonly storage?: () => Storage | null | undefined;
 }
 
 /** The built-in dialog: a display that is reused across outages. */
@@ -62,10 +64,18 @@ export interface DefaultDisplay extends ReconnectionDisplay {
  */
 export function defaultReconnectDisplay(
   context: ReconnectionDisplayContext,
-  { logger, clock, reload, storage, nonce }: DefaultDisplayDependencies,
+  {
+    logger = silentLogger,
+    clock = systemClock,
+    nonce,
+    reload = () => {
+      context.document.location.reload();
+    },
+    storage = () => context.document.defaultView?.sessionStorage,
+  }: DefaultDisplaySettings = {},
 ): DefaultDisplay {
   let { options, retry } = context;
-  const elements = buildDialog(context.document, nonce);
+  const elements = buildDialog(context.document, resolveStyleNonce(context.document, nonce));
   const { host, root, dialog, spinner, title, status, retryButton, reloadButton } = elements;
   const modal = modalController(elements, context.document, clock);
   const text = messageText(() => options.messages, logger);

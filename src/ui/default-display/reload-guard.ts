@@ -30,10 +30,17 @@ export function recordReload(
   try {
     const store = storage();
     if (!store) return UNAVAILABLE;
+    const raw = store.getItem(RELOAD_HISTORY_KEY) ?? '[]';
+    let history: unknown;
+    try {
+      history = JSON.parse(raw);
+    } catch {
+      // A corrupt or foreign value counts as no history rather than an error: the key is ours.
+    }
     // Entries outside the window either side are dropped: old ones have expired, and ones far in
     // the future come from a clock that jumped back and must not block reloads forever.
-    const recent = readHistory(store.getItem(RELOAD_HISTORY_KEY)).filter(
-      (time) => Math.abs(now - time) < RELOAD_WINDOW_MS,
+    const recent = (Array.isArray(history) ? history : []).filter(
+      (time): time is number => Number.isFinite(time) && Math.abs(now - (time as number)) < RELOAD_WINDOW_MS,
     );
     if (recent.length >= RELOAD_LIMIT) return 'reload storm guard';
     store.setItem(RELOAD_HISTORY_KEY, JSON.stringify([...recent, now]));
@@ -42,15 +49,4 @@ export function recordReload(
     // No storage, SecurityError (storage blocked), QuotaExceededError (full, Safari private mode).
     return UNAVAILABLE;
   }
-}
-
-// A corrupt or foreign value counts as no history rather than an error: the key is ours.
-function readHistory(raw: string | null): number[] {
-  try {
-    const parsed: unknown = JSON.parse(raw ?? '[]');
-    if (Array.isArray(parsed)) return parsed.filter((item): item is number => Number.isFinite(item));
-  } catch {
-    // Not JSON: no history.
-  }
-  return [];
 }
