@@ -37,8 +37,14 @@ export interface ReconnectStateChangedDetail {
   readonly secondsToNextAttempt?: number;
 }
 
-/** One state change of a display: what it looks like, and the event it reports. */
-export type StateChange = (visual: VisualState, detail: ReconnectStateChangedDetail) => void;
+/**
+ * One state change of a display: what it looks like, and the event it reports.
+ * @returns where to dispatch the state event, once the display shows the state; nothing to skip it.
+ */
+export type StateChange = (
+  visual: VisualState,
+  detail: ReconnectStateChangedDetail,
+) => EventTarget | undefined;
 
 const CLASSES_BY_STATE: Readonly<Record<VisualState, readonly string[]>> = {
   show: [SHOW_CLASS],
@@ -60,8 +66,15 @@ const CLASSES_BY_STATE: Readonly<Record<VisualState, readonly string[]>> = {
  *   as Blazor 10 sends it, so listeners written for it see the same stream.
  */
 export function stateDisplay(change: StateChange): ReconnectionDisplay {
+  // Dispatched last, so a listener that re-enters the display finds the change complete. Not
+  // bubbling (Blazor PR #60376): a listener on `document` never hears a modal it does not own. A
+  // throwing listener is reported by the browser as an uncaught error and never reaches us, so
+  // the display keeps working.
+  const changeTo = (visual: VisualState, detail: ReconnectStateChangedDetail) => {
+    change(visual, detail)?.dispatchEvent(new CustomEvent(STATE_CHANGED_EVENT, { detail }));
+  };
   const to = (state: VisualState & ReconnectState) => () => {
-    change(state, { state });
+    changeTo(state, { state });
   };
   return {
     show: to('show'),
@@ -70,7 +83,7 @@ export function stateDisplay(change: StateChange): ReconnectionDisplay {
     failed: to('failed'),
     rejected: to('rejected'),
     update: (currentAttempt, secondsToNextAttempt) => {
-      change(currentAttempt > 1 && secondsToNextAttempt > 0 ? 'retrying' : 'show', {
+      changeTo(currentAttempt > 1 && secondsToNextAttempt > 0 ? 'retrying' : 'show', {
         state: 'retrying',
         currentAttempt,
         secondsToNextAttempt,
@@ -86,13 +99,4 @@ export function stateDisplay(change: StateChange): ReconnectionDisplay {
 export function applyStateClasses(element: Element, state: VisualState): void {
   element.classList.remove(...STATE_CLASSES);
   element.classList.add(...CLASSES_BY_STATE[state]);
-}
-
-/**
- * Dispatches the non-bubbling state event (Blazor PR #60376: it must not bubble, so a listener on
- * `document` never hears a modal it does not own). A throwing listener is reported by the browser
- * as an uncaught error and never reaches us, so the display keeps working.
- */
-export function dispatchStateChanged(target: EventTarget, detail: ReconnectStateChangedDetail): void {
-  target.dispatchEvent(new CustomEvent(STATE_CHANGED_EVENT, { detail }));
 }

@@ -1,6 +1,6 @@
 import type { ReconnectionDisplay } from '../reconnection/reconnection-display';
 import { CURRENT_ATTEMPT_ID, MAX_RETRIES_ID, SECONDS_TO_NEXT_ATTEMPT_ID } from './constants';
-import { applyStateClasses, dispatchStateChanged, stateDisplay } from './display-state';
+import { applyStateClasses, stateDisplay } from './display-state';
 
 /**
  * Drives the page's own modal (`#components-reconnect-modal` by default) with Blazor 10's
@@ -36,7 +36,7 @@ export function userSpecifiedDisplay(
       setText(SECONDS_TO_NEXT_ATTEMPT_ID, detail.secondsToNextAttempt);
     }
     applyStateClasses(modal, visual);
-    dispatchStateChanged(modal, detail);
+    return modal;
   });
 }
 

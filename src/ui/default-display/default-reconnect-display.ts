@@ -7,7 +7,6 @@ import type {
 } from '../../reconnection/reconnection-display';
 import {
   applyStateClasses,
-  dispatchStateChanged,
   stateDisplay,
   type ReconnectStateChangedDetail,
   type VisualState,
@@ -135,8 +134,6 @@ export function defaultReconnectDisplay(
 
     if (next === 'hide') modal.hide();
     else modal.show(action, options.dialogDelayMilliseconds, focusWasOnButton);
-    // Last, so a listener that re-enters the display finds this transition complete.
-    if (detail) dispatchStateChanged(host, detail);
   };
 
   const removeClick = listen(dialog, 'click', (event: Event) => {
@@ -155,16 +152,17 @@ export function defaultReconnectDisplay(
 
   return {
     ...stateDisplay((next, detail) => {
-      if (disposed) return;
-      if (next !== 'rejected') {
+      if (disposed) return undefined;
+      if (next === 'rejected') {
+        const refused = recordReload(storage, clock.now());
+        if (refused) logger.log(LogLevel.Warning, `Session rejected; not reloading automatically (${refused}).`);
+        transition(next, detail, !refused);
+        // The reload itself failed (a sandboxed frame): offer the button rather than a dead end.
+        if (!refused && !reloadPage()) transition(next);
+      } else {
         transition(next, detail);
-        return;
       }
-      const refused = recordReload(storage, clock.now());
-      if (refused) logger.log(LogLevel.Warning, `Session rejected; not reloading automatically (${refused}).`);
-      transition(next, detail, !refused);
-      // The reload itself failed (a sandboxed frame): offer the button rather than a dead end.
-      if (!refused && !reloadPage()) transition(next);
+      return host;
     }),
     host,
     bind: (next) => {
