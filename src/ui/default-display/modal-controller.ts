@@ -45,10 +45,35 @@ export function modalController(
     clock.clearTimeout(graceTimer);
     graceTimer = undefined;
   };
+  /**
+   * Puts the host back if something removed it (enhanced navigation, a framework), and copies
+   * the page's `lang` and `dir`, so the texts are spoken and laid out as the page's.
+   */
+  const attach = () => {
+    if (!host.isConnected) {
+      // `body` is typed non-null but is null in a document without one (an early `<head>`
+      // script).
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
+      (document.body ?? document.documentElement).append(host);
+      // A modal dialog leaves the top layer when removed but keeps `open`; `showModal()` on it
+      // would throw, so drop `open` and present it again.
+      if (isOpen) {
+        dialog.removeAttribute('open');
+        present();
+      }
+    }
+    for (const name of ['lang', 'dir'] as const) {
+      const value = document.documentElement[name];
+      if (value) dialog.setAttribute(name, value);
+      else dialog.removeAttribute(name);
+    }
+  };
   /** Opens the dialog if it is not open, and moves focus into it: onto `target`, else itself. */
   const open = (target?: HTMLElement) => {
     clearGraceTimer();
     if (!isOpen) {
+      // The grace period may have ended after the host was removed.
+      attach();
       // The element focused before, looking through open shadow roots; nothing when focus is
       // on `body` or already inside the dialog.
       let active = document.activeElement;
@@ -94,25 +119,7 @@ export function modalController(
 
   return {
     show: (action, delay, focusWasOnButton) => {
-      // Put the host back if something removed it (enhanced navigation, a framework).
-      if (!host.isConnected) {
-        // `body` is typed non-null but is null in a document without one (an early `<head>`
-        // script).
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
-        (document.body ?? document.documentElement).append(host);
-        // A modal dialog leaves the top layer when removed but keeps `open`; `showModal()` on it
-        // would throw, so drop `open` and present it again.
-        if (isOpen) {
-          dialog.removeAttribute('open');
-          present();
-        }
-      }
-      // The page's `lang` and `dir`, so the texts are spoken and laid out as the page's.
-      for (const name of ['lang', 'dir'] as const) {
-        const value = document.documentElement[name];
-        if (value) dialog.setAttribute(name, value);
-        else dialog.removeAttribute(name);
-      }
+      attach();
       const previous = offered;
       offered = action;
       if (isOpen) {

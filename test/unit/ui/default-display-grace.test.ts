@@ -41,6 +41,15 @@ describe('default dialog: grace period (no flash)', () => {
     expect(dialog.open).toBe(true);
   });
 
+  it('appears even if the page body was replaced during the grace period', () => {
+    const { display, dialog } = openDefault();
+    display.show();
+    document.body.replaceChildren(); // an enhanced navigation swapping the body
+    vi.advanceTimersByTime(500);
+    expect(display.host.isConnected).toBe(true);
+    expect(dialog.open).toBe(true);
+  });
+
   it('offline during the grace period waits like any pending attempt', () => {
     const { display, dialog } = openDefault();
     display.show();

@@ -97,8 +97,8 @@ export function partsOf(display: DefaultDisplay) {
   return { root, dialog, spinner, title, status, retryButton, reloadButton };
 }
 
-// Every selector a test made is disposed after it: an open dialog keeps a keydown listener on
-// `document`, which the setup file's DOM reset does not remove.
+// Every selector a test made is disposed after it: the default dialog keeps a keydown listener on
+// `document` until it is disposed, which the setup file's DOM reset does not remove.
 const selectors: DisplaySelector[] = [];
 afterEach(() => {
   for (const selector of selectors.splice(0)) selector.dispose();
