@@ -53,8 +53,6 @@ export const SECONDS_TO_NEXT_ATTEMPT_ID = 'components-seconds-to-next-attempt';
 export const DEFAULT_DIALOG_ATTRIBUTE = 'data-reconnect-dialog';
 /** The id, inside the default dialog's shadow root, of the heading that names the dialog. */
 export const DEFAULT_DIALOG_TITLE_ID = 'circuit-reconnect-title';
-/** The id, inside the shadow root, of the polite `role="status"` region describing the dialog. */
-export const DEFAULT_DIALOG_STATUS_ID = 'circuit-reconnect-status';
 
 /** The `sessionStorage` key holding the timestamps of recent rejection-caused reloads. */
 export const RELOAD_HISTORY_KEY = 'circuit-reconnect:reloads';

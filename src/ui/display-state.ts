@@ -1,3 +1,4 @@
+import type { ReconnectionDisplay } from '../reconnection/reconnection-display';
 import {
   FAILED_CLASS,
   HIDE_CLASS,
@@ -36,6 +37,15 @@ export interface ReconnectStateChangedDetail {
   readonly secondsToNextAttempt?: number;
 }
 
+/**
+ * One state change of a display: what it looks like, and the event it reports.
+ * @returns where to dispatch the state event, once the display shows the state; nothing to skip it.
+ */
+export type StateChange = (
+  visual: VisualState,
+  detail: ReconnectStateChangedDetail,
+) => EventTarget | undefined;
+
 const CLASSES_BY_STATE: Readonly<Record<VisualState, readonly string[]>> = {
   show: [SHOW_CLASS],
   // `-show` stays during retrying and offline, as Blazor 10 keeps it during retrying: CSS written
@@ -48,19 +58,38 @@ const CLASSES_BY_STATE: Readonly<Record<VisualState, readonly string[]>> = {
 };
 
 /**
- * The state an `update(currentAttempt, secondsToNextAttempt)` call shows: `retrying` while waiting
- * after a failed attempt, `show` for the first attempt or when an attempt is about to run.
+ * The six display calls, all routed through one `change`, so both displays map calls to states
+ * and events the same way:
+ * - `show()` → `show`, `{ state: 'show' }`; `hide()`, `failed()`, `rejected()`, `offline()` likewise;
+ * - `update(a, s)` → `retrying` while waiting after a failed attempt (a > 1, s > 0), else `show`,
+ *   with `{ state: 'retrying', currentAttempt: a, secondsToNextAttempt: s }` on **every** call,
+ *   as Blazor 10 sends it, so listeners written for it see the same stream.
  */
-export function visualStateForUpdate(
-  currentAttempt: number,
-  secondsToNextAttempt: number,
-): 'show' | 'retrying' {
-  return currentAttempt > 1 && secondsToNextAttempt > 0 ? 'retrying' : 'show';
-}
-
-/** The state classes of `state`, in the order they are added. */
-export function classesFor(state: VisualState): readonly string[] {
-  return CLASSES_BY_STATE[state];
+export function stateDisplay(change: StateChange): ReconnectionDisplay {
+  // Dispatched last, so a listener that re-enters the display finds the change complete. Not
+  // bubbling (Blazor PR #60376): a listener on `document` never hears a modal it does not own. A
+  // throwing listener is reported by the browser as an uncaught error and never reaches us, so
+  // the display keeps working.
+  const changeTo = (visual: VisualState, detail: ReconnectStateChangedDetail) => {
+    change(visual, detail)?.dispatchEvent(new CustomEvent(STATE_CHANGED_EVENT, { detail }));
+  };
+  const to = (state: VisualState & ReconnectState) => () => {
+    changeTo(state, { state });
+  };
+  return {
+    show: to('show'),
+    offline: to('offline'),
+    hide: to('hide'),
+    failed: to('failed'),
+    rejected: to('rejected'),
+    update: (currentAttempt, secondsToNextAttempt) => {
+      changeTo(currentAttempt > 1 && secondsToNextAttempt > 0 ? 'retrying' : 'show', {
+        state: 'retrying',
+        currentAttempt,
+        secondsToNextAttempt,
+      });
+    },
+  };
 }
 
 /**
@@ -69,14 +98,5 @@ export function classesFor(state: VisualState): readonly string[] {
  */
 export function applyStateClasses(element: Element, state: VisualState): void {
   element.classList.remove(...STATE_CLASSES);
-  element.classList.add(...classesFor(state));
-}
-
-/**
- * Dispatches the non-bubbling state event (Blazor PR #60376: it must not bubble, so a listener on
- * `document` never hears a modal it does not own). A throwing listener is reported by the browser
- * as an uncaught error and never reaches us, so the display keeps working.
- */
-export function dispatchStateChanged(target: EventTarget, detail: ReconnectStateChangedDetail): void {
-  target.dispatchEvent(new CustomEvent(STATE_CHANGED_EVENT, { bubbles: false, detail }));
+  element.classList.add(...CLASSES_BY_STATE[state]);
 }

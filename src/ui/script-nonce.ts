@@ -21,12 +21,10 @@ let captured: string | undefined;
  *   `currentScript`).
  */
 export function captureScriptNonce(
-  script: HTMLOrSVGScriptElement | null | undefined = currentScript(),
+  // Importing the library in Node (SSR, tests of other modules) must not throw.
+  script = typeof document === 'undefined' ? undefined : document.currentScript,
 ): string | undefined {
-  // The `nonce` property, not the attribute: browsers blank the attribute once the page's CSP
-  // has read it ("nonce hiding"), but the property keeps the value.
-  const nonce = script ? script.nonce || script.getAttribute('nonce') : undefined;
-  if (nonce) captured = nonce;
+  captured = nonceOf(script) ?? captured;
   return captured;
 }
 
@@ -36,13 +34,8 @@ export function captureScriptNonce(
  * nonce is the same on every element of one response).
  */
 export function resolveStyleNonce(document: Document, explicit?: string): string | undefined {
-  if (explicit) return explicit;
-  if (captured) return captured;
-  const carrier = document.querySelector<HTMLElement>('script[nonce], style[nonce], link[nonce]');
-  if (!carrier) return undefined;
-  // `||`, not `??`: a hidden nonce attribute reads as "", which means "look further".
-  // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-  return carrier.nonce || carrier.getAttribute('nonce') || undefined;
+  // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- "" means "none"
+  return explicit || captured || nonceOf(document.querySelector('script[nonce],style[nonce],link[nonce]'));
 }
 
 /** Test seam: forgets the captured nonce. */
@@ -50,9 +43,12 @@ export function resetCapturedNonce(): void {
   captured = undefined;
 }
 
-function currentScript(): HTMLOrSVGScriptElement | null | undefined {
-  // Importing the library in Node (SSR, tests of other modules) must not throw.
-  return typeof document === 'undefined' ? undefined : document.currentScript;
+// The `nonce` property, not the attribute: browsers blank the attribute once the page's CSP has
+// read it ("nonce hiding"), but the property keeps the value. `||`, not `??`: a hidden attribute
+// reads as "", which means "look further".
+function nonceOf(element: (Element & HTMLOrSVGElement) | null | undefined): string | undefined {
+  // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- see above
+  return element?.nonce || element?.getAttribute('nonce') || undefined;
 }
 
 captureScriptNonce();

@@ -1,22 +1,19 @@
-import {
-  DEFAULT_DIALOG_ATTRIBUTE,
-  DEFAULT_DIALOG_STATUS_ID,
-  DEFAULT_DIALOG_TITLE_ID,
-} from '../constants';
+import cssText from '../../../styles/reconnect.css?raw';
+import { DEFAULT_DIALOG_ATTRIBUTE, DEFAULT_DIALOG_TITLE_ID } from '../constants';
 
 /** The default dialog's parts, built once and kept for the page's life. */
 export interface DialogElements {
   /** Light-DOM host appended to `body`; carries `data-reconnect-dialog` and the state event. */
   readonly host: HTMLElement;
   /** Open, so tests and pages can inspect it; the page's CSS still cannot leak in. */
-  readonly shadowRoot: ShadowRoot;
+  readonly root: ShadowRoot;
   /** A native `<dialog>`: `showModal()` gives the top layer, an inert page and `::backdrop`. */
   readonly dialog: HTMLDialogElement;
-  /** Decorative progress indicator, hidden from assistive technology. */
+  /** Decorative progress indicator, hidden from assistive technology; hidden with a button. */
   readonly spinner: HTMLElement;
-  /** The visible text of the state; names the dialog. Not live: the countdown ticks in it. */
+  /** The visible text of the state; describes the dialog. Not live: the countdown ticks in it. */
   readonly title: HTMLElement;
-  /** Polite live region, visually hidden: written once per state, it describes the dialog. */
+  /** Polite live region, visually hidden: written once per state. */
   readonly status: HTMLElement;
   readonly retryButton: HTMLButtonElement;
   readonly reloadButton: HTMLButtonElement;
@@ -27,53 +24,62 @@ export interface DialogElements {
  * parsing, so a `require-trusted-types-for 'script'` policy has nothing to reject, and no inline
  * `style` attributes, so `style-src 'self'` has nothing to block (Blazor 9 injected its styles as
  * an HTML string, which a strict CSP rejects: aspnetcore #58629). The display attaches the host.
+ *
+ * The styles (`styles/reconnect.css`) go into the shadow root as a constructed stylesheet
+ * (`adoptedStyleSheets`): not an inline style, so CSP does not apply to it. Without constructable
+ * stylesheets (Safari before 16.4, jsdom) a `<style>` carrying `nonce` is used instead, which a
+ * strict `style-src` accepts only with that nonce.
+ * @param nonce - the CSP nonce for the `<style>` fallback; see `resolveStyleNonce`.
  */
-export function buildDialog(document: Document): DialogElements {
-  const host = document.createElement('div');
-  host.setAttribute(DEFAULT_DIALOG_ATTRIBUTE, '');
-  // Keeps "Rejoining the server…" out of search-result snippets, as Blazor's template does.
-  host.setAttribute('data-nosnippet', '');
-  const shadowRoot = host.attachShadow({ mode: 'open' });
+export function buildDialog(document: Document, nonce: string | undefined): DialogElements {
+  const element = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    parent: ParentNode | undefined,
+    attributes: Record<string, string> = {},
+  ): HTMLElementTagNameMap[K] => {
+    const created = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) created.setAttribute(name, value);
+    parent?.append(created);
+    return created;
+  };
 
-  const dialog = document.createElement('dialog');
-  // `alertdialog`: the user must know their actions are not reaching the server. Permitted on
-  // `<dialog>` by ARIA in HTML; `aria-modal` matters for the fallback without `showModal()`.
-  dialog.setAttribute('role', 'alertdialog');
-  dialog.setAttribute('aria-modal', 'true');
-  // Named by a stable title (set in render from `messages.title`), described by the visible
-  // state text: a name equal to the description would be read twice when the dialog opens.
-  dialog.setAttribute('aria-describedby', DEFAULT_DIALOG_TITLE_ID);
-  // Focusable itself, so focus has a place inside the dialog when no button is offered.
-  dialog.setAttribute('tabindex', '-1');
+  // No id on the host: an id equal to `dialogId` would make the next outage mistake it for the
+  // page's own modal. `data-nosnippet` keeps "Rejoining the server…" out of search-result
+  // snippets, as Blazor's template does.
+  const host = element('div', undefined, { [DEFAULT_DIALOG_ATTRIBUTE]: '', 'data-nosnippet': '' });
+  const root = host.attachShadow({ mode: 'open' });
 
-  const spinner = document.createElement('div');
-  spinner.className = 'spinner';
-  spinner.setAttribute('aria-hidden', 'true');
+  let sheet: CSSStyleSheet | undefined;
+  try {
+    // From the shadow root's own window: `adoptedStyleSheets` rejects a sheet of another realm.
+    sheet = new (document.defaultView ?? window).CSSStyleSheet();
+    sheet.replaceSync(cssText);
+  } catch {
+    sheet = undefined;
+  }
+  if (sheet && 'adoptedStyleSheets' in root) root.adoptedStyleSheets = [sheet];
+  else element('style', root, nonce ? { nonce } : {}).textContent = cssText;
 
-  const title = document.createElement('h2');
-  title.id = DEFAULT_DIALOG_TITLE_ID;
-  title.className = 'message';
-
-  const status = document.createElement('p');
-  status.id = DEFAULT_DIALOG_STATUS_ID;
-  status.className = 'visually-hidden';
-  status.setAttribute('role', 'status');
-
-  const actions = document.createElement('div');
-  actions.className = 'actions';
-  const retryButton = createButton(document, 'retry');
-  const reloadButton = createButton(document, 'reload');
-  actions.append(retryButton, reloadButton);
-
-  dialog.append(spinner, title, status, actions);
-  shadowRoot.append(dialog);
-  return { host, shadowRoot, dialog, spinner, title, status, retryButton, reloadButton };
-}
-
-function createButton(document: Document, name: string): HTMLButtonElement {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = name;
-  button.hidden = true;
-  return button;
+  const dialog = element('dialog', root, {
+    // `alertdialog`: the user must know their actions are not reaching the server. Permitted on
+    // `<dialog>` by ARIA in HTML.
+    role: 'alertdialog',
+    'aria-modal': 'true',
+    // Named by a stable title (`messages.title`, set at each state), described by the visible
+    // state text: a name equal to the description would be read twice when the dialog opens.
+    'aria-describedby': DEFAULT_DIALOG_TITLE_ID,
+    // Focusable itself, so focus has a place inside the dialog when no button is offered.
+    tabindex: '-1',
+  });
+  const button = (name: string) => element('button', dialog, { class: name, type: 'button', hidden: '' });
+  return {
+    host,
+    root,
+    dialog,
+    spinner: element('div', dialog, { class: 'spinner', 'aria-hidden': 'true' }),
+    title: element('h2', dialog, { id: DEFAULT_DIALOG_TITLE_ID }),
+    status: element('p', dialog, { role: 'status' }),
+    retryButton: button('retry'),
+    reloadButton: button('reload'),
+  };
 }

@@ -1,171 +1,141 @@
 import { listen } from '../../dom/listen';
+import type { Clock } from '../../reconnection/clock';
 import type { DialogElements } from './build-dialog';
 
-/** Set on the `<dialog>` when the browser has no `showModal()` and the fallback is used. */
-export const FALLBACK_MODAL_ATTRIBUTE = 'data-fallback-modal';
+/** When and how the default dialog is on screen; see {@link modalController}. */
+export interface ModalController {
+  /**
+   * Shows the dialog for a state other than `hide`. A state that offers a button (`offered`)
+   * appears at once, focused on it: waiting would only delay the way out. Other states still
+   * resolve by themselves (an attempt pending, the network returning, a reload under way), so they
+   * appear only if the dialog is still wanted `delay` ms (the grace period) after the first of
+   * them: blips never flash a dialog. Once visible, the dialog stays and focus follows the offer.
+   * @param focusWasOnButton - whether focus was on the button offered before (read before it was
+   *   hidden: a hidden button loses focus on the next style pass); it then moves to the dialog.
+   */
+  show(offered: HTMLElement | undefined, delay: number, focusWasOnButton: boolean): void;
+  /** Closes the dialog or cancels its pending appearance, and gives the page back its focus. */
+  hide(): void;
+  /** Hides the dialog and removes every timer and listener; the host is left for the caller. */
+  dispose(): void;
+}
 
 /**
- * Opens and closes the default dialog as a modal, and owns everything a modal borrows from the
- * page: focus (saved at open, restored at close), inertness of the rest of the page, and Escape.
- *
- * Where `HTMLDialogElement.prototype.showModal` exists (every current browser) it is used: the
- * top layer beats any page `z-index`, the page becomes inert, `::backdrop` dims it. Where it does
- * not (jsdom, Safari before 15.4) the dialog gets `open` and every other child of `body` gets
- * `inert` for as long as the dialog is open; only the attributes set here are removed again.
+ * Owns everything a modal borrows from the page: focus (saved at open, restored at close), the
+ * inertness of the rest of the page, and Escape; and the grace period before it appears.
+ * `showModal()` gives the top layer (above any page `z-index`), an inert page and `::backdrop`; it
+ * exists in every browser SignalR 10 supports (Chrome 37, Firefox 98, Safari 15.4), so there is no
+ * fallback without it.
  */
-export class ModalController {
-  private wantedOpen = false;
-  private previousFocus: HTMLElement | undefined;
-  private inerted: Element[] = [];
-  private readonly removeListeners: (() => void)[] = [];
+export function modalController(
+  { host, root, dialog }: DialogElements,
+  document: Document,
+  clock: Clock,
+): ModalController {
+  let isOpen = false;
+  let offered: HTMLElement | undefined;
+  let graceTimer: unknown;
+  let previousFocus: HTMLElement | undefined;
 
-  constructor(
-    private readonly elements: DialogElements,
-    private readonly document: Document,
-  ) {
-    const { dialog } = elements;
-    // A connection is not something the user can dismiss: Escape must not close the dialog.
-    // Chromium lets a second Escape close a dialog even when `cancel` is prevented (close-watcher
-    // abuse protection, whatwg/html#9462). If it ever closes without us, put it back.
-    this.removeListeners.push(
-      listen(dialog, 'cancel', (event: Event) => {
-        event.preventDefault();
-      }),
-      listen(dialog, 'close', () => {
-        if (this.wantedOpen && !dialog.open) this.present();
-      }),
-    );
-  }
-
-  /** Whether the dialog is (meant to be) on screen. */
-  get isOpen(): boolean {
-    return this.wantedOpen;
-  }
-
-  /** Appends the host to `body` if something removed it (enhanced navigation, a framework). */
-  ensureAttached(): void {
-    const { host, dialog } = this.elements;
-    if (host.isConnected) return;
-    // `body` is typed non-null but is null in a document without one (an early `<head>` script).
-    const body: HTMLElement | null = this.document.body;
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
-    (body ?? this.document.documentElement).append(host);
-    // A modal dialog leaves the top layer when removed but keeps `open`; `showModal()` on it
-    // would throw, so drop `open` and present it again.
-    if (this.wantedOpen) {
-      dialog.removeAttribute('open');
-      this.present();
-    }
-  }
-
-  /** Copies the page's `lang` and `dir`, so the texts are spoken and laid out as the page's. */
-  syncLanguage(): void {
-    const { lang, dir } = this.document.documentElement;
-    setOrRemove(this.elements.dialog, 'lang', lang);
-    setOrRemove(this.elements.dialog, 'dir', dir);
-  }
-
-  /** Shows the dialog modally and moves focus into it: onto `focusTarget`, else the dialog. */
-  open(focusTarget?: HTMLElement): void {
-    if (this.wantedOpen) return;
-    this.ensureAttached();
-    this.previousFocus = this.focusedOutside();
-    this.wantedOpen = true;
-    this.present();
-    // Added per opening and removed in close(), not kept in removeListeners: 200 outages must
-    // not pile up 200 entries.
-    this.document.addEventListener('keydown', this.onKeydown, true);
-    this.focusInside(focusTarget);
-  }
-
-  /** Moves focus to `target` (an action button) or the dialog itself, if the dialog is open. */
-  focusInside(target?: HTMLElement): void {
-    if (!this.wantedOpen) return;
-    (target ?? this.elements.dialog).focus({ preventScroll: true });
-  }
-
-  /** Whether focus is on `element` (inside the shadow root). */
-  hasFocus(element: HTMLElement): boolean {
-    return this.elements.shadowRoot.activeElement === element;
-  }
-
-  /** Closes the dialog, gives the page back its interactivity and its focused element. */
-  close(): void {
-    if (!this.wantedOpen) return;
-    this.wantedOpen = false;
-    const { dialog } = this.elements;
-    this.document.removeEventListener('keydown', this.onKeydown, true);
-    if (dialog.hasAttribute(FALLBACK_MODAL_ATTRIBUTE)) {
-      dialog.removeAttribute('open');
-      dialog.removeAttribute(FALLBACK_MODAL_ATTRIBUTE);
-      for (const element of this.inerted) element.removeAttribute('inert');
-      this.inerted = [];
-    } else if (typeof dialog.close === 'function') {
-      dialog.close();
-    } else {
-      dialog.removeAttribute('open');
-    }
-    const previous = this.previousFocus;
-    this.previousFocus = undefined;
-    if (previous?.isConnected) previous.focus({ preventScroll: true });
-  }
-
-  /** Closes the dialog and removes every listener; the host is left for the caller to remove. */
-  dispose(): void {
-    this.close();
-    for (const remove of this.removeListeners.splice(0)) remove();
-  }
-
-  private present(): void {
-    const { dialog } = this.elements;
-    if (typeof dialog.showModal === 'function') {
-      try {
-        if (!dialog.open) dialog.showModal();
-        return;
-      } catch {
-        // Not connected or already open non-modally: the fallback still shows it.
+  const present = () => {
+    if (!dialog.open) dialog.showModal();
+  };
+  // `clearTimeout(undefined)` does nothing, as with the browser's own.
+  const clearGraceTimer = () => {
+    clock.clearTimeout(graceTimer);
+    graceTimer = undefined;
+  };
+  /**
+   * Puts the host back if something removed it (enhanced navigation, a framework), and copies
+   * the page's `lang` and `dir`, so the texts are spoken and laid out as the page's.
+   */
+  const attach = () => {
+    if (!host.isConnected) {
+      // `body` is typed non-null but is null in a document without one (an early `<head>`
+      // script).
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
+      (document.body ?? document.documentElement).append(host);
+      // A modal dialog leaves the top layer when removed but keeps `open`; `showModal()` on it
+      // would throw, so drop `open` and present it again.
+      if (isOpen) {
+        dialog.removeAttribute('open');
+        present();
       }
     }
-    this.presentFallback();
-  }
-
-  private presentFallback(): void {
-    const { dialog, host } = this.elements;
-    dialog.setAttribute(FALLBACK_MODAL_ATTRIBUTE, '');
-    dialog.setAttribute('open', '');
-    const parent = host.parentElement;
-    if (!parent) return;
-    for (const sibling of Array.from(parent.children)) {
-      if (sibling === host || sibling.hasAttribute('inert')) continue;
-      sibling.setAttribute('inert', '');
-      this.inerted.push(sibling);
+    for (const name of ['lang', 'dir'] as const) {
+      const value = document.documentElement[name];
+      if (value) dialog.setAttribute(name, value);
+      else dialog.removeAttribute(name);
     }
-  }
-
-  // Escape's default action is the close request; cancelling the keydown stops it before the
-  // browser decides whether `cancel` may be prevented.
-  private readonly onKeydown = (event: Event): void => {
-    if ((event as KeyboardEvent).key === 'Escape') event.preventDefault();
+  };
+  /** Opens the dialog if it is not open, and moves focus into it: onto `target`, else itself. */
+  const open = (target?: HTMLElement) => {
+    clearGraceTimer();
+    if (!isOpen) {
+      // The grace period may have ended after the host was removed.
+      attach();
+      // The element focused before, looking through open shadow roots; nothing when focus is
+      // on `body` or already inside the dialog.
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      // A focused element is an HTML, SVG or MathML element: all of them have `focus()`.
+      previousFocus = active === document.body || root.contains(active) ? undefined : (active as HTMLElement | null) ?? undefined;
+      isOpen = true;
+      present();
+    }
+    (target ?? dialog).focus({ preventScroll: true });
+  };
+  const hide = () => {
+    clearGraceTimer();
+    offered = undefined;
+    if (!isOpen) return;
+    isOpen = false;
+    dialog.close();
+    if (previousFocus?.isConnected) previousFocus.focus({ preventScroll: true });
+    previousFocus = undefined;
   };
 
-  // The element focused before the dialog opened, looking through open shadow roots; never the
-  // dialog's own host (a retry from the failed state reopens nothing, but be safe).
-  private focusedOutside(): HTMLElement | undefined {
-    let active = this.document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    if (!isFocusable(active) || active === this.document.body) return undefined;
-    if (active === this.elements.host || this.elements.shadowRoot.contains(active)) return undefined;
-    return active;
-  }
+  const removeListeners = [
+    // A connection is not something the user can dismiss: Escape must not close the dialog.
+    listen(dialog, 'cancel', (event: Event) => {
+      event.preventDefault();
+    }),
+    // Chromium lets a second Escape close a dialog even when `cancel` is prevented (close-watcher
+    // abuse protection, whatwg/html#9462). If it ever closes without us, put it back.
+    listen(dialog, 'close', () => {
+      if (isOpen) present();
+    }),
+    // Escape's default action is the close request; cancelling the keydown stops it before the
+    // browser decides whether `cancel` may be prevented.
+    listen(
+      document,
+      'keydown',
+      (event: KeyboardEvent) => {
+        if (isOpen && event.key === 'Escape') event.preventDefault();
+      },
+      true,
+    ),
+  ];
 
-}
-
-// Duck-typed rather than `instanceof HTMLElement`, which fails for a document of another realm.
-function isFocusable(element: Element | null): element is HTMLElement {
-  return typeof (element as Partial<HTMLElement> | null)?.focus === 'function';
-}
-
-function setOrRemove(element: Element, name: string, value: string): void {
-  if (value) element.setAttribute(name, value);
-  else element.removeAttribute(name);
+  return {
+    show: (action, delay, focusWasOnButton) => {
+      attach();
+      const previous = offered;
+      offered = action;
+      if (isOpen) {
+        if (action ? action !== previous : focusWasOnButton) open(action);
+      } else if (action || !(delay > 0)) {
+        open(action);
+      } else {
+        graceTimer ??= clock.setTimeout(() => {
+          open();
+        }, delay);
+      }
+    },
+    hide,
+    dispose: () => {
+      hide();
+      for (const remove of removeListeners) remove();
+    },
+  };
 }

@@ -1,79 +1,52 @@
 import { RELOAD_HISTORY_KEY } from '../constants';
 
-/** What the guard decided about one rejection-caused reload. */
-export type ReloadDecision = 'allowed' | 'limit-reached' | 'storage-unavailable';
+/** Automatic reloads allowed within {@link RELOAD_WINDOW_MS}. */
+export const RELOAD_LIMIT = 3;
+/** The window, in milliseconds, within which at most {@link RELOAD_LIMIT} reloads happen. */
+export const RELOAD_WINDOW_MS = 60_000;
 
-/** The guard's seams and limits; all injectable so tests run without a browser session. */
-export interface ReloadGuardOptions {
-  /**
-   * Returns the storage that survives the reload (the page's `sessionStorage`). A function,
-   * because merely reading `window.sessionStorage` throws where storage is blocked.
-   */
-  readonly storage: () => Storage | null | undefined;
-  /** Wall-clock milliseconds. */
-  readonly now: () => number;
-  /** Reloads allowed within `windowMilliseconds`. @default 3 */
-  readonly limit?: number;
-  /** @default 60000 */
-  readonly windowMilliseconds?: number;
-  /** @default "circuit-reconnect:reloads" */
-  readonly key?: string;
-}
+const UNAVAILABLE = 'sessionStorage unavailable';
 
 /**
  * Stops reload storms. A rejected circuit reloads the page; if the fresh page is rejected again
  * at once (a server that keeps losing state, a proxy that keeps routing to the wrong node), the
  * page would reload forever. Each allowed reload is recorded in `sessionStorage` (it survives the
- * reload, and is per tab); once `limit` reloads happened within `windowMilliseconds`, no more are
- * allowed and the dialog offers a Reload button instead. Where nothing can be recorded (storage
- * blocked or full), no automatic reload is allowed at all: a loop that cannot be counted cannot
- * be stopped.
+ * reload, and is per tab); once {@link RELOAD_LIMIT} reloads happened within
+ * {@link RELOAD_WINDOW_MS}, no more are allowed and the dialog offers a Reload button instead.
+ * Where nothing can be recorded (storage blocked or full), no automatic reload is allowed at all:
+ * a loop that cannot be counted cannot be stopped.
+ *
+ * Decides whether one more automatic reload may happen now and, if so, records it (the caller is
+ * expected to reload right after).
+ * @param storage - returns the storage that survives the reload (the page's `sessionStorage`). A
+ *   function, because merely reading `window.sessionStorage` throws where storage is blocked.
+ * @param now - wall-clock milliseconds.
+ * @returns `undefined` when the reload is allowed, else why not (for the log).
  */
-export class ReloadGuard {
-  private readonly limit: number;
-  private readonly windowMilliseconds: number;
-  private readonly key: string;
-
-  constructor(private readonly options: ReloadGuardOptions) {
-    this.limit = options.limit ?? 3;
-    this.windowMilliseconds = options.windowMilliseconds ?? 60_000;
-    this.key = options.key ?? RELOAD_HISTORY_KEY;
-  }
-
-  /**
-   * Decides whether one more automatic reload may happen now and, if so, records it (the caller
-   * is expected to reload right after).
-   */
-  tryRecordReload(): ReloadDecision {
-    const now = this.options.now();
-    try {
-      const storage = this.options.storage();
-      if (!storage) return 'storage-unavailable';
-      // Entries outside the window either side are dropped: old ones have expired, and ones far
-      // in the future come from a clock that jumped back and must not block reloads forever.
-      const recent = readHistory(storage.getItem(this.key)).filter(
-        (time) => Math.abs(now - time) < this.windowMilliseconds,
-      );
-      if (recent.length >= this.limit) return 'limit-reached';
-      recent.push(now);
-      storage.setItem(this.key, JSON.stringify(recent));
-      return 'allowed';
-    } catch {
-      // SecurityError (storage blocked), QuotaExceededError (storage full, Safari private mode).
-      return 'storage-unavailable';
-    }
-  }
-}
-
-// A corrupt or foreign value counts as no history rather than an error: the key is ours.
-function readHistory(raw: string | null): number[] {
-  if (raw === null) return [];
-  let parsed: unknown;
+export function recordReload(
+  storage: () => Storage | null | undefined,
+  now: number,
+): string | undefined {
   try {
-    parsed = JSON.parse(raw);
+    const store = storage();
+    if (!store) return UNAVAILABLE;
+    const raw = store.getItem(RELOAD_HISTORY_KEY) ?? '[]';
+    let history: unknown;
+    try {
+      history = JSON.parse(raw);
+    } catch {
+      // A corrupt or foreign value counts as no history rather than an error: the key is ours.
+    }
+    // Entries outside the window either side are dropped: old ones have expired, and ones far in
+    // the future come from a clock that jumped back and must not block reloads forever.
+    const recent = (Array.isArray(history) ? history : []).filter(
+      (time): time is number => Number.isFinite(time) && Math.abs(now - (time as number)) < RELOAD_WINDOW_MS,
+    );
+    if (recent.length >= RELOAD_LIMIT) return 'reload storm guard';
+    store.setItem(RELOAD_HISTORY_KEY, JSON.stringify([...recent, now]));
+    return undefined;
   } catch {
-    return [];
+    // No storage, SecurityError (storage blocked), QuotaExceededError (full, Safari private mode).
+    return UNAVAILABLE;
   }
-  if (!Array.isArray(parsed)) return [];
-  return parsed.filter((item): item is number => typeof item === 'number' && Number.isFinite(item));
 }

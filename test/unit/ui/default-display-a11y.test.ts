@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installNativeDialog, openDefault } from './helpers';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDefault, spyOnDialog } from './helpers';
 
 function focusableOutside(): HTMLInputElement {
   const input = document.createElement('input');
@@ -112,24 +112,18 @@ describe('default dialog: live region', () => {
   });
 });
 
-describe('default dialog: native showModal', () => {
-  let native: ReturnType<typeof installNativeDialog>;
+describe('default dialog: showModal', () => {
+  let native: ReturnType<typeof spyOnDialog>;
   beforeEach(() => {
-    native = installNativeDialog();
-  });
-  afterEach(() => {
-    native.uninstall();
+    native = spyOnDialog();
   });
 
-  it('uses showModal and close, never the inert fallback', () => {
-    const sibling = document.createElement('main');
-    document.body.append(sibling);
+  it('opens with showModal and closes with close', () => {
     const { display, dialog } = openDefault({ dialogDelayMilliseconds: 0 });
     display.show();
     display.update(2, 3);
     expect(native.showModal).toHaveBeenCalledOnce();
-    expect(dialog.hasAttribute('data-fallback-modal')).toBe(false);
-    expect(sibling.hasAttribute('inert')).toBe(false);
+    expect(dialog.open).toBe(true);
     display.hide();
     expect(native.close).toHaveBeenCalledOnce();
     expect(dialog.open).toBe(false);
@@ -151,23 +145,5 @@ describe('default dialog: native showModal', () => {
     expect(display.host.isConnected).toBe(true);
     expect(dialog.open).toBe(true);
     expect(native.showModal).toHaveBeenCalledTimes(2);
-  });
-});
-
-describe('default dialog: fallback without showModal', () => {
-  it('makes the rest of the page inert while open, and only what it changed', () => {
-    const main = document.createElement('main');
-    const alreadyInert = document.createElement('aside');
-    alreadyInert.setAttribute('inert', '');
-    document.body.append(main, alreadyInert);
-    const { display, dialog } = openDefault();
-    display.failed();
-    expect(dialog.hasAttribute('data-fallback-modal')).toBe(true);
-    expect(main.hasAttribute('inert')).toBe(true);
-    expect(display.host.hasAttribute('inert')).toBe(false);
-    display.hide();
-    expect(main.hasAttribute('inert')).toBe(false);
-    expect(alreadyInert.hasAttribute('inert')).toBe(true);
-    expect(dialog.hasAttribute('open')).toBe(false);
   });
 });

@@ -41,6 +41,15 @@ describe('default dialog: grace period (no flash)', () => {
     expect(dialog.open).toBe(true);
   });
 
+  it('appears even if the page body was replaced during the grace period', () => {
+    const { display, dialog } = openDefault();
+    display.show();
+    document.body.replaceChildren(); // an enhanced navigation swapping the body
+    vi.advanceTimersByTime(500);
+    expect(display.host.isConnected).toBe(true);
+    expect(dialog.open).toBe(true);
+  });
+
   it('offline during the grace period waits like any pending attempt', () => {
     const { display, dialog } = openDefault();
     display.show();
@@ -112,14 +121,18 @@ describe('default dialog: grace period (no flash)', () => {
     expect(dialog.open).toBe(false);
   });
 
-  it('dispose while visible closes it and restores the page', () => {
-    const outside = document.createElement('main');
+  it('dispose while visible closes it and gives focus back', () => {
+    const outside = document.createElement('button');
     document.body.append(outside);
-    const { display, selector } = openDefault();
+    outside.focus();
+    vi.runOnlyPendingTimers(); // jsdom's own, from focus()
+    const { display, selector, dialog } = openDefault();
     display.failed();
-    expect(outside.hasAttribute('inert')).toBe(true);
+    expect(dialog.open).toBe(true);
+    expect(document.activeElement).toBe(display.host);
     selector.dispose();
-    expect(outside.hasAttribute('inert')).toBe(false);
+    expect(dialog.open).toBe(false);
+    expect(document.activeElement).toBe(outside);
     expect(vi.getTimerCount()).toBe(0);
   });
 });

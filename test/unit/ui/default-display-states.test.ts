@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_DIALOG_ATTRIBUTE,
-  DEFAULT_DIALOG_STATUS_ID,
   DEFAULT_DIALOG_TITLE_ID,
   FAILED_CLASS,
   HIDE_CLASS,
@@ -28,14 +27,14 @@ describe('default dialog: one render per state', () => {
     expect(dialog.getAttribute('aria-label')).toBe('Connection to the server lost');
     expect(dialog.hasAttribute('aria-labelledby')).toBe(false);
     expect(title.id).toBe(DEFAULT_DIALOG_TITLE_ID);
-    expect(status.id).toBe(DEFAULT_DIALOG_STATUS_ID);
     expect(status.getAttribute('role')).toBe('status');
     expect(title.getAttribute('aria-live')).toBeNull();
   });
 
   it('show: rejoining text, no buttons, a show event on the host', () => {
-    const { display, dialog, title, retryButton, reloadButton, events } = openDefault();
+    const { display, dialog, spinner, title, retryButton, reloadButton, events } = openDefault();
     display.show();
+    expect(spinner.hidden).toBe(false);
     expect(stateClasses(dialog)).toEqual([SHOW_CLASS]);
     expect([...dialog.classList]).toEqual([SHOW_CLASS]);
     expect(title.textContent).toBe('Rejoining the server…');
@@ -75,9 +74,10 @@ describe('default dialog: one render per state', () => {
   });
 
   it('failed: text and a Retry button that calls retry() once per failure', () => {
-    const { display, dialog, title, retryButton, reloadButton, events, context } = openDefault();
+    const { display, dialog, spinner, title, retryButton, reloadButton, events, context } = openDefault();
     display.show();
     display.failed();
+    expect(spinner.hidden).toBe(true);
     expect(stateClasses(dialog)).toEqual([FAILED_CLASS]);
     expect(title.textContent).toBe('Failed to rejoin. Please retry or reload the page.');
     expect(retryButton.hidden).toBe(false);
@@ -107,12 +107,12 @@ describe('default dialog: one render per state', () => {
   });
 
   it('rejected: reloads the page, shows the rejected text with the spinner, no button', () => {
-    const { display, dialog, title, reload, reloadButton } = openDefault();
+    const { display, dialog, spinner, title, reload, reloadButton } = openDefault();
     display.show();
     display.rejected();
     expect(reload).toHaveBeenCalledOnce();
     expect(stateClasses(dialog)).toEqual([REJECTED_CLASS]);
-    expect(dialog.hasAttribute('data-reloading')).toBe(true);
+    expect(spinner.hidden).toBe(false);
     expect(title.textContent).toBe('The session has ended. Reload the page to continue.');
     expect(reloadButton.hidden).toBe(true);
   });
@@ -121,12 +121,12 @@ describe('default dialog: one render per state', () => {
     const reloadFn = vi.fn(() => {
       throw new Error('sandboxed');
     });
-    const { display, dialog, reloadButton, logger } = openDefault({}, { reload: reloadFn });
+    const { display, dialog, spinner, reloadButton, logger } = openDefault({}, { reload: reloadFn });
     display.rejected();
     expect(reloadFn).toHaveBeenCalledOnce();
     expect(reloadButton.hidden).toBe(false);
     expect(reloadButton.textContent).toBe('Reload');
-    expect(dialog.hasAttribute('data-reloading')).toBe(false);
+    expect(spinner.hidden).toBe(true);
     expect(dialog.open).toBe(true);
     expect(logger.entries.some((entry) => entry.level === LogLevel.Error)).toBe(true);
   });

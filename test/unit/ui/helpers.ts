@@ -1,5 +1,5 @@
-// Shared fixtures for the UI tests: contexts, a recorded event stream, a storage double and a
-// stand-in for `HTMLDialogElement.prototype.showModal` (jsdom has none).
+// Shared fixtures for the UI tests: contexts, a recorded event stream, a storage double and spies
+// on `showModal`/`close` (jsdom has neither: test/unit/setup.ts installs a stand-in).
 import { afterEach, vi } from 'vitest';
 import { LogLevel, type Logger } from '../../../src/logging/logger';
 import { defaultReconnectionOptions } from '../../../src/options/defaults';
@@ -12,7 +12,7 @@ import {
   type ReconnectStateChangedDetail,
 } from '../../../src/ui/create-reconnection-display';
 import type { ReconnectionDisplay } from '../../../src/reconnection/reconnection-display';
-import { DefaultReconnectDisplay } from '../../../src/ui/default-display/default-reconnect-display';
+import type { DefaultDisplay } from '../../../src/ui/default-display/default-reconnect-display';
 
 export function makeOptions(overrides: Partial<ReconnectionOptions> = {}): ReconnectionOptions {
   return { ...defaultReconnectionOptions(), ...overrides };
@@ -71,51 +71,34 @@ export class MemoryStorage implements Storage {
   }
 }
 
-/** Installs a minimal native `showModal`/`close` (jsdom has neither); returns the spies. */
-export function installNativeDialog() {
-  const proto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
-  const showModal = vi.fn(function (this: HTMLDialogElement) {
-    if (this.open) throw new DOMException('already open', 'InvalidStateError');
-    this.setAttribute('open', '');
-  });
-  const close = vi.fn(function (this: HTMLDialogElement) {
-    if (!this.open) return;
-    this.removeAttribute('open');
-    this.dispatchEvent(new Event('close'));
-  });
-  proto.showModal = showModal;
-  proto.close = close;
-  return {
-    showModal,
-    close,
-    uninstall: () => {
-      delete proto.showModal;
-      delete proto.close;
-    },
-  };
+/** Spies on `showModal` and `close` (restored after each test by the setup file). */
+export function spyOnDialog() {
+  const proto = HTMLDialogElement.prototype;
+  return { showModal: vi.spyOn(proto, 'showModal'), close: vi.spyOn(proto, 'close') };
 }
 
 /** Narrows a selected display to the default dialog, failing the test otherwise. */
-export function asDefault(display: ReconnectionDisplay): DefaultReconnectDisplay {
-  if (!(display instanceof DefaultReconnectDisplay)) throw new Error('expected the default dialog');
-  return display;
+export function asDefault(display: ReconnectionDisplay): DefaultDisplay {
+  if (!('host' in display)) throw new Error('expected the default dialog');
+  return display as DefaultDisplay;
 }
 
 /** The default dialog's parts, as a test sees them through the open shadow root. */
-export function partsOf(display: DefaultReconnectDisplay) {
+export function partsOf(display: DefaultDisplay) {
   const root = display.host.shadowRoot;
   if (!root) throw new Error('no shadow root');
   const dialog = root.querySelector('dialog');
+  const spinner = root.querySelector<HTMLElement>('.spinner');
   const title = root.querySelector<HTMLElement>('h2');
   const status = root.querySelector<HTMLElement>('[role="status"]');
   const retryButton = root.querySelector<HTMLButtonElement>('button.retry');
   const reloadButton = root.querySelector<HTMLButtonElement>('button.reload');
-  if (!dialog || !title || !status || !retryButton || !reloadButton) throw new Error('dialog incomplete');
-  return { root, dialog, title, status, retryButton, reloadButton };
+  if (!dialog || !spinner || !title || !status || !retryButton || !reloadButton) throw new Error('dialog incomplete');
+  return { root, dialog, spinner, title, status, retryButton, reloadButton };
 }
 
-// Every selector a test made is disposed after it: an open dialog keeps a keydown listener on
-// `document`, which the setup file's DOM reset does not remove.
+// Every selector a test made is disposed after it: the default dialog keeps a keydown listener on
+// `document` until it is disposed, which the setup file's DOM reset does not remove.
 const selectors: DisplaySelector[] = [];
 afterEach(() => {
   for (const selector of selectors.splice(0)) selector.dispose();

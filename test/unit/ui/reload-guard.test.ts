@@ -1,60 +1,61 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RELOAD_HISTORY_KEY } from '../../../src/ui/create-reconnection-display';
-import { ReloadGuard } from '../../../src/ui/default-display/reload-guard';
+import { recordReload } from '../../../src/ui/default-display/reload-guard';
 import { LogLevel, MemoryStorage, openDefault } from './helpers';
 
-describe('ReloadGuard', () => {
+const LIMIT_REACHED = 'reload storm guard';
+const UNAVAILABLE = 'sessionStorage unavailable';
+
+describe('recordReload', () => {
   let storage: MemoryStorage;
   let now: number;
-  let guard: ReloadGuard;
+  const guard = () => recordReload(() => storage, now);
 
   beforeEach(() => {
     storage = new MemoryStorage();
     now = 1_000_000;
-    guard = new ReloadGuard({ storage: () => storage, now: () => now });
   });
 
   it('allows 3 reloads within 60 s, then stops', () => {
-    expect(guard.tryRecordReload()).toBe('allowed');
+    expect(guard()).toBeUndefined();
     now += 10_000;
-    expect(guard.tryRecordReload()).toBe('allowed');
+    expect(guard()).toBeUndefined();
     now += 10_000;
-    expect(guard.tryRecordReload()).toBe('allowed');
+    expect(guard()).toBeUndefined();
     now += 10_000;
-    expect(guard.tryRecordReload()).toBe('limit-reached');
+    expect(guard()).toBe(LIMIT_REACHED);
     expect(JSON.parse(storage.getItem(RELOAD_HISTORY_KEY) ?? '')).toEqual([1_000_000, 1_010_000, 1_020_000]);
   });
 
   it('forgets reloads older than 60 s', () => {
-    guard.tryRecordReload();
-    guard.tryRecordReload();
-    guard.tryRecordReload();
+    guard();
+    guard();
+    guard();
     now += 60_000;
-    expect(guard.tryRecordReload()).toBe('allowed');
+    expect(guard()).toBeUndefined();
     expect(JSON.parse(storage.getItem(RELOAD_HISTORY_KEY) ?? '')).toEqual([1_060_000]);
   });
 
-  it('survives across guards (a reload makes a new page, the storage stays)', () => {
+  it('survives across pages (a reload makes a new page, the storage stays)', () => {
     for (let page = 0; page < 3; page++) {
-      expect(new ReloadGuard({ storage: () => storage, now: () => now }).tryRecordReload()).toBe('allowed');
+      expect(recordReload(() => storage, now)).toBeUndefined();
       now += 1000;
     }
-    const nextPage = new ReloadGuard({ storage: () => storage, now: () => now });
-    expect(nextPage.tryRecordReload()).toBe('limit-reached');
+    expect(recordReload(() => storage, now)).toBe(LIMIT_REACHED);
   });
 
   it('treats a corrupt or foreign value as no history', () => {
     storage.setItem(RELOAD_HISTORY_KEY, '{oops');
-    expect(guard.tryRecordReload()).toBe('allowed');
+    expect(guard()).toBeUndefined();
     storage.setItem(RELOAD_HISTORY_KEY, JSON.stringify({ a: 1 }));
-    expect(guard.tryRecordReload()).toBe('allowed');
+    expect(guard()).toBeUndefined();
     storage.setItem(RELOAD_HISTORY_KEY, JSON.stringify(['x', null, now, now, now]));
-    expect(guard.tryRecordReload()).toBe('limit-reached');
+    expect(guard()).toBe(LIMIT_REACHED);
   });
 
   it('ignores timestamps far in the future (a clock that jumped back)', () => {
     storage.setItem(RELOAD_HISTORY_KEY, JSON.stringify([now + 3_600_000, now + 3_600_000, now + 3_600_000]));
-    expect(guard.tryRecordReload()).toBe('allowed');
+    expect(guard()).toBeUndefined();
   });
 
   it.each([
@@ -77,9 +78,8 @@ describe('ReloadGuard', () => {
       return full;
     }],
   ])('never allows a reload it cannot count: %s', (_name, provider) => {
-    const blind = new ReloadGuard({ storage: provider, now: () => now });
-    expect(blind.tryRecordReload()).toBe('storage-unavailable');
-    expect(blind.tryRecordReload()).toBe('storage-unavailable');
+    expect(recordReload(provider, now)).toBe(UNAVAILABLE);
+    expect(recordReload(provider, now)).toBe(UNAVAILABLE);
   });
 });
 

@@ -1,53 +1,49 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import bundledCss from '../../../styles/reconnect.css?raw';
 import { captureScriptNonce } from '../../../src/ui/create-reconnection-display';
-import { installStyles } from '../../../src/ui/default-display/install-styles';
+import { buildDialog } from '../../../src/ui/default-display/build-dialog';
 import { resetCapturedNonce, resolveStyleNonce } from '../../../src/ui/script-nonce';
 import { openDefault } from './helpers';
 
-function shadow(): ShadowRoot {
-  const host = document.createElement('div');
-  document.body.append(host);
-  return host.attachShadow({ mode: 'open' });
+/** Gives jsdom's shadow roots an `adoptedStyleSheets` property until the end of the test. */
+function withAdoptedStyleSheets(descriptor: PropertyDescriptor): void {
+  Object.defineProperty(ShadowRoot.prototype, 'adoptedStyleSheets', { configurable: true, ...descriptor });
 }
 
-describe('installStyles', () => {
+describe('the dialog\'s styles', () => {
+  afterEach(() => {
+    Reflect.deleteProperty(ShadowRoot.prototype, 'adoptedStyleSheets');
+  });
+
   it('adopts a constructed stylesheet where the browser supports it', () => {
-    const root = shadow();
     const adopted: CSSStyleSheet[] = [];
-    Object.defineProperty(root, 'adoptedStyleSheets', {
-      configurable: true,
+    vi.spyOn(CSSStyleSheet.prototype, 'replaceSync').mockImplementation(() => undefined);
+    withAdoptedStyleSheets({
       get: () => adopted,
       set: (sheets: CSSStyleSheet[]) => {
         adopted.splice(0, adopted.length, ...sheets);
       },
     });
-    expect(installStyles(root, { cssText: 'p { color: red; }' })).toBe('adopted');
+    const { root } = buildDialog(document, 'abc123');
     expect(adopted).toHaveLength(1);
     expect(root.querySelector('style')).toBeNull();
   });
 
   it('falls back to a <style> carrying the nonce (jsdom has no adoptedStyleSheets)', () => {
-    const root = shadow();
-    expect(installStyles(root, { cssText: 'p { color: red; }', nonce: 'abc123' })).toBe('style-element');
+    const { root } = buildDialog(document, 'abc123');
     const style = root.querySelector('style');
     expect(style?.getAttribute('nonce')).toBe('abc123');
-    expect(style?.textContent).toBe('p { color: red; }');
+    expect(style?.textContent).toBe(bundledCss);
   });
 
   it('falls back when constructing the sheet throws', () => {
-    const root = shadow();
-    Object.defineProperty(root, 'adoptedStyleSheets', { configurable: true, value: [] });
+    withAdoptedStyleSheets({ writable: true, value: [] });
     vi.spyOn(CSSStyleSheet.prototype, 'replaceSync').mockImplementation(() => {
       throw new Error('unsupported');
     });
-    expect(installStyles(root, { cssText: 'p{}' })).toBe('style-element');
-  });
-
-  it('links the stylesheet when a URL is given', () => {
-    const root = shadow();
-    expect(installStyles(root, { cssText: 'p{}', href: '/css/reconnect.css' })).toBe('link');
-    expect(root.querySelector('link')?.getAttribute('href')).toBe('/css/reconnect.css');
+    const { root } = buildDialog(document, undefined);
+    expect(root.querySelector('style')?.hasAttribute('nonce')).toBe(false);
+    expect(root.querySelector('style')?.textContent).toBe(bundledCss);
   });
 
   // Vitest stubs CSS imports to "" unless its `css` option includes the file, so this checks the

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { ReconnectionDisplay } from '../../../src/reconnection/reconnection-display';
 import {
   CURRENT_ATTEMPT_ID,
   FAILED_CLASS,
@@ -14,7 +15,7 @@ import {
   SECONDS_TO_NEXT_ATTEMPT_ID,
   SHOW_CLASS,
   STATE_CHANGED_EVENT,
-  UserSpecifiedDisplay,
+  userSpecifiedDisplay,
 } from '../../../src/ui/create-reconnection-display';
 import { recordEvents, stateClasses } from './helpers';
 
@@ -35,15 +36,15 @@ function renderModal(): HTMLElement {
 
 const text = (id: string) => document.getElementById(id)?.textContent;
 
-describe('UserSpecifiedDisplay', () => {
+describe('userSpecifiedDisplay', () => {
   let modal: HTMLElement;
   let events: ReturnType<typeof recordEvents>;
-  let display: UserSpecifiedDisplay;
+  let display: ReconnectionDisplay;
 
   beforeEach(() => {
     modal = renderModal();
     events = recordEvents(modal);
-    display = new UserSpecifiedDisplay(modal, document, DIALOG_ID, 30);
+    display = userSpecifiedDisplay(modal, document, DIALOG_ID, 30);
   });
 
   it('show: only -show, the max-retries counter, a show event', () => {
@@ -55,7 +56,7 @@ describe('UserSpecifiedDisplay', () => {
   });
 
   it('show leaves the max-retries counter alone when retries are unbounded', () => {
-    new UserSpecifiedDisplay(modal, document, DIALOG_ID, undefined).show();
+    userSpecifiedDisplay(modal, document, DIALOG_ID, undefined).show();
     expect(text(MAX_RETRIES_ID)).toBe('');
   });
 
@@ -149,7 +150,7 @@ describe('UserSpecifiedDisplay', () => {
     const replacement = renderModal();
     display.update(2, 3);
     expect(stateClasses(replacement)).toEqual([SHOW_CLASS, RETRYING_CLASS]);
-    expect(display.modal).toBe(replacement);
+    expect(stateClasses(modal)).toEqual([SHOW_CLASS]);
   });
 
   it('never reloads the page: the page decides from the class or the event', () => {
