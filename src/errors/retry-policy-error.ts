@@ -13,9 +13,9 @@ export class RetryPolicyError extends Error {
     options?: { cause?: unknown },
   ) {
     super(
-      options?.cause === undefined
-        ? `reconnectionOptions.retryIntervalMilliseconds must return a non-negative number, null or undefined (got ${describeValue(returned)} for previousAttempts ${previousAttempts})`
-        : `reconnectionOptions.retryIntervalMilliseconds threw for previousAttempts ${previousAttempts}`,
+      `reconnectionOptions.retryIntervalMilliseconds(${previousAttempts}) ${
+        options?.cause === undefined ? `returned ${describeValue(returned)}, not a number ≥ 0, null or undefined` : 'threw'
+      }`,
       options,
     );
   }

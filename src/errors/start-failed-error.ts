@@ -11,9 +11,9 @@ export class StartFailedError extends Error {
     options?: { cause?: unknown },
   ) {
     super(
-      outcome === 'failed'
-        ? `The circuit could not be started: the server was not reached after ${attempts} attempt(s).`
-        : 'The circuit could not be started: the server refused it.',
+      `The circuit could not be started: the server ${
+        outcome === 'failed' ? `was not reached after ${attempts} attempt(s)` : 'refused it'
+      }.`,
       options,
     );
   }

@@ -16,26 +16,22 @@ export type RetryDecision =
  *   not a non-negative finite number is `invalid`, so a buggy policy can never spin a hot loop.
  */
 export function nextRetryDelay(
-  options: Pick<ReconnectionOptions, 'maxRetries' | 'retryIntervalMilliseconds'>,
+  { maxRetries, retryIntervalMilliseconds: interval }: Pick<ReconnectionOptions, 'maxRetries' | 'retryIntervalMilliseconds'>,
   previousAttempts: number,
 ): RetryDecision {
-  const { maxRetries, retryIntervalMilliseconds: interval } = options;
   if (maxRetries !== undefined && previousAttempts >= maxRetries) return { kind: 'stop' };
-
   if (typeof interval === 'number') {
-    const delayMs = previousAttempts === 0 ? Math.min(interval, MAXIMUM_FIRST_RETRY_INTERVAL_MS) : interval;
-    return { kind: 'wait', delayMs };
+    return { kind: 'wait', delayMs: previousAttempts === 0 ? Math.min(interval, MAXIMUM_FIRST_RETRY_INTERVAL_MS) : interval };
   }
 
-  let returned: unknown;
+  let delayMs: unknown;
+  let error: RetryPolicyError | undefined;
   try {
-    returned = interval(previousAttempts, maxRetries);
+    delayMs = interval(previousAttempts, maxRetries);
+    if (delayMs === null || delayMs === undefined) return { kind: 'stop' };
+    if (!(Number.isFinite(delayMs) && (delayMs as number) >= 0)) error = new RetryPolicyError(previousAttempts, delayMs);
   } catch (cause) {
-    return { kind: 'invalid', error: new RetryPolicyError(previousAttempts, undefined, { cause }) };
+    error = new RetryPolicyError(previousAttempts, undefined, { cause });
   }
-  if (returned === null || returned === undefined) return { kind: 'stop' };
-  if (typeof returned !== 'number' || !Number.isFinite(returned) || returned < 0) {
-    return { kind: 'invalid', error: new RetryPolicyError(previousAttempts, returned) };
-  }
-  return { kind: 'wait', delayMs: returned };
+  return error ? { kind: 'invalid', error } : { kind: 'wait', delayMs: delayMs as number };
 }
