@@ -1,4 +1,5 @@
-import { DEFAULT_LOG_LEVEL, defaultReconnectionOptions } from './defaults';
+import { LogLevel } from '../logging/logger';
+import { defaultReconnectionOptions } from './defaults';
 import type { ReconnectionMessages, ReconnectionOptions, ResolvedCircuitOptions, StartOptions } from './types';
 import type { Check } from './validate';
 import { atLeast, expectKnownKeys, expectObject, FUNCTION, isFunction, resolveRecord, rule } from './validate';
@@ -76,16 +77,12 @@ const CIRCUIT_OPTIONS: { readonly [K in keyof ResolvedCircuitOptions]: Check } =
 export function resolveOptions(userOptions: StartOptions | undefined): ResolvedCircuitOptions {
   const options: unknown = userOptions ?? {};
   expectObject('options', options);
-  let circuit = options;
-  let prefix = '';
-  if (options.circuit !== undefined && options.circuit !== null) {
-    circuit = options.circuit as Record<string, unknown>;
-    prefix = 'circuit.';
-    expectObject('circuit', circuit);
-  }
-  return resolveRecord<ResolvedCircuitOptions>(circuit, prefix, CIRCUIT_OPTIONS, {
+  const { circuit } = options;
+  const web = circuit !== undefined && circuit !== null;
+  if (web) expectObject('circuit', circuit);
+  return resolveRecord<ResolvedCircuitOptions>(web ? (circuit as Record<string, unknown>) : options, web ? 'circuit.' : '', CIRCUIT_OPTIONS, {
     configureSignalR: keepBuilderAsIs,
-    logLevel: DEFAULT_LOG_LEVEL,
+    logLevel: LogLevel.Warning,
     circuitHandshake: true,
   });
 }

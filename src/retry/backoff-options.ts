@@ -42,7 +42,7 @@ export interface ResolvedBackoffOptions {
   readonly random: () => number;
 }
 
-const isPositive = (value: unknown): boolean => atLeast(0)(value) && (value as number) > 0;
+const isPositive = (value: unknown): boolean => atLeast(0)(value) && value > 0;
 
 /** In order: `maxMs` is checked against the `initialMs` resolved before it. */
 const CHECKS: { readonly [K in keyof ResolvedBackoffOptions]: Check } = {
@@ -79,7 +79,7 @@ export function validateBackoffOptions(options: unknown): ResolvedBackoffOptions
  * @example drawUnit(() => 0.25) // 0.25
  */
 export function drawUnit(random: () => number): number {
-  return rule((unit) => atLeast(0)(unit) && (unit as number) < 1, 'a number in [0, 1)')('exponentialBackoff.random()', random()) as number;
+  return rule((unit) => atLeast(0)(unit) && unit < 1, 'a number in [0, 1)')('exponentialBackoff.random()', random()) as number;
 }
 
 /**

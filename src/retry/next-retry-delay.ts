@@ -1,5 +1,4 @@
 import { RetryPolicyError } from '../errors/retry-policy-error';
-import { MAXIMUM_FIRST_RETRY_INTERVAL_MS } from '../options/defaults';
 import type { ReconnectionOptions } from '../options/types';
 
 /** What the policy says about the next attempt. */
@@ -11,7 +10,7 @@ export type RetryDecision =
 /**
  * Asks the configured policy how long to wait before attempt `previousAttempts + 1`.
  * - `maxRetries` (when bounded) is enforced here, whatever a function returns.
- * - A numeric interval above 3000 ms is cut to 3000 ms for the first attempt only.
+ * - A numeric interval above 3000 ms is cut to 3000 ms for the first attempt only (Blazor 8–10).
  * - A function gets the real `maxRetries`; `null`/`undefined` stops; a throw or a value that is
  *   not a non-negative finite number is `invalid`, so a buggy policy can never spin a hot loop.
  */
@@ -21,17 +20,18 @@ export function nextRetryDelay(
 ): RetryDecision {
   if (maxRetries !== undefined && previousAttempts >= maxRetries) return { kind: 'stop' };
   if (typeof interval === 'number') {
-    return { kind: 'wait', delayMs: previousAttempts === 0 ? Math.min(interval, MAXIMUM_FIRST_RETRY_INTERVAL_MS) : interval };
+    return { kind: 'wait', delayMs: previousAttempts === 0 ? Math.min(interval, 3000) : interval };
   }
 
   let delayMs: unknown;
-  let error: RetryPolicyError | undefined;
   try {
     delayMs = interval(previousAttempts, maxRetries);
-    if (delayMs === null || delayMs === undefined) return { kind: 'stop' };
-    if (!(Number.isFinite(delayMs) && (delayMs as number) >= 0)) error = new RetryPolicyError(previousAttempts, delayMs);
   } catch (cause) {
-    error = new RetryPolicyError(previousAttempts, undefined, { cause });
+    return { kind: 'invalid', error: new RetryPolicyError(previousAttempts, undefined, { cause }) };
   }
-  return error ? { kind: 'invalid', error } : { kind: 'wait', delayMs: delayMs as number };
+  return delayMs === null || delayMs === undefined
+    ? { kind: 'stop' }
+    : Number.isFinite(delayMs) && (delayMs as number) >= 0
+      ? { kind: 'wait', delayMs: delayMs as number }
+      : { kind: 'invalid', error: new RetryPolicyError(previousAttempts, delayMs) };
 }

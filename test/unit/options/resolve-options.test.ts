@@ -46,6 +46,30 @@ describe('resolveOptions defaults and shapes', () => {
     expect(resolveOptions({ reconnectionOptions: { retryIntervalMilliseconds: at } }).reconnectionOptions.retryIntervalMilliseconds).toBe(at);
   });
 
+  it('treats null sections as absent, and keeps handlers as given', () => {
+    const resolved = resolveOptions({ reconnectionOptions: null, reconnectionHandler: null, circuitHandlers: null, circuit: null } as never);
+    expect(resolved.reconnectionOptions).toEqual(resolveOptions(undefined).reconnectionOptions);
+    expect(resolved.reconnectionHandler).toBeUndefined();
+    expect(resolved.circuitHandlers).toEqual([]);
+    class Handler {
+      onConnectionDown(): void {}
+      onConnectionUp(): void {}
+    }
+    const handler = new Handler();
+    const circuitHandler = { onCircuitOpened: () => undefined };
+    const custom = resolveOptions({ reconnectionHandler: handler, circuitHandlers: [circuitHandler, {}] });
+    expect(custom.reconnectionHandler).toBe(handler);
+    expect(custom.circuitHandlers[0]).toBe(circuitHandler);
+    expect(custom.circuitHandlers).toHaveLength(2);
+  });
+
+  it('copies the messages, keeping unset keys out', () => {
+    const messages = { failed: 'Gone.' };
+    const resolved = resolveOptions({ reconnectionOptions: { messages } }).reconnectionOptions;
+    expect(resolved.messages).toEqual({ failed: 'Gone.' });
+    expect(resolved.messages).not.toBe(messages);
+  });
+
   it('does not share default objects between calls', () => {
     const a = resolveOptions(undefined);
     a.reconnectionOptions.maxRetries = 1;
@@ -73,6 +97,19 @@ describe('resolveOptions validation', () => {
     ['circuitHandlers not an array', { circuitHandlers: {} }, 'circuitHandlers must be an array (got {})'],
     ['circuit handler with a bad callback', { circuitHandlers: [{ onCircuitOpened: 1 }] }, 'circuitHandlers[0].onCircuitOpened must be a function (got 1)'],
     ['options not an object', 'fast', 'options must be an object (got "fast")'],
+    ['options as an array', [], 'options must be an object (got [])'],
+    ['circuit not an object', { circuit: 5 }, 'circuit must be an object (got 5)'],
+    ['reconnectionOptions not an object', { reconnectionOptions: 'fast' }, 'reconnectionOptions must be an object (got "fast")'],
+    ['null where a value is required', { reconnectionOptions: { dialogId: null } }, 'reconnectionOptions.dialogId must be a non-empty string (got null)'],
+    ['null maxRetries', { reconnectionOptions: { maxRetries: null } }, 'reconnectionOptions.maxRetries must be a non-negative integer (got null)'],
+    ['null configureSignalR', { configureSignalR: null }, 'configureSignalR must be a function (got null)'],
+    ['a circuit handler that is not an object', { circuitHandlers: [() => undefined] }, 'circuitHandlers[0] must be an object (got a function)'],
+    ['a null circuit handler callback', { circuitHandlers: [{ onCircuitClosed: null }] }, 'circuitHandlers[0].onCircuitClosed must be a function (got null)'],
+    ['a handler that is not an object', { reconnectionHandler: 'h' }, 'reconnectionHandler must be an object (got "h")'],
+    ['a fractional log level', { logLevel: 2.5 }, 'logLevel must be a LogLevel from 0 to 6 (got 2.5)'],
+    ['an Infinity dialog delay', { reconnectionOptions: { dialogDelayMilliseconds: Infinity } }, 'reconnectionOptions.dialogDelayMilliseconds must be a non-negative finite number (got Infinity)'],
+    ['a blank dialogId', { reconnectionOptions: { dialogId: '  ' } }, 'reconnectionOptions.dialogId must be a non-empty string (got "  ")'],
+
   ];
 
   it.each(cases)('rejects %s with a message naming the option and the value', (_name, options, message) => {
