@@ -80,7 +80,7 @@ export function resolveOptions(userOptions: StartOptions | undefined): ResolvedC
   const { circuit } = options;
   const web = circuit !== undefined && circuit !== null;
   if (web) expectObject('circuit', circuit);
-  return resolveRecord<ResolvedCircuitOptions>(web ? (circuit as Record<string, unknown>) : options, web ? 'circuit.' : '', CIRCUIT_OPTIONS, {
+  return resolveRecord<ResolvedCircuitOptions>(web ? circuit : options, web ? 'circuit.' : '', CIRCUIT_OPTIONS, {
     configureSignalR: keepBuilderAsIs,
     logLevel: LogLevel.Warning,
     circuitHandshake: true,

@@ -52,8 +52,13 @@ describe('resolveOptions defaults and shapes', () => {
     expect(resolved.reconnectionHandler).toBeUndefined();
     expect(resolved.circuitHandlers).toEqual([]);
     class Handler {
-      onConnectionDown(): void {}
-      onConnectionUp(): void {}
+      readonly events: string[] = [];
+      onConnectionDown(): void {
+        this.events.push('down');
+      }
+      onConnectionUp(): void {
+        this.events.push('up');
+      }
     }
     const handler = new Handler();
     const circuitHandler = { onCircuitOpened: () => undefined };
