@@ -29,7 +29,7 @@ import { applyJitter } from './jitter';
  *
  * @param options - see {@link ExponentialBackoffOptions}; validated here, once.
  * @throws {InvalidOptionError} when an option is missing or out of range, e.g.
- *   `exponentialBackoff.maxMs must be a finite number of milliseconds ≥ initialMs (1000) (got 10)`.
+ *   `exponentialBackoff.maxMs must be a finite number ≥ initialMs (1000) (got 10)`.
  * @default factor 2, jitter 'full', maxElapsedMs undefined, random Math.random
  * @example
  * Blazor.start({
