@@ -12,13 +12,12 @@ import { InvalidOptionError } from '../errors/invalid-option-error';
 export type Check = (path: string, value: unknown, resolved: Readonly<Record<string, unknown>>) => unknown;
 
 /** A check from a test and what the value must be, as its error message says. */
-export const rule =
-  (test: (value: unknown) => boolean, expectation: string) =>
-  (path: string, value: unknown): unknown =>
-  {
+export function rule(test: (value: unknown) => boolean, expectation: string) {
+  return (path: string, value: unknown): unknown => {
     if (!test(value)) throw new InvalidOptionError(path, value, expectation);
     return value;
   };
+}
 
 /** A finite number ≥ `min`, for the number checks (`Number.isFinite` refuses non-numbers). */
 export const atLeast =
@@ -41,7 +40,7 @@ export const FUNCTION = rule(isFunction, 'a function');
 
 /**
  * Checks every key of `checks` in order, a missing (`undefined`) one as its default, and
- * returns the resolved values. Keys outside `checks` are left alone unless `known` is given.
+ * returns the resolved values. Keys outside `checks` are ignored here: see {@link expectKnownKeys}.
  */
 export function resolveRecord<T extends object>(
   value: Record<string, unknown>,
