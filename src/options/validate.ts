@@ -25,6 +25,7 @@ export const atLeast =
   (value: unknown): value is number =>
     Number.isFinite(value) && (value as number) >= min;
 
+/** Functions of any kind, bound ones (`Array.prototype.at.bind(table)`) included. */
 export const isFunction = (value: unknown): boolean => typeof value === 'function';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -36,6 +37,7 @@ export const expectObject: (path: string, value: unknown) => asserts value is Re
   'an object',
 );
 
+/** A required function, e.g. `configureSignalR` or a handler's callback. */
 export const FUNCTION = rule(isFunction, 'a function');
 
 /**
