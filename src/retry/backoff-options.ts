@@ -42,6 +42,8 @@ export interface ResolvedBackoffOptions {
   readonly random: () => number;
 }
 
+const NAME = 'exponentialBackoff';
+
 const isPositive = (value: unknown): boolean => atLeast(0)(value) && value > 0;
 
 /** In order: `maxMs` is checked against the `initialMs` resolved before it. */
@@ -51,7 +53,8 @@ const CHECKS: { readonly [K in keyof ResolvedBackoffOptions]: Check } = {
     rule(atLeast(initialMs as number), `a finite number ≥ initialMs (${String(initialMs)})`)(path, value),
   factor: rule(atLeast(1), 'a finite number ≥ 1'),
   jitter: rule((value) => (JITTERS as readonly unknown[]).includes(value), `one of ${JITTERS.join(', ')}`),
-  maxElapsedMs: rule((value) => value === undefined || isPositive(value), 'a finite number above 0, or undefined'),
+  // Optional: `undefined` (the default) sets no time limit.
+  maxElapsedMs: rule((value) => value === undefined || isPositive(value), 'a finite number above 0'),
   random: FUNCTION,
 };
 
@@ -63,9 +66,9 @@ const CHECKS: { readonly [K in keyof ResolvedBackoffOptions]: Check } = {
  * @example validateBackoffOptions({ initialMs: 1000, maxMs: 30000 }).jitter // 'full'
  */
 export function validateBackoffOptions(options: unknown): ResolvedBackoffOptions {
-  expectObject('exponentialBackoff(options)', options);
-  expectKnownKeys('exponentialBackoff', options, Object.keys(CHECKS));
-  return resolveRecord<ResolvedBackoffOptions>(options, 'exponentialBackoff.', CHECKS, {
+  expectObject(`${NAME}(options)`, options);
+  expectKnownKeys(NAME, options, Object.keys(CHECKS));
+  return resolveRecord<ResolvedBackoffOptions>(options, `${NAME}.`, CHECKS, {
     factor: 2,
     jitter: 'full',
     random: Math.random,
@@ -79,7 +82,7 @@ export function validateBackoffOptions(options: unknown): ResolvedBackoffOptions
  * @example drawUnit(() => 0.25) // 0.25
  */
 export function drawUnit(random: () => number): number {
-  return rule((unit) => atLeast(0)(unit) && unit < 1, 'a number in [0, 1)')('exponentialBackoff.random()', random()) as number;
+  return rule((unit) => atLeast(0)(unit) && unit < 1, 'a number in [0, 1)')(`${NAME}.random()`, random()) as number;
 }
 
 /**

@@ -111,7 +111,7 @@ describe('exponentialBackoff: validation', () => {
     ['maxMs', { initialMs: 1000, maxMs: Infinity }, 'exponentialBackoff.maxMs must be a finite number ≥ initialMs (1000) (got Infinity)'],
     ['factor', { initialMs: 1, maxMs: 2, factor: 0.5 }, 'exponentialBackoff.factor must be a finite number ≥ 1 (got 0.5)'],
     ['jitter', { initialMs: 1, maxMs: 2, jitter: 'half' }, `exponentialBackoff.jitter must be one of full, equal, decorrelated, none (got "half")`],
-    ['maxElapsedMs', { initialMs: 1, maxMs: 2, maxElapsedMs: -5 }, 'exponentialBackoff.maxElapsedMs must be a finite number above 0, or undefined (got -5)'],
+    ['maxElapsedMs', { initialMs: 1, maxMs: 2, maxElapsedMs: -5 }, 'exponentialBackoff.maxElapsedMs must be a finite number above 0 (got -5)'],
     ['random', { initialMs: 1, maxMs: 2, random: 0.5 }, 'exponentialBackoff.random must be a function (got 0.5)'],
     ['unknown key', { initialMs: 1, maxMs: 2, maxDelayMs: 5 }, 'exponentialBackoff.maxDelayMs must be left out (known: initialMs, maxMs, factor, jitter, maxElapsedMs, random) (got 5)'],
   ];
