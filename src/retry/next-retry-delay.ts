@@ -1,5 +1,6 @@
 import { RetryPolicyError } from '../errors/retry-policy-error';
 import type { ReconnectionOptions } from '../options/types';
+import { atLeast } from '../options/validate';
 
 /** What the policy says about the next attempt. */
 export type RetryDecision =
@@ -31,7 +32,7 @@ export function nextRetryDelay(
   }
   return delayMs === null || delayMs === undefined
     ? { kind: 'stop' }
-    : Number.isFinite(delayMs) && (delayMs as number) >= 0
-      ? { kind: 'wait', delayMs: delayMs as number }
+    : atLeast(0)(delayMs)
+      ? { kind: 'wait', delayMs }
       : { kind: 'invalid', error: new RetryPolicyError(previousAttempts, delayMs) };
 }
