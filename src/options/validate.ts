@@ -65,7 +65,8 @@ export function resolveRecord<T extends object>(
  */
 export function expectKnownKeys(path: string, value: Record<string, unknown>, known: readonly string[], check?: Check): void {
   for (const key of Object.keys(value)) {
-    if (!known.includes(key)) throw new InvalidOptionError(`${path}.${key}`, value[key], `left out (known: ${known.join(', ')})`);
-    check?.(`${path}.${key}`, value[key], value);
+    const keyPath = `${path}.${key}`;
+    rule(() => known.includes(key), `left out (known: ${known.join(', ')})`)(keyPath, value[key]);
+    check?.(keyPath, value[key], value);
   }
 }
