@@ -1,15 +1,13 @@
 /** Renders a bad option value for an error message: short, unambiguous, never throws. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'function') return 'a function';
-  if (typeof value === 'bigint') return `${value.toString()}n`;
-  if (typeof value === 'symbol') return value.toString();
-  if (value === null || value === undefined || typeof value !== 'object') return String(value);
-  if (Array.isArray(value)) return 'an array';
+  // Numbers through String(): JSON would print NaN and Infinity as null.
+  if (typeof value !== 'string' && (typeof value !== 'object' || value === null)) return String(value);
   try {
     const json = JSON.stringify(value);
     return json.length > 60 ? `${json.slice(0, 57)}...` : json;
   } catch {
+    // A cycle, a BigInt inside, or a toJSON that throws or returns undefined.
     return 'an object';
   }
 }

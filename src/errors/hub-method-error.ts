@@ -5,11 +5,12 @@
  */
 export class HubMethodError extends Error {
   override readonly name = 'HubMethodError';
+  // Declared, not defined: the constructor assigns them, so no class field is emitted for them.
+  /** The hub method that failed, e.g. `StartCircuit`. */
+  declare readonly method: string;
 
-  constructor(
-    readonly method: string,
-    options: { cause: unknown },
-  ) {
+  constructor(method: string, options: { cause: unknown }) {
     super(`The hub method ${method} failed on the server.`, options);
+    this.method = method;
   }
 }

@@ -7,12 +7,15 @@ import { describeValue } from './describe-value';
  */
 export class InvalidOptionError extends TypeError {
   override readonly name = 'InvalidOptionError';
+  // Declared, not defined: the constructor assigns them, so no class field is emitted for them.
+  /** The option's path, e.g. `reconnectionOptions.maxRetries`. */
+  declare readonly option: string;
+  /** The value it got. */
+  declare readonly value: unknown;
 
-  constructor(
-    readonly option: string,
-    readonly value: unknown,
-    expectation: string,
-  ) {
+  constructor(option: string, value: unknown, expectation: string) {
     super(`${option} must be ${expectation} (got ${describeValue(value)})`);
+    this.option = option;
+    this.value = value;
   }
 }

@@ -6,17 +6,20 @@ import { describeValue } from './describe-value';
  */
 export class RetryPolicyError extends Error {
   override readonly name = 'RetryPolicyError';
+  // Declared, not defined: the constructor assigns them, so no class field is emitted for them.
+  /** The `previousAttempts` the policy was asked about. */
+  declare readonly previousAttempts: number;
+  /** What it returned (`undefined` when it threw: see `cause`). */
+  declare readonly returned: unknown;
 
-  constructor(
-    readonly previousAttempts: number,
-    readonly returned: unknown,
-    options?: { cause?: unknown },
-  ) {
+  constructor(previousAttempts: number, returned: unknown, options?: { cause?: unknown }) {
     super(
-      options?.cause === undefined
-        ? `reconnectionOptions.retryIntervalMilliseconds must return a non-negative number, null or undefined (got ${describeValue(returned)} for previousAttempts ${previousAttempts})`
-        : `reconnectionOptions.retryIntervalMilliseconds threw for previousAttempts ${previousAttempts}`,
+      `reconnectionOptions.retryIntervalMilliseconds(${previousAttempts}) ${
+        options?.cause === undefined ? `returned ${describeValue(returned)}, not a number ≥ 0, null or undefined` : 'threw'
+      }`,
       options,
     );
+    this.previousAttempts = previousAttempts;
+    this.returned = returned;
   }
 }

@@ -4,17 +4,20 @@
  */
 export class StartFailedError extends Error {
   override readonly name = 'StartFailedError';
+  // Declared, not defined: the constructor assigns them, so no class field is emitted for them.
+  /** `failed`: the server was never reached; `rejected`: it was, and refused the circuit. */
+  declare readonly outcome: 'failed' | 'rejected';
+  /** Connection attempts made before giving up. */
+  declare readonly attempts: number;
 
-  constructor(
-    readonly outcome: 'failed' | 'rejected',
-    readonly attempts: number,
-    options?: { cause?: unknown },
-  ) {
+  constructor(outcome: 'failed' | 'rejected', attempts: number, options?: { cause?: unknown }) {
     super(
-      outcome === 'failed'
-        ? `The circuit could not be started: the server was not reached after ${attempts} attempt(s).`
-        : 'The circuit could not be started: the server refused it.',
+      `The circuit could not be started: the server ${
+        outcome === 'failed' ? `was not reached after ${attempts} attempt(s)` : 'refused it'
+      }.`,
       options,
     );
+    this.outcome = outcome;
+    this.attempts = attempts;
   }
 }

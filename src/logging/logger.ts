@@ -7,23 +7,27 @@ export interface Logger {
   log(level: LogLevel, message: string, error?: unknown): void;
 }
 
-const PREFIX = '[circuit-reconnect]';
+/** The console method for each level from Trace to Critical (None writes nothing). */
+const METHODS: readonly ('debug' | 'info' | 'warn' | 'error')[] = ['debug', 'debug', 'info', 'warn', 'error', 'error'];
 
 /**
  * A console logger that drops messages below `minimumLevel`. Secrets (the circuit id) are only
  * ever passed at `LogLevel.Trace`, so the default level (Warning) never prints them.
  */
 export class ConsoleLogger implements Logger {
-  constructor(private readonly minimumLevel: LogLevel) {}
+  readonly #minimumLevel: LogLevel;
+
+  constructor(minimumLevel: LogLevel) {
+    this.#minimumLevel = minimumLevel;
+  }
 
   log(level: LogLevel, message: string, error?: unknown): void {
-    if (level < this.minimumLevel || level === LogLevel.None) return;
-    const text = `${PREFIX} ${new Date().toISOString()} ${LogLevel[level]}: ${message}`;
-    const extra = error === undefined ? [] : [error];
-    if (level >= LogLevel.Error) console.error(text, ...extra);
-    else if (level === LogLevel.Warning) console.warn(text, ...extra);
-    else if (level === LogLevel.Information) console.info(text, ...extra);
-    else console.debug(text, ...extra);
+    const method = METHODS[level];
+    if (level < this.#minimumLevel || method === undefined) return;
+    console[method](
+      `[circuit-reconnect] ${new Date().toISOString()} ${LogLevel[level]}: ${message}`,
+      ...(error === undefined ? [] : [error]),
+    );
   }
 }
 

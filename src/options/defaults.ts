@@ -1,4 +1,3 @@
-import { LogLevel } from '@microsoft/signalr';
 import { DEFAULT_MAX_RETRIES, defaultRetryInterval } from '../retry/default-retry-interval';
 import type { ReconnectionOptions } from './types';
 
@@ -7,11 +6,6 @@ export const DEFAULT_HUB_PATH = '_blazor';
 
 /** Default reconnect modal id; also the id Blazor documents. */
 export const DEFAULT_DIALOG_ID = 'components-reconnect-modal';
-
-/** A numeric interval above this is cut to it for the first attempt only (Blazor 8–10). */
-export const MAXIMUM_FIRST_RETRY_INTERVAL_MS = 3000;
-
-export const DEFAULT_LOG_LEVEL = LogLevel.Warning;
 
 /** A fresh copy each call, so one start's options never leak into another's. */
 export function defaultReconnectionOptions(): ReconnectionOptions {

@@ -1,25 +1,72 @@
-import type { HubConnectionBuilder } from '@microsoft/signalr';
-import { InvalidOptionError } from '../errors/invalid-option-error';
-import { DEFAULT_LOG_LEVEL, defaultReconnectionOptions } from './defaults';
-import type {
-  CircuitHandler,
-  ReconnectionHandler,
-  ReconnectionOptions,
-  ResolvedCircuitOptions,
-  StartOptions,
-} from './types';
-import {
-  expectBoolean,
-  expectFunction,
-  expectLogLevel,
-  expectMessages,
-  expectNonEmptyString,
-  expectNonNegativeInteger,
-  expectNonNegativeNumber,
-  expectObject,
-  expectRetryInterval,
-  isPlainObject,
-} from './validate';
+import { LogLevel } from '../logging/logger';
+import { defaultReconnectionOptions } from './defaults';
+import type { ReconnectionMessages, ReconnectionOptions, ResolvedCircuitOptions, StartOptions } from './types';
+import type { Check } from './validate';
+import { atLeast, expectKnownKeys, expectObject, FUNCTION, isFunction, resolveRecord, rule } from './validate';
+
+const MESSAGE_KEYS: readonly (keyof ReconnectionMessages)[] = [
+  'title',
+  'rejoining',
+  'retrying',
+  'failed',
+  'rejected',
+  'offline',
+  'retry',
+  'reload',
+];
+
+const isNonNegativeInteger = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0;
+
+/** Optional callbacks: `undefined` or a function (`null` is refused, as a misspelt value). */
+const CALLBACK = rule((value) => value === undefined || isFunction(value), 'a function');
+
+const MESSAGE = rule((value) => typeof value === 'string' || isFunction(value), 'a string or a function');
+
+const RECONNECTION_OPTIONS: { readonly [K in keyof ReconnectionOptions]: Check } = {
+  // An explicit `undefined` means unbounded (Blazor's rule), so no default replaces it below.
+  maxRetries: rule((value) => value === undefined || isNonNegativeInteger(value), 'a non-negative integer'),
+  retryIntervalMilliseconds: rule((value) => isFunction(value) || atLeast(0)(value), 'a non-negative number or a function'),
+  dialogId: rule((value) => typeof value === 'string' && value.trim() !== '', 'a non-empty string'),
+  dialogDelayMilliseconds: rule(atLeast(0), 'a non-negative finite number'),
+  messages: (path, value) => {
+    expectObject(path, value);
+    expectKnownKeys(path, value, MESSAGE_KEYS, MESSAGE);
+    return { ...value };
+  },
+};
+
+const keepBuilderAsIs = (): void => undefined;
+
+/**
+ * Checks a handler's callbacks and returns the handler as given, not copied: its callbacks are
+ * called as methods. Any object will do (a class instance, even an array, as before).
+ */
+const handler = (path: string, value: unknown, callbacks: Record<string, Check>): unknown => {
+  rule((each) => typeof each === 'object' && each !== null, 'an object')(path, value);
+  resolveRecord(value as Record<string, unknown>, `${path}.`, callbacks, {});
+  return value;
+};
+
+const CIRCUIT_OPTIONS: { readonly [K in keyof ResolvedCircuitOptions]: Check } = {
+  configureSignalR: FUNCTION,
+  logLevel: rule((value) => isNonNegativeInteger(value) && (value as number) <= 6, 'a LogLevel from 0 to 6'),
+  circuitHandshake: rule((value) => typeof value === 'boolean', 'true or false'),
+  reconnectionOptions: (path, value) => {
+    const given = value ?? {};
+    expectObject(path, given);
+    const resolved = resolveRecord<ReconnectionOptions>(given, `${path}.`, RECONNECTION_OPTIONS, defaultReconnectionOptions());
+    if ('maxRetries' in given && given.maxRetries === undefined) resolved.maxRetries = undefined;
+    return resolved;
+  },
+  reconnectionHandler: (path, value) =>
+    value === undefined || value === null
+      ? undefined
+      : handler(path, value, { onConnectionDown: FUNCTION, onConnectionUp: FUNCTION }),
+  circuitHandlers: (path, value) =>
+    (rule(Array.isArray, 'an array')(path, value ?? []) as unknown[]).map((each, index) =>
+      handler(`${path}[${index}]`, each, { onCircuitOpened: CALLBACK, onCircuitClosed: CALLBACK }),
+    ),
+};
 
 /**
  * Accepts both of Blazor's shapes (`options.circuit ?? options`), checks every field once, and
@@ -28,91 +75,14 @@ import {
  * @throws {InvalidOptionError} naming the first bad option and the value it got.
  */
 export function resolveOptions(userOptions: StartOptions | undefined): ResolvedCircuitOptions {
-  return resolveUnknownOptions(userOptions);
-}
-
-function resolveUnknownOptions(userOptions: unknown): ResolvedCircuitOptions {
-  if (userOptions === undefined || userOptions === null) return resolveCircuitOptions({}, '');
-  expectObject('options', userOptions);
-  if ('circuit' in userOptions && userOptions.circuit !== undefined && userOptions.circuit !== null) {
-    expectObject('circuit', userOptions.circuit);
-    return resolveCircuitOptions(userOptions.circuit, 'circuit.');
-  }
-  return resolveCircuitOptions(userOptions, '');
-}
-
-const keepBuilderAsIs = (): void => undefined;
-
-function resolveCircuitOptions(user: Record<string, unknown>, prefix: string): ResolvedCircuitOptions {
-  const { configureSignalR, logLevel, reconnectionOptions, reconnectionHandler, circuitHandlers, circuitHandshake } =
-    user;
-
-  if (configureSignalR !== undefined) expectFunction(`${prefix}configureSignalR`, configureSignalR);
-  if (logLevel !== undefined) expectLogLevel(`${prefix}logLevel`, logLevel);
-  if (circuitHandshake !== undefined) expectBoolean(`${prefix}circuitHandshake`, circuitHandshake);
-
-  return {
-    configureSignalR:
-      configureSignalR === undefined ? keepBuilderAsIs : (configureSignalR as (builder: HubConnectionBuilder) => void),
-    logLevel: logLevel ?? DEFAULT_LOG_LEVEL,
-    reconnectionOptions: resolveReconnectionOptions(reconnectionOptions, `${prefix}reconnectionOptions`),
-    reconnectionHandler: resolveHandler(reconnectionHandler, `${prefix}reconnectionHandler`),
-    circuitHandlers: resolveCircuitHandlers(circuitHandlers, `${prefix}circuitHandlers`),
-    circuitHandshake: circuitHandshake ?? true,
-  };
-}
-
-function resolveReconnectionOptions(value: unknown, path: string): ReconnectionOptions {
-  const resolved = defaultReconnectionOptions();
-  if (value === undefined || value === null) return resolved;
-  expectObject(path, value);
-
-  if ('maxRetries' in value) {
-    if (value.maxRetries !== undefined) expectNonNegativeInteger(`${path}.maxRetries`, value.maxRetries);
-    resolved.maxRetries = value.maxRetries;
-  }
-  if (value.retryIntervalMilliseconds !== undefined) {
-    expectRetryInterval(`${path}.retryIntervalMilliseconds`, value.retryIntervalMilliseconds);
-    resolved.retryIntervalMilliseconds = value.retryIntervalMilliseconds as ReconnectionOptions['retryIntervalMilliseconds'];
-  }
-  if (value.dialogId !== undefined) {
-    expectNonEmptyString(`${path}.dialogId`, value.dialogId);
-    resolved.dialogId = value.dialogId;
-  }
-  if (value.dialogDelayMilliseconds !== undefined) {
-    expectNonNegativeNumber(`${path}.dialogDelayMilliseconds`, value.dialogDelayMilliseconds);
-    resolved.dialogDelayMilliseconds = value.dialogDelayMilliseconds;
-  }
-  if (value.messages !== undefined) {
-    expectMessages(`${path}.messages`, value.messages);
-    resolved.messages = { ...value.messages };
-  }
-  return resolved;
-}
-
-function resolveHandler(value: unknown, path: string): ReconnectionHandler | undefined {
-  if (value === undefined || value === null) return undefined;
-  expectObject(path, value);
-  for (const callback of ['onConnectionDown', 'onConnectionUp'] as const) {
-    if (typeof value[callback] !== 'function') {
-      throw new InvalidOptionError(`${path}.${callback}`, value[callback], 'a function (both onConnectionDown and onConnectionUp are required)');
-    }
-  }
-  return value as unknown as ReconnectionHandler;
-}
-
-function resolveCircuitHandlers(value: unknown, path: string): CircuitHandler[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new InvalidOptionError(path, value, 'an array of circuit handlers');
-  return value.map((handler: unknown, index): CircuitHandler => {
-    if (!isPlainObject(handler) && typeof handler !== 'object') {
-      throw new InvalidOptionError(`${path}[${index}]`, handler, 'an object with onCircuitOpened and/or onCircuitClosed');
-    }
-    if (handler === null) throw new InvalidOptionError(`${path}[${index}]`, handler, 'an object');
-    const record = handler as Record<string, unknown>;
-    for (const callback of ['onCircuitOpened', 'onCircuitClosed'] as const) {
-      if (record[callback] !== undefined) expectFunction(`${path}[${index}].${callback}`, record[callback]);
-    }
-    return record;
+  const options: unknown = userOptions ?? {};
+  expectObject('options', options);
+  const { circuit } = options;
+  const web = circuit !== undefined && circuit !== null;
+  if (web) expectObject('circuit', circuit);
+  return resolveRecord<ResolvedCircuitOptions>(web ? circuit : options, web ? 'circuit.' : '', CIRCUIT_OPTIONS, {
+    configureSignalR: keepBuilderAsIs,
+    logLevel: LogLevel.Warning,
+    circuitHandshake: true,
   });
 }

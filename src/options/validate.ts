@@ -1,75 +1,72 @@
-import type { LogLevel } from '@microsoft/signalr';
 import { InvalidOptionError } from '../errors/invalid-option-error';
-import type { ReconnectionMessages } from './types';
 
-/** Small, named checks; each throws {@link InvalidOptionError} naming the option path. */
+/**
+ * One table-driven validator for every option object (`start()`'s and `exponentialBackoff`'s):
+ * a {@link Check} per key, each throwing {@link InvalidOptionError} with the option's path.
+ */
 
-export const MESSAGE_KEYS: readonly (keyof ReconnectionMessages)[] = [
-  'title',
-  'rejoining',
-  'retrying',
-  'failed',
-  'rejected',
-  'offline',
-  'retry',
-  'reload',
-];
+/**
+ * Validates one option and returns its resolved value. `resolved` holds the keys checked
+ * before this one, for a check that depends on them (`maxMs` ≥ `initialMs`).
+ */
+export type Check = (path: string, value: unknown, resolved: Readonly<Record<string, unknown>>) => unknown;
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A check from a test and what the value must be, as its error message says. */
+export function rule(test: (value: unknown) => boolean, expectation: string) {
+  return (path: string, value: unknown): unknown => {
+    if (!test(value)) throw new InvalidOptionError(path, value, expectation);
+    return value;
+  };
 }
 
-export function expectObject(path: string, value: unknown): asserts value is Record<string, unknown> {
-  if (!isPlainObject(value)) throw new InvalidOptionError(path, value, 'an object');
-}
+/** A finite number ≥ `min`, for the number checks (`Number.isFinite` refuses non-numbers). */
+export const atLeast =
+  (min: number) =>
+  (value: unknown): value is number =>
+    Number.isFinite(value) && (value as number) >= min;
 
-export function expectFunction(path: string, value: unknown): asserts value is (...args: never[]) => unknown {
-  if (typeof value !== 'function') throw new InvalidOptionError(path, value, 'a function');
-}
+/** Functions of any kind, bound ones (`Array.prototype.at.bind(table)`) included. */
+export const isFunction = (value: unknown): boolean => typeof value === 'function';
 
-export function expectNonNegativeInteger(path: string, value: unknown): asserts value is number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new InvalidOptionError(path, value, 'a non-negative integer');
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Throws unless `value` is a plain object (not null, not an array). */
+export const expectObject: (path: string, value: unknown) => asserts value is Record<string, unknown> = rule(
+  isObject,
+  'an object',
+);
+
+/** A required function, e.g. `configureSignalR` or a handler's callback. */
+export const FUNCTION = rule(isFunction, 'a function');
+
+/**
+ * Checks every key of `checks` in order, a missing (`undefined`) one as its default, and
+ * returns the resolved values. Keys outside `checks` are ignored here: see {@link expectKnownKeys}.
+ */
+export function resolveRecord<T extends object>(
+  value: Record<string, unknown>,
+  prefix: string,
+  checks: { readonly [K in keyof T]: Check },
+  defaults: Partial<T>,
+): T {
+  const resolved: Record<string, unknown> = {};
+  for (const key in checks) {
+    const given = value[key];
+    resolved[key] = checks[key](prefix + key, given === undefined ? defaults[key] : given, resolved);
   }
+  // Every key of T was checked (and so typed) above.
+  return resolved as T;
 }
 
-export function expectNonNegativeNumber(path: string, value: unknown): asserts value is number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InvalidOptionError(path, value, 'a non-negative finite number');
-  }
-}
-
-export function expectBoolean(path: string, value: unknown): asserts value is boolean {
-  if (typeof value !== 'boolean') throw new InvalidOptionError(path, value, 'true or false');
-}
-
-export function expectNonEmptyString(path: string, value: unknown): asserts value is string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new InvalidOptionError(path, value, 'a non-empty string');
-  }
-}
-
-export function expectLogLevel(path: string, value: unknown): asserts value is LogLevel {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 6) {
-    throw new InvalidOptionError(path, value, 'a LogLevel from 0 (Trace) to 6 (None)');
-  }
-}
-
-export function expectRetryInterval(path: string, value: unknown): void {
-  if (typeof value === 'function') return;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InvalidOptionError(path, value, 'a non-negative number of milliseconds or a function');
-  }
-}
-
-export function expectMessages(path: string, value: unknown): asserts value is Partial<ReconnectionMessages> {
-  expectObject(path, value);
-  for (const [key, message] of Object.entries(value)) {
-    if (!(MESSAGE_KEYS as readonly string[]).includes(key)) {
-      throw new InvalidOptionError(`${path}.${key}`, message, `one of the known messages (${MESSAGE_KEYS.join(', ')}); "${key}" is not one`);
-    }
-    if (typeof message !== 'string' && typeof message !== 'function') {
-      throw new InvalidOptionError(`${path}.${key}`, message, 'a string or a function returning a string');
-    }
+/**
+ * Refuses a key outside `known` (a misspelt option silently ignored would leave a default where
+ * the author meant a value), and runs `check` on each value.
+ */
+export function expectKnownKeys(path: string, value: Record<string, unknown>, known: readonly string[], check?: Check): void {
+  for (const key of Object.keys(value)) {
+    const keyPath = `${path}.${key}`;
+    rule(() => known.includes(key), `left out (known: ${known.join(', ')})`)(keyPath, value[key]);
+    check?.(keyPath, value[key], value);
   }
 }

@@ -1,4 +1,5 @@
-import { InvalidOptionError } from '../errors/invalid-option-error';
+import type { Check } from '../options/validate';
+import { atLeast, expectKnownKeys, expectObject, FUNCTION, resolveRecord, rule } from '../options/validate';
 import type { Jitter } from './jitter';
 import { JITTERS } from './jitter';
 
@@ -42,11 +43,20 @@ export interface ResolvedBackoffOptions {
 }
 
 const NAME = 'exponentialBackoff';
-const KNOWN_KEYS = ['initialMs', 'maxMs', 'factor', 'jitter', 'maxElapsedMs', 'random'];
 
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
-}
+const isPositive = (value: unknown): boolean => atLeast(0)(value) && value > 0;
+
+/** In order: `maxMs` is checked against the `initialMs` resolved before it. */
+const CHECKS: { readonly [K in keyof ResolvedBackoffOptions]: Check } = {
+  initialMs: rule(isPositive, 'a finite number above 0'),
+  maxMs: (path, value, { initialMs }) =>
+    rule(atLeast(initialMs as number), `a finite number ≥ initialMs (${String(initialMs)})`)(path, value),
+  factor: rule(atLeast(1), 'a finite number ≥ 1'),
+  jitter: rule((value) => (JITTERS as readonly unknown[]).includes(value), `one of ${JITTERS.join(', ')}`),
+  // Optional: `undefined` (the default) sets no time limit.
+  maxElapsedMs: rule((value) => value === undefined || isPositive(value), 'a finite number above 0'),
+  random: FUNCTION,
+};
 
 /**
  * Checks every option once, when the policy is built, so a typo fails at `start()` instead of
@@ -56,55 +66,32 @@ function isFiniteNumber(value: unknown): value is number {
  * @example validateBackoffOptions({ initialMs: 1000, maxMs: 30000 }).jitter // 'full'
  */
 export function validateBackoffOptions(options: unknown): ResolvedBackoffOptions {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InvalidOptionError(`${NAME}(options)`, options, 'an object with initialMs and maxMs');
-  }
-  const record = options as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (!KNOWN_KEYS.includes(key)) {
-      throw new InvalidOptionError(`${NAME}.${key}`, record[key], `left out: not an option (known: ${KNOWN_KEYS.join(', ')})`);
-    }
-  }
-
-  const { initialMs, maxMs, factor = 2, jitter = 'full', maxElapsedMs, random = Math.random } = record;
-  if (!isFiniteNumber(initialMs) || initialMs <= 0) {
-    throw new InvalidOptionError(`${NAME}.initialMs`, initialMs, 'a finite number of milliseconds above 0');
-  }
-  if (!isFiniteNumber(maxMs) || maxMs < initialMs) {
-    throw new InvalidOptionError(`${NAME}.maxMs`, maxMs, `a finite number of milliseconds ≥ initialMs (${initialMs})`);
-  }
-  if (!isFiniteNumber(factor) || factor < 1) {
-    throw new InvalidOptionError(`${NAME}.factor`, factor, 'a finite number ≥ 1');
-  }
-  if (typeof jitter !== 'string' || !(JITTERS as readonly string[]).includes(jitter)) {
-    throw new InvalidOptionError(`${NAME}.jitter`, jitter, `one of ${JITTERS.map((name) => `'${name}'`).join(', ')}`);
-  }
-  if (maxElapsedMs !== undefined && (!isFiniteNumber(maxElapsedMs) || maxElapsedMs <= 0)) {
-    throw new InvalidOptionError(`${NAME}.maxElapsedMs`, maxElapsedMs, 'a finite number of milliseconds above 0, or undefined');
-  }
-  if (typeof random !== 'function') {
-    throw new InvalidOptionError(`${NAME}.random`, random, 'a function returning numbers in [0, 1)');
-  }
-  return {
-    initialMs,
-    maxMs,
-    factor,
-    jitter: jitter as Jitter,
-    maxElapsedMs,
-    random: random as () => number,
-  };
+  expectObject(`${NAME}(options)`, options);
+  expectKnownKeys(NAME, options, Object.keys(CHECKS));
+  return resolveRecord<ResolvedBackoffOptions>(options, `${NAME}.`, CHECKS, {
+    factor: 2,
+    jitter: 'full',
+    random: Math.random,
+  });
 }
 
 /**
  * One draw of `random`, checked: a source that returns something outside `[0, 1)` is a bug that
  * would silently reshape every wait, so it throws (the process reports it as an invalid policy).
- * @throws {InvalidOptionError} naming `exponentialBackoff.random` and the value it returned.
+ * @throws {InvalidOptionError} naming `exponentialBackoff.random()` and the value it returned.
  * @example drawUnit(() => 0.25) // 0.25
  */
 export function drawUnit(random: () => number): number {
-  const unit = random();
-  if (!isFiniteNumber(unit) || unit < 0 || unit >= 1) {
-    throw new InvalidOptionError(`${NAME}.random()`, unit, 'a number in [0, 1)');
+  return rule((unit) => atLeast(0)(unit) && unit < 1, 'a number in [0, 1)')(`${NAME}.random()`, random()) as number;
+}
+
+/**
+ * Refuses a `previousAttempts` that the process would never pass: a policy called by hand with
+ * `NaN` or `-1` fails loudly instead of answering a wait for no attempt.
+ * @throws {RangeError} naming the value.
+ */
+export function expectAttempts(previousAttempts: number): void {
+  if (!Number.isInteger(previousAttempts) || previousAttempts < 0) {
+    throw new RangeError(`previousAttempts must be a non-negative integer (got ${String(previousAttempts)})`);
   }
-  return unit;
 }

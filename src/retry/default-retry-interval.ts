@@ -1,6 +1,6 @@
 import type { RetryIntervalFunction } from '../options/types';
-import { drawUnit } from './backoff-options';
-import { applyJitter, cappedCeiling } from './jitter';
+import { expectAttempts } from './backoff-options';
+import { exponentialBackoff } from './exponential-backoff';
 
 /**
  * Attempts per outage that {@link defaultRetryInterval} is designed for: with it, every client
@@ -12,28 +12,21 @@ import { applyJitter, cappedCeiling } from './jitter';
  */
 export const DEFAULT_MAX_RETRIES = 40;
 
-/** Waits before attempts 2–18 (`previousAttempts` 1–17): ceilings 1 s, 2 s, 4 s, then 5 s. */
-const QUICK = { firstStep: 1, lastStep: 17, initialMs: 1000, maxMs: 5000 } as const;
-/** Waits before attempt 19 on: ceilings 10 s, 20 s, then 28 s. */
-const SLOW = { firstStep: 18, initialMs: 10000, maxMs: 28000 } as const;
-
 /**
  * Builds {@link defaultRetryInterval} around a given random source (the herd benchmark and the
- * tests inject a seeded one).
+ * tests inject a seeded one): two equal-jitter backoffs, the second taking over at attempt 19.
  * @param random - returns numbers in `[0, 1)`. @default Math.random
  * @example const interval = createDefaultRetryInterval(() => 0.5); interval(5); // 3750
  */
 export function createDefaultRetryInterval(random: () => number = Math.random): RetryIntervalFunction {
+  // Waits before attempts 2–18 (`previousAttempts` 1–17): ceilings 1 s, 2 s, 4 s, then 5 s.
+  const quick = exponentialBackoff({ initialMs: 1000, maxMs: 5000, jitter: 'equal', random });
+  // Waits before attempt 19 on, as steps 1, 2, 3…: ceilings 10 s, 20 s, then 28 s.
+  const slow = exponentialBackoff({ initialMs: 10000, maxMs: 28000, jitter: 'equal', random });
   return (previousAttempts, maxRetries) => {
-    if (!Number.isInteger(previousAttempts) || previousAttempts < 0) {
-      throw new RangeError(`defaultRetryInterval: previousAttempts must be a non-negative integer (got ${String(previousAttempts)})`);
-    }
+    expectAttempts(previousAttempts);
     if (maxRetries !== undefined && previousAttempts >= maxRetries) return null;
-    if (previousAttempts === 0) return 0;
-    const phase = previousAttempts <= QUICK.lastStep ? QUICK : SLOW;
-    const step = previousAttempts - phase.firstStep + 1;
-    const ceiling = cappedCeiling(step, phase.initialMs, 2, phase.maxMs);
-    return applyJitter('equal', ceiling, drawUnit(random), { initialMs: phase.initialMs, maxMs: phase.maxMs, previousMs: 0 });
+    return previousAttempts > 17 ? slow(previousAttempts - 17) : quick(previousAttempts);
   };
 }
 

@@ -1,7 +1,7 @@
 import type { RetryIntervalFunction } from '../options/types';
 import type { ExponentialBackoffOptions } from './backoff-options';
-import { drawUnit, validateBackoffOptions } from './backoff-options';
-import { applyJitter, cappedCeiling, expectedJitter } from './jitter';
+import { drawUnit, expectAttempts, validateBackoffOptions } from './backoff-options';
+import { applyJitter } from './jitter';
 
 /**
  * A capped exponential backoff with jitter, as a `retryIntervalMilliseconds` function.
@@ -29,7 +29,7 @@ import { applyJitter, cappedCeiling, expectedJitter } from './jitter';
  *
  * @param options - see {@link ExponentialBackoffOptions}; validated here, once.
  * @throws {InvalidOptionError} when an option is missing or out of range, e.g.
- *   `exponentialBackoff.maxMs must be a finite number of milliseconds ≥ initialMs (1000) (got 10)`.
+ *   `exponentialBackoff.maxMs must be a finite number ≥ initialMs (1000) (got 10)`.
  * @default factor 2, jitter 'full', maxElapsedMs undefined, random Math.random
  * @example
  * Blazor.start({
@@ -44,34 +44,25 @@ export function exponentialBackoff(options: ExponentialBackoffOptions): RetryInt
   const remembers = jitter === 'decorrelated' || maxElapsedMs !== undefined;
   /** `waits[i]`: the wait returned for `previousAttempts` i in the current outage. */
   const waits: number[] = [];
-  let elapsedMs = 0;
 
-  const forgetFrom = (step: number): void => {
-    while (waits.length > step) elapsedMs -= waits.pop() ?? 0;
-  };
-  const remember = (waitMs: number): void => {
-    waits.push(waitMs);
-    elapsedMs += waitMs;
-  };
-  const waitFor = (step: number, unit: number | undefined): number => {
-    if (step === 0) return 0;
-    const ceiling = cappedCeiling(step, initialMs, factor, maxMs);
-    const bounds = { initialMs, maxMs, previousMs: waits[step - 1] ?? 0 };
-    const waitMs = unit === undefined ? expectedJitter(jitter, ceiling, bounds) : applyJitter(jitter, ceiling, unit, bounds);
-    return Math.min(maxMs, Math.max(0, waitMs));
-  };
+  // `unit` 0.5 (the middle of the range) stands in for a step that was never asked for.
+  const waitFor = (step: number, unit: number): number =>
+    step === 0
+      ? 0
+      : applyJitter(jitter, Math.min(maxMs, initialMs * factor ** (step - 1)), unit, initialMs, maxMs, waits[step - 1] ?? 0);
+  // Attempt 1 runs at once, and draws nothing.
+  const next = (step: number): number => waitFor(step, step === 0 ? 0 : drawUnit(random));
 
   return (previousAttempts) => {
-    if (!Number.isInteger(previousAttempts) || previousAttempts < 0) {
-      throw new RangeError(`exponentialBackoff: previousAttempts must be a non-negative integer (got ${String(previousAttempts)})`);
-    }
-    if (!remembers) return waitFor(previousAttempts, previousAttempts === 0 ? undefined : drawUnit(random));
+    expectAttempts(previousAttempts);
+    if (!remembers) return next(previousAttempts);
 
-    forgetFrom(previousAttempts);
-    while (waits.length < previousAttempts) remember(waitFor(waits.length, undefined));
-    if (maxElapsedMs !== undefined && elapsedMs >= maxElapsedMs) return null;
-    const waitMs = waitFor(previousAttempts, previousAttempts === 0 ? undefined : drawUnit(random));
-    remember(waitMs);
+    waits.splice(previousAttempts);
+    while (waits.length < previousAttempts) waits.push(waitFor(waits.length, 0.5));
+    // Whole milliseconds: the sum is exact, whatever order the waits were added in.
+    if (maxElapsedMs !== undefined && waits.reduce((sum, wait) => sum + wait, 0) >= maxElapsedMs) return null;
+    const waitMs = next(previousAttempts);
+    waits.push(waitMs);
     return waitMs;
   };
 }

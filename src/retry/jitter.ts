@@ -27,52 +27,32 @@ export type Jitter = 'full' | 'equal' | 'decorrelated' | 'none';
 export const JITTERS: readonly Jitter[] = ['full', 'equal', 'decorrelated', 'none'];
 
 /**
- * `min(maxMs, initialMs × factor^(step − 1))` for `step` ≥ 1: the deterministic ceiling of the
- * `step`-th wait. Overflow is harmless: `initialMs × Infinity` is `Infinity`, clamped to `maxMs`.
- * @example cappedCeiling(4, 1000, 2, 5000) // 5000 (8000 capped)
- */
-export function cappedCeiling(step: number, initialMs: number, factor: number, maxMs: number): number {
-  const exponent = Math.max(0, step - 1);
-  return Math.min(maxMs, initialMs * factor ** exponent);
-}
-
-/**
- * Applies `jitter` to the capped `ceiling`. `unit` is one draw of the random source in `[0, 1)`;
- * `previousMs` is the wait returned before this one in the same outage (only `'decorrelated'`
- * reads it, and treats anything below `initialMs` as `initialMs`, the post's starting point).
- * @example applyJitter('equal', 8000, 0.5, { initialMs: 1000, maxMs: 30000, previousMs: 0 }) // 6000
+ * Applies `jitter` to the capped `ceiling`: `floor(min(maxMs, base + unit × spread))`, where
+ * `unit` is one draw of the random source in `[0, 1)` (0.5, the middle of the range, stands in
+ * for a step whose actual wait is unknown). `previousMs` is the wait returned before this one in
+ * the same outage; only `'decorrelated'` reads it, and treats anything below `initialMs` as
+ * `initialMs`, the post's starting point. The `min` only ever clamps `'decorrelated'`: the other
+ * strategies stay within a ceiling that is already capped at `maxMs`.
+ * @example applyJitter('equal', 8000, 0.5, 1000, 30000, 0) // 6000
  */
 export function applyJitter(
   jitter: Jitter,
   ceiling: number,
   unit: number,
-  bounds: { readonly initialMs: number; readonly maxMs: number; readonly previousMs: number },
+  initialMs: number,
+  maxMs: number,
+  previousMs: number,
 ): number {
-  switch (jitter) {
-    case 'none':
-      return Math.floor(ceiling);
-    case 'full':
-      return Math.floor(unit * ceiling);
-    case 'equal':
-      return Math.floor(ceiling / 2 + (unit * ceiling) / 2);
-    case 'decorrelated': {
-      const low = bounds.initialMs;
-      const high = Math.max(low, Math.max(bounds.previousMs, low) * 3);
-      return Math.floor(Math.min(bounds.maxMs, low + unit * (high - low)));
-    }
-  }
-}
-
-/**
- * The wait a draw of 0.5 gives: the middle of the strategy's range (its mean, except where
- * `'decorrelated'` is clamped at `maxMs`). Stands in for a step whose actual wait is unknown,
- * when a policy is asked about attempt 5 without having been asked about attempt 4.
- * @example expectedJitter('full', 8000, { initialMs: 1000, maxMs: 30000, previousMs: 0 }) // 4000
- */
-export function expectedJitter(
-  jitter: Jitter,
-  ceiling: number,
-  bounds: { readonly initialMs: number; readonly maxMs: number; readonly previousMs: number },
-): number {
-  return applyJitter(jitter, ceiling, 0.5, bounds);
+  // Bit-for-bit the waits the herd benchmark measured: halving is exact in binary floating point,
+  // so `unit × (c/2)` equals `(unit × c)/2`; and `3 × max(previousMs, initialMs)` never falls
+  // below `initialMs`, so the decorrelated spread is never negative.
+  const [base, spread] =
+    jitter === 'decorrelated'
+      ? [initialMs, 3 * Math.max(previousMs, initialMs) - initialMs]
+      : jitter === 'equal'
+        ? [ceiling / 2, ceiling / 2]
+        : jitter === 'full'
+          ? [0, ceiling]
+          : [ceiling, 0];
+  return Math.floor(Math.min(maxMs, base + unit * spread));
 }

@@ -1,6 +1,6 @@
 import { RetryPolicyError } from '../errors/retry-policy-error';
-import { MAXIMUM_FIRST_RETRY_INTERVAL_MS } from '../options/defaults';
 import type { ReconnectionOptions } from '../options/types';
+import { atLeast } from '../options/validate';
 
 /** What the policy says about the next attempt. */
 export type RetryDecision =
@@ -11,31 +11,28 @@ export type RetryDecision =
 /**
  * Asks the configured policy how long to wait before attempt `previousAttempts + 1`.
  * - `maxRetries` (when bounded) is enforced here, whatever a function returns.
- * - A numeric interval above 3000 ms is cut to 3000 ms for the first attempt only.
+ * - A numeric interval above 3000 ms is cut to 3000 ms for the first attempt only (Blazor 8–10).
  * - A function gets the real `maxRetries`; `null`/`undefined` stops; a throw or a value that is
  *   not a non-negative finite number is `invalid`, so a buggy policy can never spin a hot loop.
  */
 export function nextRetryDelay(
-  options: Pick<ReconnectionOptions, 'maxRetries' | 'retryIntervalMilliseconds'>,
+  { maxRetries, retryIntervalMilliseconds: interval }: Pick<ReconnectionOptions, 'maxRetries' | 'retryIntervalMilliseconds'>,
   previousAttempts: number,
 ): RetryDecision {
-  const { maxRetries, retryIntervalMilliseconds: interval } = options;
   if (maxRetries !== undefined && previousAttempts >= maxRetries) return { kind: 'stop' };
-
   if (typeof interval === 'number') {
-    const delayMs = previousAttempts === 0 ? Math.min(interval, MAXIMUM_FIRST_RETRY_INTERVAL_MS) : interval;
-    return { kind: 'wait', delayMs };
+    return { kind: 'wait', delayMs: previousAttempts === 0 ? Math.min(interval, 3000) : interval };
   }
 
-  let returned: unknown;
+  let delayMs: unknown;
   try {
-    returned = interval(previousAttempts, maxRetries);
+    delayMs = interval(previousAttempts, maxRetries);
   } catch (cause) {
     return { kind: 'invalid', error: new RetryPolicyError(previousAttempts, undefined, { cause }) };
   }
-  if (returned === null || returned === undefined) return { kind: 'stop' };
-  if (typeof returned !== 'number' || !Number.isFinite(returned) || returned < 0) {
-    return { kind: 'invalid', error: new RetryPolicyError(previousAttempts, returned) };
-  }
-  return { kind: 'wait', delayMs: returned };
+  return delayMs === null || delayMs === undefined
+    ? { kind: 'stop' }
+    : atLeast(0)(delayMs)
+      ? { kind: 'wait', delayMs }
+      : { kind: 'invalid', error: new RetryPolicyError(previousAttempts, delayMs) };
 }

@@ -46,6 +46,35 @@ describe('resolveOptions defaults and shapes', () => {
     expect(resolveOptions({ reconnectionOptions: { retryIntervalMilliseconds: at } }).reconnectionOptions.retryIntervalMilliseconds).toBe(at);
   });
 
+  it('treats null sections as absent, and keeps handlers as given', () => {
+    const resolved = resolveOptions({ reconnectionOptions: null, reconnectionHandler: null, circuitHandlers: null, circuit: null } as never);
+    expect(resolved.reconnectionOptions).toEqual(resolveOptions(undefined).reconnectionOptions);
+    expect(resolved.reconnectionHandler).toBeUndefined();
+    expect(resolved.circuitHandlers).toEqual([]);
+    class Handler {
+      readonly events: string[] = [];
+      onConnectionDown(): void {
+        this.events.push('down');
+      }
+      onConnectionUp(): void {
+        this.events.push('up');
+      }
+    }
+    const handler = new Handler();
+    const circuitHandler = { onCircuitOpened: () => undefined };
+    const custom = resolveOptions({ reconnectionHandler: handler, circuitHandlers: [circuitHandler, {}] });
+    expect(custom.reconnectionHandler).toBe(handler);
+    expect(custom.circuitHandlers[0]).toBe(circuitHandler);
+    expect(custom.circuitHandlers).toHaveLength(2);
+  });
+
+  it('copies the messages, keeping unset keys out', () => {
+    const messages = { failed: 'Gone.' };
+    const resolved = resolveOptions({ reconnectionOptions: { messages } }).reconnectionOptions;
+    expect(resolved.messages).toEqual({ failed: 'Gone.' });
+    expect(resolved.messages).not.toBe(messages);
+  });
+
   it('does not share default objects between calls', () => {
     const a = resolveOptions(undefined);
     a.reconnectionOptions.maxRetries = 1;
@@ -58,21 +87,34 @@ describe('resolveOptions validation', () => {
     ['negative maxRetries', { reconnectionOptions: { maxRetries: -1 } }, 'reconnectionOptions.maxRetries must be a non-negative integer (got -1)'],
     ['fractional maxRetries', { reconnectionOptions: { maxRetries: 1.5 } }, 'reconnectionOptions.maxRetries must be a non-negative integer (got 1.5)'],
     ['string maxRetries', { reconnectionOptions: { maxRetries: '3' } }, 'reconnectionOptions.maxRetries must be a non-negative integer (got "3")'],
-    ['negative interval', { reconnectionOptions: { retryIntervalMilliseconds: -5 } }, 'reconnectionOptions.retryIntervalMilliseconds must be a non-negative number of milliseconds or a function (got -5)'],
-    ['NaN interval', { reconnectionOptions: { retryIntervalMilliseconds: Number.NaN } }, 'reconnectionOptions.retryIntervalMilliseconds must be a non-negative number of milliseconds or a function (got NaN)'],
-    ['string interval', { reconnectionOptions: { retryIntervalMilliseconds: '2000' } }, 'reconnectionOptions.retryIntervalMilliseconds must be a non-negative number of milliseconds or a function (got "2000")'],
-    ['handler missing onConnectionUp', { reconnectionHandler: { onConnectionDown: () => undefined } }, 'reconnectionHandler.onConnectionUp must be a function (both onConnectionDown and onConnectionUp are required) (got undefined)'],
-    ['handler missing onConnectionDown', { reconnectionHandler: { onConnectionUp: () => undefined } }, 'reconnectionHandler.onConnectionDown must be a function (both onConnectionDown and onConnectionUp are required) (got undefined)'],
+    ['negative interval', { reconnectionOptions: { retryIntervalMilliseconds: -5 } }, 'reconnectionOptions.retryIntervalMilliseconds must be a non-negative number or a function (got -5)'],
+    ['NaN interval', { reconnectionOptions: { retryIntervalMilliseconds: Number.NaN } }, 'reconnectionOptions.retryIntervalMilliseconds must be a non-negative number or a function (got NaN)'],
+    ['string interval', { reconnectionOptions: { retryIntervalMilliseconds: '2000' } }, 'reconnectionOptions.retryIntervalMilliseconds must be a non-negative number or a function (got "2000")'],
+    ['handler missing onConnectionUp', { reconnectionHandler: { onConnectionDown: () => undefined } }, 'reconnectionHandler.onConnectionUp must be a function (got undefined)'],
+    ['handler missing onConnectionDown', { reconnectionHandler: { onConnectionUp: () => undefined } }, 'reconnectionHandler.onConnectionDown must be a function (got undefined)'],
     ['non-function configureSignalR', { configureSignalR: '/signalr' }, 'configureSignalR must be a function (got "/signalr")'],
-    ['bad log level', { logLevel: 9 }, 'logLevel must be a LogLevel from 0 (Trace) to 6 (None) (got 9)'],
+    ['bad log level', { logLevel: 9 }, 'logLevel must be a LogLevel from 0 to 6 (got 9)'],
     ['bad circuitHandshake', { circuitHandshake: 'no' }, 'circuitHandshake must be true or false (got "no")'],
     ['bad dialogId', { reconnectionOptions: { dialogId: '' } }, 'reconnectionOptions.dialogId must be a non-empty string (got "")'],
     ['bad dialog delay', { reconnectionOptions: { dialogDelayMilliseconds: -1 } }, 'reconnectionOptions.dialogDelayMilliseconds must be a non-negative finite number (got -1)'],
-    ['unknown message key', { reconnectionOptions: { messages: { reconecting: 'x' } } }, 'reconnectionOptions.messages.reconecting must be one of the known messages (title, rejoining, retrying, failed, rejected, offline, retry, reload); "reconecting" is not one (got "x")'],
-    ['bad message value', { reconnectionOptions: { messages: { failed: 3 } } }, 'reconnectionOptions.messages.failed must be a string or a function returning a string (got 3)'],
-    ['circuitHandlers not an array', { circuitHandlers: {} }, 'circuitHandlers must be an array of circuit handlers (got {})'],
+    ['unknown message key', { reconnectionOptions: { messages: { reconecting: 'x' } } }, 'reconnectionOptions.messages.reconecting must be left out (known: title, rejoining, retrying, failed, rejected, offline, retry, reload) (got "x")'],
+    ['bad message value', { reconnectionOptions: { messages: { failed: 3 } } }, 'reconnectionOptions.messages.failed must be a string or a function (got 3)'],
+    ['circuitHandlers not an array', { circuitHandlers: {} }, 'circuitHandlers must be an array (got {})'],
     ['circuit handler with a bad callback', { circuitHandlers: [{ onCircuitOpened: 1 }] }, 'circuitHandlers[0].onCircuitOpened must be a function (got 1)'],
     ['options not an object', 'fast', 'options must be an object (got "fast")'],
+    ['options as an array', [], 'options must be an object (got [])'],
+    ['circuit not an object', { circuit: 5 }, 'circuit must be an object (got 5)'],
+    ['reconnectionOptions not an object', { reconnectionOptions: 'fast' }, 'reconnectionOptions must be an object (got "fast")'],
+    ['null where a value is required', { reconnectionOptions: { dialogId: null } }, 'reconnectionOptions.dialogId must be a non-empty string (got null)'],
+    ['null maxRetries', { reconnectionOptions: { maxRetries: null } }, 'reconnectionOptions.maxRetries must be a non-negative integer (got null)'],
+    ['null configureSignalR', { configureSignalR: null }, 'configureSignalR must be a function (got null)'],
+    ['a circuit handler that is not an object', { circuitHandlers: [() => undefined] }, 'circuitHandlers[0] must be an object (got a function)'],
+    ['a null circuit handler callback', { circuitHandlers: [{ onCircuitClosed: null }] }, 'circuitHandlers[0].onCircuitClosed must be a function (got null)'],
+    ['a handler that is not an object', { reconnectionHandler: 'h' }, 'reconnectionHandler must be an object (got "h")'],
+    ['a fractional log level', { logLevel: 2.5 }, 'logLevel must be a LogLevel from 0 to 6 (got 2.5)'],
+    ['an Infinity dialog delay', { reconnectionOptions: { dialogDelayMilliseconds: Infinity } }, 'reconnectionOptions.dialogDelayMilliseconds must be a non-negative finite number (got Infinity)'],
+    ['a blank dialogId', { reconnectionOptions: { dialogId: '  ' } }, 'reconnectionOptions.dialogId must be a non-empty string (got "  ")'],
+
   ];
 
   it.each(cases)('rejects %s with a message naming the option and the value', (_name, options, message) => {

@@ -56,4 +56,18 @@ describe('nextRetryDelay with retry helpers', () => {
     expect(second.error.previousAttempts).toBe(1);
     expect((second.error.cause as Error).message).toBe('exponentialBackoff.random() must be a number in [0, 1) (got -0.1)');
   });
+
+  it('reports a policy that throws or returns a non-delay as invalid, naming the option and the value', () => {
+    const thrown = nextRetryDelay({ maxRetries: 5, retryIntervalMilliseconds: () => { throw new Error('boom'); } }, 2);
+    expect(thrown.kind === 'invalid' && thrown.error.message).toBe('reconnectionOptions.retryIntervalMilliseconds(2) threw');
+    expect(thrown.kind === 'invalid' && (thrown.error.cause as Error).message).toBe('boom');
+    const returned = nextRetryDelay({ maxRetries: 5, retryIntervalMilliseconds: () => -1 }, 3);
+    expect(returned.kind === 'invalid' && returned.error.message).toBe(
+      'reconnectionOptions.retryIntervalMilliseconds(3) returned -1, not a number ≥ 0, null or undefined',
+    );
+    expect(returned.kind === 'invalid' && returned.error.returned).toBe(-1);
+    const text = nextRetryDelay({ maxRetries: undefined, retryIntervalMilliseconds: (() => '5') as never }, 0);
+    expect(text.kind).toBe('invalid');
+  });
 });
+
