@@ -4,7 +4,7 @@
 // Two numbers matter for each artifact:
 // - TARGET: the budget issue 5 asks for. ES module core (dist/index.mjs minified as a bundler
 //   would, SignalR external) at most 6 kB; the script tag at most SignalR's own signalr.min.js
-//   + 7 kB. Neither holds yet (measured 2026-11-22: 10,408 B and SignalR + 9,677 B): the issue
+//   + 7 kB. Neither holds yet (measured 2026-11-22 after the size rework: 7,630 B and SignalR + 7,464 B): the issue
 //   stays open until the code shrinks. `npm run bench` prints the verdict against these targets.
 // - CEILING: what this file enforces today, the measured size plus ~2% headroom, so every change
 //   that grows the bundle fails `npm test` and the gap to the target can only shrink. Lower the
@@ -15,7 +15,7 @@ await writeMinifiedEsm();
 const signalR = signalRBrotliBytes();
 
 export const TARGETS = { esmCore: 6000, scriptTagAboveSignalR: 7000 };
-export const CEILINGS = { esmCore: 10600, scriptTagAboveSignalR: 9900 };
+export const CEILINGS = { esmCore: 7800, scriptTagAboveSignalR: 7600 };
 
 export default [
   {
