@@ -27,6 +27,8 @@ function rawCss() {
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/\s+/g, ' ')
         .replace(/\s*([{}:;,>])\s*/g, '$1')
+        .replace(/;}/g, '}')
+        .replace(/ !important/g, '!important')
         .trim();
       return `export default ${JSON.stringify(css)};`;
     },
