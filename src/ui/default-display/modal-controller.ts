@@ -1,6 +1,5 @@
 import { listen } from '../../dom/listen';
 import type { Clock } from '../../reconnection/clock';
-import type { DialogElements } from './build-dialog';
 
 /** When and how the default dialog is on screen; see {@link modalController}. */
 export interface ModalController {
@@ -28,14 +27,15 @@ export interface ModalController {
  * fallback without it.
  */
 export function modalController(
-  { host, root, dialog }: DialogElements,
+  host: HTMLElement,
+  dialog: HTMLDialogElement,
   document: Document,
   clock: Clock,
 ): ModalController {
   let isOpen = false;
   let offered: HTMLElement | undefined;
   let graceTimer: unknown;
-  let previousFocus: HTMLElement | undefined;
+  let previousFocus: HTMLElement | null = null;
 
   const present = () => {
     if (!dialog.open) dialog.showModal();
@@ -74,12 +74,12 @@ export function modalController(
     if (!isOpen) {
       // The grace period may have ended after the host was removed.
       attach();
-      // The element focused before, looking through open shadow roots; nothing when focus is
-      // on `body` or already inside the dialog.
+      // The element focused before, looking through open shadow roots. It may be `body` or a
+      // part of this dialog: focusing those later does nothing, as focusing a removed element.
       let active = document.activeElement;
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
       // A focused element is an HTML, SVG or MathML element: all of them have `focus()`.
-      previousFocus = active === document.body || root.contains(active) ? undefined : (active as HTMLElement | null) ?? undefined;
+      previousFocus = active as HTMLElement | null;
       isOpen = true;
       present();
     }
@@ -91,31 +91,30 @@ export function modalController(
     if (!isOpen) return;
     isOpen = false;
     dialog.close();
-    if (previousFocus?.isConnected) previousFocus.focus({ preventScroll: true });
-    previousFocus = undefined;
+    previousFocus?.focus({ preventScroll: true });
+    previousFocus = null;
   };
 
-  const removeListeners = [
-    // A connection is not something the user can dismiss: Escape must not close the dialog.
-    listen(dialog, 'cancel', (event: Event) => {
-      event.preventDefault();
-    }),
-    // Chromium lets a second Escape close a dialog even when `cancel` is prevented (close-watcher
-    // abuse protection, whatwg/html#9462). If it ever closes without us, put it back.
-    listen(dialog, 'close', () => {
-      if (isOpen) present();
-    }),
-    // Escape's default action is the close request; cancelling the keydown stops it before the
-    // browser decides whether `cancel` may be prevented.
-    listen(
-      document,
-      'keydown',
-      (event: KeyboardEvent) => {
-        if (isOpen && event.key === 'Escape') event.preventDefault();
-      },
-      true,
-    ),
-  ];
+  // Handler properties on our own dialog: they go with it, nothing to remove at dispose.
+  // A connection is not something the user can dismiss: Escape must not close the dialog.
+  dialog.oncancel = (event) => {
+    event.preventDefault();
+  };
+  // Chromium lets a second Escape close a dialog even when `cancel` is prevented (close-watcher
+  // abuse protection, whatwg/html#9462). If it ever closes without us, put it back.
+  dialog.onclose = () => {
+    if (isOpen) present();
+  };
+  // Escape's default action is the close request; cancelling the keydown stops it before the
+  // browser decides whether `cancel` may be prevented.
+  const removeKeydown = listen(
+    document,
+    'keydown',
+    (event: KeyboardEvent) => {
+      if (isOpen && event.key === 'Escape') event.preventDefault();
+    },
+    true,
+  );
 
   return {
     show: (action, delay, focusWasOnButton) => {
@@ -127,15 +126,13 @@ export function modalController(
       } else if (action || !(delay > 0)) {
         open(action);
       } else {
-        graceTimer ??= clock.setTimeout(() => {
-          open();
-        }, delay);
+        graceTimer ??= clock.setTimeout(open, delay);
       }
     },
     hide,
     dispose: () => {
       hide();
-      for (const remove of removeListeners) remove();
+      removeKeydown();
     },
   };
 }
