@@ -152,15 +152,15 @@ export function defaultReconnectDisplay(
   return {
     ...stateDisplay((next, detail) => {
       if (disposed) return undefined;
+      let reloading = false;
       if (next === 'rejected') {
         const refused = recordReload(storage, clock.now());
         if (refused) logger.log(LogLevel.Warning, `Session rejected; not reloading automatically (${refused}).`);
-        transition(next, detail, !refused);
-        // The reload itself failed (a sandboxed frame): offer the button rather than a dead end.
-        if (!refused && !reloadPage()) transition(next);
-      } else {
-        transition(next, detail);
+        // Reloading only starts a navigation: the state is drawn and shown while it happens. When
+        // the reload itself fails (a sandboxed frame), the button is offered rather than a dead end.
+        else reloading = reloadPage();
       }
+      transition(next, detail, reloading);
       return host;
     }),
     host,
