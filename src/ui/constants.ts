@@ -46,8 +46,11 @@ export const SECONDS_TO_NEXT_ATTEMPT_ID = 'components-seconds-to-next-attempt';
  * equal to `dialogId` would make the next outage mistake it for the page's own modal.
  */
 export const DEFAULT_DIALOG_ATTRIBUTE = 'data-reconnect-dialog';
-/** The id, inside the default dialog's shadow root, of the heading that names the dialog. */
-export const DEFAULT_DIALOG_TITLE_ID = 'circuit-reconnect-title';
+/**
+ * The id of the default dialog's heading, the state text that describes it. Ids are scoped to the
+ * dialog's shadow root, so a short one cannot clash with the page's.
+ */
+export const DEFAULT_DIALOG_TITLE_ID = 'text';
 
 /** The `sessionStorage` key holding the timestamps of recent rejection-caused reloads. */
 export const RELOAD_HISTORY_KEY = 'circuit-reconnect:reloads';

@@ -44,11 +44,11 @@ export function resetCapturedNonce(): void {
 }
 
 // The `nonce` property, not the attribute: browsers blank the attribute once the page's CSP has
-// read it ("nonce hiding"), but the property keeps the value. `||`, not `??`: a hidden attribute
-// reads as "", which means "look further".
+// read it ("nonce hiding"), but the property keeps the value; every supported browser has it.
+// `||`, not `??`: no nonce reads as "", which means "look further".
 function nonceOf(element: (Element & HTMLOrSVGElement) | null | undefined): string | undefined {
   // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- see above
-  return element?.nonce || element?.getAttribute('nonce') || undefined;
+  return element?.nonce || undefined;
 }
 
 captureScriptNonce();

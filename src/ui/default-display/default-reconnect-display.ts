@@ -145,7 +145,7 @@ export function defaultReconnectDisplay(
       retry();
     } catch (error) {
       retryRequested = false;
-      logger.log(LogLevel.Error, 'The Retry button could not start an attempt.', error);
+      logger.log(LogLevel.Error, 'Retry button: retry() threw.', error);
     }
   };
 
@@ -155,7 +155,7 @@ export function defaultReconnectDisplay(
       let reloading = false;
       if (next === 'rejected') {
         const refused = recordReload(storage, clock.now());
-        if (refused) logger.log(LogLevel.Warning, `Session rejected; not reloading automatically (${refused}).`);
+        if (refused) logger.log(LogLevel.Warning, `Session rejected; no automatic reload (${refused}).`);
         // Reloading only starts a navigation: the state is drawn and shown while it happens. When
         // the reload itself fails (a sandboxed frame), the button is offered rather than a dead end.
         else reloading = reloadPage();

@@ -19,6 +19,8 @@ export interface ModalController {
   dispose(): void;
 }
 
+const NO_SCROLL: FocusOptions = { preventScroll: true };
+
 /**
  * Owns everything a modal borrows from the page: focus (saved at open, restored at close), the
  * inertness of the rest of the page, and Escape; and the grace period before it appears.
@@ -35,7 +37,7 @@ export function modalController(
   let isOpen = false;
   let offered: HTMLElement | undefined;
   let graceTimer: unknown;
-  let previousFocus: HTMLElement | null = null;
+  let previousFocus: HTMLElement | null | undefined;
 
   const present = () => {
     if (!dialog.open) dialog.showModal();
@@ -83,7 +85,7 @@ export function modalController(
       isOpen = true;
       present();
     }
-    (target ?? dialog).focus({ preventScroll: true });
+    (target ?? dialog).focus(NO_SCROLL);
   };
   const hide = () => {
     clearGraceTimer();
@@ -91,8 +93,7 @@ export function modalController(
     if (!isOpen) return;
     isOpen = false;
     dialog.close();
-    previousFocus?.focus({ preventScroll: true });
-    previousFocus = null;
+    previousFocus?.focus(NO_SCROLL);
   };
 
   // Handler properties on our own dialog: they go with it, nothing to remove at dispose.
