@@ -12,7 +12,10 @@ export type DialogElements = readonly [
   root: ShadowRoot,
   /** A native `<dialog>`: `showModal()` gives the top layer, an inert page and `::backdrop`. */
   dialog: HTMLDialogElement,
-  /** Decorative progress indicator, hidden from assistive technology; hidden with a button. */
+  /**
+   * Decorative progress indicator: an empty `div`, which assistive technology skips without
+   * `aria-hidden`. Hidden while a button is offered.
+   */
   spinner: HTMLElement,
   /** The visible text of the state; describes the dialog. Not live: the countdown ticks in it. */
   title: HTMLElement,
@@ -83,7 +86,7 @@ export function buildDialog(document: Document, nonce: string | undefined): Dial
     host,
     root,
     dialog,
-    element('div', dialog, { class: 'spinner', 'aria-hidden': 'true' }),
+    element('div', dialog, { class: 'spinner' }),
     element('h2', dialog, { id: DEFAULT_DIALOG_TITLE_ID }),
     element('p', dialog, { role: 'status' }),
     button('retry'),
