@@ -99,10 +99,11 @@ export function defaultReconnectDisplay(
 
   /** @param reloading - `rejected` only: the page is reloading itself, so no Reload button. */
   const transition = (next: VisualState, detail?: ReconnectStateChangedDetail, reloading?: boolean) => {
-    // Read before the buttons are hidden: a hidden button loses focus on the next style pass.
-    const focusWasOnButton = root.activeElement === action;
     const previous = action;
     action = next === 'failed' ? retryButton : next === 'rejected' && !reloading ? reloadButton : undefined;
+    // Focus follows the offer: onto a new button, or off a withdrawn one that had it. Read before
+    // the buttons are hidden: a hidden button loses focus on the next style pass.
+    const moveFocus = action ? action !== previous : root.activeElement === previous;
     // The live region is written only when what a screen reader would say changes: each state
     // is heard once, never the countdown's ticks.
     const announce = visual !== next || action !== previous;
@@ -130,7 +131,7 @@ export function defaultReconnectDisplay(
     if (action) action.textContent = text(action.className as 'retry' | 'reload', messageContext);
 
     if (next === 'hide') modal.hide();
-    else modal.show(action, options.dialogDelayMilliseconds, focusWasOnButton);
+    else modal.show(action, options.dialogDelayMilliseconds, moveFocus);
   };
 
   reloadButton.onclick = () => {

@@ -8,11 +8,11 @@ export interface ModalController {
    * appears at once, focused on it: waiting would only delay the way out. Other states still
    * resolve by themselves (an attempt pending, the network returning, a reload under way), so they
    * appear only if the dialog is still wanted `delay` ms (the grace period) after the first of
-   * them: blips never flash a dialog. Once visible, the dialog stays and focus follows the offer.
-   * @param focusWasOnButton - whether focus was on the button offered before (read before it was
-   *   hidden: a hidden button loses focus on the next style pass); it then moves to the dialog.
+   * them: blips never flash a dialog. Once visible, the dialog stays.
+   * @param moveFocus - for an open dialog: whether focus moves, onto `offered`, else the dialog
+   *   itself. The caller knows what it offered before, and where focus was.
    */
-  show(offered: HTMLElement | undefined, delay: number, focusWasOnButton: boolean): void;
+  show(offered: HTMLElement | undefined, delay: number, moveFocus: boolean): void;
   /** Closes the dialog or cancels its pending appearance, and gives the page back its focus. */
   hide(): void;
   /** Hides the dialog and removes every timer and listener; the host is left for the caller. */
@@ -35,7 +35,6 @@ export function modalController(
   clock: Clock,
 ): ModalController {
   let isOpen = false;
-  let offered: HTMLElement | undefined;
   let graceTimer: unknown;
   let previousFocus: HTMLElement | null | undefined;
 
@@ -89,7 +88,6 @@ export function modalController(
   };
   const hide = () => {
     clearGraceTimer();
-    offered = undefined;
     if (!isOpen) return;
     isOpen = false;
     dialog.close();
@@ -118,12 +116,10 @@ export function modalController(
   );
 
   return {
-    show: (action, delay, focusWasOnButton) => {
+    show: (action, delay, moveFocus) => {
       attach();
-      const previous = offered;
-      offered = action;
       if (isOpen) {
-        if (action ? action !== previous : focusWasOnButton) open(action);
+        if (moveFocus) open(action);
       } else if (action || !(delay > 0)) {
         open(action);
       } else {
