@@ -4,6 +4,13 @@
  * "SignalR guidance" article), so a page written for `blazor.web.js` works unchanged.
  */
 
+/**
+ * Every state class is this prefix plus the state's name (`detail.state` of the state event), as
+ * in Blazor; the displays build them that way. The constants below name each one for pages, docs
+ * and tests.
+ */
+export const STATE_CLASS_PREFIX = 'components-reconnect-';
+
 /** Added while the connection is down and an attempt is pending or running. */
 export const SHOW_CLASS = 'components-reconnect-show';
 /** Added when the connection is up again, and at start so the modal has a defined first state. */
@@ -24,18 +31,6 @@ export const PAUSED_CLASS = 'components-reconnect-paused';
 /** Reserved: Blazor 10's failed resume. Never added here, but removed with every state change. */
 export const RESUME_FAILED_CLASS = 'components-reconnect-resume-failed';
 
-/** Every state class; a state change removes all of them before adding its own. */
-export const STATE_CLASSES: readonly string[] = [
-  SHOW_CLASS,
-  HIDE_CLASS,
-  RETRYING_CLASS,
-  FAILED_CLASS,
-  REJECTED_CLASS,
-  OFFLINE_CLASS,
-  PAUSED_CLASS,
-  RESUME_FAILED_CLASS,
-];
-
 /** The non-bubbling `CustomEvent` dispatched on the modal at each state change (Blazor 10). */
 export const STATE_CHANGED_EVENT = 'components-reconnect-state-changed';
 
@@ -51,8 +46,11 @@ export const SECONDS_TO_NEXT_ATTEMPT_ID = 'components-seconds-to-next-attempt';
  * equal to `dialogId` would make the next outage mistake it for the page's own modal.
  */
 export const DEFAULT_DIALOG_ATTRIBUTE = 'data-reconnect-dialog';
-/** The id, inside the default dialog's shadow root, of the heading that names the dialog. */
-export const DEFAULT_DIALOG_TITLE_ID = 'circuit-reconnect-title';
+/**
+ * The id of the default dialog's heading, the state text that describes it. Ids are scoped to the
+ * dialog's shadow root, so a short one cannot clash with the page's.
+ */
+export const DEFAULT_DIALOG_TITLE_ID = 'text';
 
 /** The `sessionStorage` key holding the timestamps of recent rejection-caused reloads. */
 export const RELOAD_HISTORY_KEY = 'circuit-reconnect:reloads';

@@ -1,14 +1,5 @@
 import type { ReconnectionDisplay } from '../reconnection/reconnection-display';
-import {
-  FAILED_CLASS,
-  HIDE_CLASS,
-  OFFLINE_CLASS,
-  REJECTED_CLASS,
-  RETRYING_CLASS,
-  SHOW_CLASS,
-  STATE_CHANGED_EVENT,
-  STATE_CLASSES,
-} from './constants';
+import { STATE_CHANGED_EVENT, STATE_CLASS_PREFIX } from './constants';
 
 /**
  * What a display looks like at one moment. Both displays derive everything they show from it,
@@ -46,16 +37,10 @@ export type StateChange = (
   detail: ReconnectStateChangedDetail,
 ) => EventTarget | undefined;
 
-const CLASSES_BY_STATE: Readonly<Record<VisualState, readonly string[]>> = {
-  show: [SHOW_CLASS],
-  // `-show` stays during retrying and offline, as Blazor 10 keeps it during retrying: CSS written
-  // for `-show` alone keeps the modal visible, CSS that knows the modifier can refine it.
-  retrying: [SHOW_CLASS, RETRYING_CLASS],
-  offline: [SHOW_CLASS, OFFLINE_CLASS],
-  failed: [FAILED_CLASS],
-  rejected: [REJECTED_CLASS],
-  hide: [HIDE_CLASS],
-};
+/** Every state class, reserved ones included; a state change removes all of them. */
+const STATE_CLASSES = (
+  ['show', 'hide', 'retrying', 'failed', 'rejected', 'offline', 'paused', 'resume-failed'] satisfies ReconnectState[]
+).map((state) => STATE_CLASS_PREFIX + state);
 
 /**
  * The six display calls, all routed through one `change`, so both displays map calls to states
@@ -97,6 +82,10 @@ export function stateDisplay(change: StateChange): ReconnectionDisplay {
  * classes on the element are the page's and are left alone.
  */
 export function applyStateClasses(element: Element, state: VisualState): void {
-  element.classList.remove(...STATE_CLASSES);
-  element.classList.add(...CLASSES_BY_STATE[state]);
+  const { classList } = element;
+  classList.remove(...STATE_CLASSES);
+  // `-show` stays during retrying and offline, as Blazor 10 keeps it during retrying: CSS written
+  // for `-show` alone keeps the modal visible, CSS that knows the modifier can refine it.
+  if (state === 'retrying' || state === 'offline') classList.add(STATE_CLASS_PREFIX + 'show');
+  classList.add(STATE_CLASS_PREFIX + state);
 }

@@ -21,12 +21,18 @@ let captured: string | undefined;
  *   `currentScript`).
  */
 export function captureScriptNonce(
-  // Importing the library in Node (SSR, tests of other modules) must not throw.
-  script = typeof document === 'undefined' ? undefined : document.currentScript,
+  // Importing the library in Node (SSR, tests of other modules) must not throw: no `document`.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
+  script = globalThis.document?.currentScript,
 ): string | undefined {
-  captured = nonceOf(script) ?? captured;
+  // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- see NONCE
+  captured = script?.nonce || captured;
   return captured;
 }
+
+// NONCE: the `nonce` property, not the attribute: browsers blank the attribute once the page's
+// CSP has read it ("nonce hiding"), but the property keeps the value; every supported browser has
+// it. `||`, not `??`: no nonce reads as "", which means "look further".
 
 /**
  * The nonce to put on an injected `<style>`: the one given explicitly, else the one captured from
@@ -34,21 +40,13 @@ export function captureScriptNonce(
  * nonce is the same on every element of one response).
  */
 export function resolveStyleNonce(document: Document, explicit?: string): string | undefined {
-  // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- "" means "none"
-  return explicit || captured || nonceOf(document.querySelector('script[nonce],style[nonce],link[nonce]'));
+  // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- see NONCE
+  return explicit || captured || document.querySelector<HTMLElement | SVGElement>('script[nonce],style[nonce],link[nonce]')?.nonce;
 }
 
 /** Test seam: forgets the captured nonce. */
 export function resetCapturedNonce(): void {
   captured = undefined;
-}
-
-// The `nonce` property, not the attribute: browsers blank the attribute once the page's CSP has
-// read it ("nonce hiding"), but the property keeps the value. `||`, not `??`: a hidden attribute
-// reads as "", which means "look further".
-function nonceOf(element: (Element & HTMLOrSVGElement) | null | undefined): string | undefined {
-  // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- see above
-  return element?.nonce || element?.getAttribute('nonce') || undefined;
 }
 
 captureScriptNonce();

@@ -282,7 +282,7 @@ describe.skipIf(chromiumPath === undefined)('default dialog accessibility (built
     const { page } = await openPage('/narrow.html');
     site.hub.down(60_000);
     await waitForDialog(page, shownIn('show'), 'the rejoining state');
-    expect(await shadowStyle(page, '.spinner', ['animation-name'])).toEqual({ 'animation-name': 'circuit-reconnect-spin' });
+    expect(await shadowStyle(page, '.spinner', ['animation-name'])).toEqual({ 'animation-name': 'spin' });
     expect(await shadowStyle(page, 'dialog', ['background-color'])).toEqual({ 'background-color': 'rgb(255, 255, 255)' });
   });
 });

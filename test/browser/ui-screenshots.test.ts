@@ -63,7 +63,7 @@ describe.skipIf(chromiumPath === undefined)('default dialog screenshots (built I
     await site.close();
   });
 
-  /** Waits for `check` in both tabs, lets the fade-in finish, and saves each tab's viewport. */
+  /** Waits for `check` in both tabs, lets animations settle, and saves each tab's viewport. */
   async function shoot(state: string, check: (view: DialogView) => boolean): Promise<void> {
     await Promise.all(
       tabs.map(async ({ scheme, page }) => {

@@ -1,23 +1,31 @@
 import cssText from '../../../styles/reconnect.css?raw';
 import { DEFAULT_DIALOG_ATTRIBUTE, DEFAULT_DIALOG_TITLE_ID } from '../constants';
 
-/** The default dialog's parts, built once and kept for the page's life. */
-export interface DialogElements {
+/**
+ * The default dialog's parts, built once and kept for the page's life. A tuple rather than an
+ * object: its callers destructure it once, and positions cost no bytes where property names do.
+ */
+export type DialogElements = readonly [
   /** Light-DOM host appended to `body`; carries `data-reconnect-dialog` and the state event. */
-  readonly host: HTMLElement;
+  host: HTMLElement,
   /** Open, so tests and pages can inspect it; the page's CSS still cannot leak in. */
-  readonly root: ShadowRoot;
+  root: ShadowRoot,
   /** A native `<dialog>`: `showModal()` gives the top layer, an inert page and `::backdrop`. */
-  readonly dialog: HTMLDialogElement;
-  /** Decorative progress indicator, hidden from assistive technology; hidden with a button. */
-  readonly spinner: HTMLElement;
+  dialog: HTMLDialogElement,
+  /**
+   * Decorative progress indicator: an empty `div`, which assistive technology skips without
+   * `aria-hidden`. Hidden while a button is offered.
+   */
+  spinner: HTMLElement,
   /** The visible text of the state; describes the dialog. Not live: the countdown ticks in it. */
-  readonly title: HTMLElement;
+  title: HTMLElement,
   /** Polite live region, visually hidden: written once per state. */
-  readonly status: HTMLElement;
-  readonly retryButton: HTMLButtonElement;
-  readonly reloadButton: HTMLButtonElement;
-}
+  status: HTMLElement,
+  /** Its class is its message key (`retry`), so the display reads the text to put in it there. */
+  retryButton: HTMLButtonElement,
+  /** Its class is its message key (`reload`). */
+  reloadButton: HTMLButtonElement,
+];
 
 /**
  * Builds the dialog with DOM calls only (`createElement`, `setAttribute`, `textContent`): no HTML
@@ -34,7 +42,7 @@ export interface DialogElements {
 export function buildDialog(document: Document, nonce: string | undefined): DialogElements {
   const element = <K extends keyof HTMLElementTagNameMap>(
     tag: K,
-    parent: ParentNode | undefined,
+    parent?: ParentNode,
     attributes: Record<string, string> = {},
   ): HTMLElementTagNameMap[K] => {
     const created = document.createElement(tag);
@@ -49,16 +57,17 @@ export function buildDialog(document: Document, nonce: string | undefined): Dial
   const host = element('div', undefined, { [DEFAULT_DIALOG_ATTRIBUTE]: '', 'data-nosnippet': '' });
   const root = host.attachShadow({ mode: 'open' });
 
-  let sheet: CSSStyleSheet | undefined;
+  let adopted = 'adoptedStyleSheets' in root;
   try {
     // From the shadow root's own window: `adoptedStyleSheets` rejects a sheet of another realm.
-    sheet = new (document.defaultView ?? window).CSSStyleSheet();
+    // Throws where stylesheets are not constructable.
+    const sheet = new (document.defaultView ?? window).CSSStyleSheet();
     sheet.replaceSync(cssText);
+    if (adopted) root.adoptedStyleSheets = [sheet];
   } catch {
-    sheet = undefined;
+    adopted = false;
   }
-  if (sheet && 'adoptedStyleSheets' in root) root.adoptedStyleSheets = [sheet];
-  else element('style', root, nonce ? { nonce } : {}).textContent = cssText;
+  if (!adopted) element('style', root, nonce ? { nonce } : {}).textContent = cssText;
 
   const dialog = element('dialog', root, {
     // `alertdialog`: the user must know their actions are not reaching the server. Permitted on
@@ -71,15 +80,16 @@ export function buildDialog(document: Document, nonce: string | undefined): Dial
     // Focusable itself, so focus has a place inside the dialog when no button is offered.
     tabindex: '-1',
   });
-  const button = (name: string) => element('button', dialog, { class: name, type: 'button', hidden: '' });
-  return {
+  // Hidden or shown by each state before the dialog first opens, so no `hidden` here.
+  const button = (name: string) => element('button', dialog, { class: name, type: 'button' });
+  return [
     host,
     root,
     dialog,
-    spinner: element('div', dialog, { class: 'spinner', 'aria-hidden': 'true' }),
-    title: element('h2', dialog, { id: DEFAULT_DIALOG_TITLE_ID }),
-    status: element('p', dialog, { role: 'status' }),
-    retryButton: button('retry'),
-    reloadButton: button('reload'),
-  };
+    element('div', dialog, { class: 'spinner' }),
+    element('h2', dialog, { id: DEFAULT_DIALOG_TITLE_ID }),
+    element('p', dialog, { role: 'status' }),
+    button('retry'),
+    button('reload'),
+  ];
 }

@@ -1,4 +1,3 @@
-import { listen } from '../../dom/listen';
 import { LogLevel, silentLogger, type Logger } from '../../logging/logger';
 import { systemClock, type Clock } from '../../reconnection/clock';
 import type {
@@ -74,9 +73,11 @@ export function defaultReconnectDisplay(
   }: DefaultDisplaySettings = {},
 ): DefaultDisplay {
   let { options, retry } = context;
-  const elements = buildDialog(context.document, resolveStyleNonce(context.document, nonce));
-  const { host, root, dialog, spinner, title, status, retryButton, reloadButton } = elements;
-  const modal = modalController(elements, context.document, clock);
+  const [host, root, dialog, spinner, title, status, retryButton, reloadButton] = buildDialog(
+    context.document,
+    resolveStyleNonce(context.document, nonce),
+  );
+  const modal = modalController(host, dialog, context.document, clock);
   const text = messageText(() => options.messages, logger);
   let visual: VisualState = 'hide';
   /** The 1-based attempt last reported by `update`; 0 before the first. */
@@ -97,13 +98,16 @@ export function defaultReconnectDisplay(
   };
 
   /** @param reloading - `rejected` only: the page is reloading itself, so no Reload button. */
-  const transition = (next: VisualState, detail?: ReconnectStateChangedDetail, reloading = false) => {
-    // Read before the buttons are hidden: a hidden button loses focus on the next style pass.
-    const focusWasOnButton = root.activeElement !== null && root.activeElement !== dialog;
-    const previousVisual = visual;
-    const previousAction = action;
-    visual = next;
+  const transition = (next: VisualState, detail?: ReconnectStateChangedDetail, reloading?: boolean) => {
+    const previous = action;
     action = next === 'failed' ? retryButton : next === 'rejected' && !reloading ? reloadButton : undefined;
+    // Focus follows the offer: onto a new button, or off a withdrawn one that had it. Read before
+    // the buttons are hidden: a hidden button loses focus on the next style pass.
+    const moveFocus = action ? action !== previous : root.activeElement === previous;
+    // The live region is written only when what a screen reader would say changes: each state
+    // is heard once, never the countdown's ticks.
+    const announce = visual !== next || action !== previous;
+    visual = next;
     attempt = detail?.currentAttempt ?? (next === 'show' ? 0 : attempt);
     retryRequested = false;
 
@@ -112,72 +116,65 @@ export function defaultReconnectDisplay(
       maxRetries: options.maxRetries,
       secondsToNextAttempt: detail?.secondsToNextAttempt ?? 0,
     };
-    const setText = (element: HTMLElement, value: string) => {
-      // An unchanged text would still replace the text node: keep mutations to real changes.
-      if (element.textContent !== value) element.textContent = value;
-    };
     applyStateClasses(dialog, next);
     dialog.setAttribute('aria-label', text('title', messageContext));
     // `hide` keeps the last text: the dialog is closing, and blanking it would flash empty.
     if (next !== 'hide') {
-      const message = text(next === 'show' ? 'rejoining' : next, messageContext);
-      setText(title, message);
-      // The live region is written only when what a screen reader would say changes: each state
-      // is heard once, never the countdown's ticks.
-      if (previousVisual !== next || previousAction !== action) status.textContent = message;
+      title.textContent = text(next === 'show' ? 'rejoining' : next, messageContext);
+      if (announce) status.textContent = title.textContent;
     }
     // The spinner goes when the user has to act: nothing is under way any more.
     spinner.hidden = !!action;
     retryButton.hidden = action !== retryButton;
     reloadButton.hidden = action !== reloadButton;
-    if (action) setText(action, text(action === retryButton ? 'retry' : 'reload', messageContext));
+    // A button's class is its message key.
+    if (action) action.textContent = text(action.className as 'retry' | 'reload', messageContext);
 
     if (next === 'hide') modal.hide();
-    else modal.show(action, options.dialogDelayMilliseconds, focusWasOnButton);
+    else modal.show(action, options.dialogDelayMilliseconds, moveFocus);
   };
 
-  const removeClick = listen(dialog, 'click', (event: Event) => {
-    if (event.target === reloadButton) reloadPage();
-    // One retry per failed state: a double click must not start two attempts before the process
-    // reports back with show().
-    if (event.target !== retryButton || visual !== 'failed' || retryRequested) return;
+  reloadButton.onclick = () => {
+    reloadPage();
+  };
+  // One retry per failed state: a double click must not start two attempts before the process
+  // reports back with show().
+  retryButton.onclick = () => {
+    if (visual !== 'failed' || retryRequested) return;
     retryRequested = true;
     try {
       retry();
     } catch (error) {
       retryRequested = false;
-      logger.log(LogLevel.Error, 'The Retry button could not start an attempt.', error);
+      logger.log(LogLevel.Error, 'Retry button: retry() threw.', error);
     }
-  });
+  };
 
   return {
     ...stateDisplay((next, detail) => {
       if (disposed) return undefined;
+      let reloading = false;
       if (next === 'rejected') {
         const refused = recordReload(storage, clock.now());
-        if (refused) logger.log(LogLevel.Warning, `Session rejected; not reloading automatically (${refused}).`);
-        transition(next, detail, !refused);
-        // The reload itself failed (a sandboxed frame): offer the button rather than a dead end.
-        if (!refused && !reloadPage()) transition(next);
-      } else {
-        transition(next, detail);
+        if (refused) logger.log(LogLevel.Warning, `Session rejected; no automatic reload (${refused}).`);
+        // Reloading only starts a navigation: the state is drawn and shown while it happens. When
+        // the reload itself fails (a sandboxed frame), the button is offered rather than a dead end.
+        else reloading = reloadPage();
       }
+      transition(next, detail, reloading);
       return host;
     }),
     host,
     bind: (next) => {
       ({ options, retry } = next);
     },
+    // Without an event: nothing changed for the page, whose own modal takes over.
     conceal: () => {
-      modal.hide();
-      visual = 'hide';
-      action = undefined;
+      transition('hide');
     },
     dispose: () => {
-      if (disposed) return;
       disposed = true;
       modal.dispose();
-      removeClick();
       host.remove();
     },
   };

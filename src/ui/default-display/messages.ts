@@ -43,20 +43,17 @@ export function messageText(
     typeof message === 'string' ? message : message(context);
   return (key, context) => {
     const custom = messages()[key];
-    if (custom !== undefined) {
-      let problem = 'threw';
-      let error: unknown;
-      try {
-        const value = text(custom, context);
-        if (typeof value === 'string') return value;
-        problem = `returned ${typeof value}`;
-      } catch (thrown) {
-        error = thrown;
-      }
-      if (!reported.has(key)) {
-        reported.add(key);
-        logger.log(LogLevel.Warning, `reconnectionOptions.messages.${key} ${problem}; using the default text.`, error);
-      }
+    let value: unknown;
+    let error: unknown;
+    try {
+      value = custom === undefined ? custom : text(custom, context);
+    } catch (thrown) {
+      error = thrown;
+    }
+    if (typeof value === 'string') return value;
+    if (custom !== undefined && !reported.has(key)) {
+      reported.add(key);
+      logger.log(LogLevel.Warning, `messages.${key} gave no string; using the default.`, error);
     }
     return text(DEFAULT_MESSAGES[key], context) as string;
   };

@@ -1,6 +1,5 @@
 import { listen } from '../../dom/listen';
 import type { Clock } from '../../reconnection/clock';
-import type { DialogElements } from './build-dialog';
 
 /** When and how the default dialog is on screen; see {@link modalController}. */
 export interface ModalController {
@@ -9,16 +8,18 @@ export interface ModalController {
    * appears at once, focused on it: waiting would only delay the way out. Other states still
    * resolve by themselves (an attempt pending, the network returning, a reload under way), so they
    * appear only if the dialog is still wanted `delay` ms (the grace period) after the first of
-   * them: blips never flash a dialog. Once visible, the dialog stays and focus follows the offer.
-   * @param focusWasOnButton - whether focus was on the button offered before (read before it was
-   *   hidden: a hidden button loses focus on the next style pass); it then moves to the dialog.
+   * them: blips never flash a dialog. Once visible, the dialog stays.
+   * @param moveFocus - for an open dialog: whether focus moves, onto `offered`, else the dialog
+   *   itself. The caller knows what it offered before, and where focus was.
    */
-  show(offered: HTMLElement | undefined, delay: number, focusWasOnButton: boolean): void;
+  show(offered: HTMLElement | undefined, delay: number, moveFocus: boolean): void;
   /** Closes the dialog or cancels its pending appearance, and gives the page back its focus. */
   hide(): void;
   /** Hides the dialog and removes every timer and listener; the host is left for the caller. */
   dispose(): void;
 }
+
+const NO_SCROLL: FocusOptions = { preventScroll: true };
 
 /**
  * Owns everything a modal borrows from the page: focus (saved at open, restored at close), the
@@ -28,14 +29,14 @@ export interface ModalController {
  * fallback without it.
  */
 export function modalController(
-  { host, root, dialog }: DialogElements,
+  host: HTMLElement,
+  dialog: HTMLDialogElement,
   document: Document,
   clock: Clock,
 ): ModalController {
   let isOpen = false;
-  let offered: HTMLElement | undefined;
   let graceTimer: unknown;
-  let previousFocus: HTMLElement | undefined;
+  let previousFocus: HTMLElement | null | undefined;
 
   const present = () => {
     if (!dialog.open) dialog.showModal();
@@ -74,68 +75,61 @@ export function modalController(
     if (!isOpen) {
       // The grace period may have ended after the host was removed.
       attach();
-      // The element focused before, looking through open shadow roots; nothing when focus is
-      // on `body` or already inside the dialog.
+      // The element focused before, looking through open shadow roots. It may be `body` or a
+      // part of this dialog: focusing those later does nothing, as focusing a removed element.
       let active = document.activeElement;
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
       // A focused element is an HTML, SVG or MathML element: all of them have `focus()`.
-      previousFocus = active === document.body || root.contains(active) ? undefined : (active as HTMLElement | null) ?? undefined;
+      previousFocus = active as HTMLElement | null;
       isOpen = true;
       present();
     }
-    (target ?? dialog).focus({ preventScroll: true });
+    (target ?? dialog).focus(NO_SCROLL);
   };
   const hide = () => {
     clearGraceTimer();
-    offered = undefined;
     if (!isOpen) return;
     isOpen = false;
     dialog.close();
-    if (previousFocus?.isConnected) previousFocus.focus({ preventScroll: true });
-    previousFocus = undefined;
+    previousFocus?.focus(NO_SCROLL);
   };
 
-  const removeListeners = [
-    // A connection is not something the user can dismiss: Escape must not close the dialog.
-    listen(dialog, 'cancel', (event: Event) => {
-      event.preventDefault();
-    }),
-    // Chromium lets a second Escape close a dialog even when `cancel` is prevented (close-watcher
-    // abuse protection, whatwg/html#9462). If it ever closes without us, put it back.
-    listen(dialog, 'close', () => {
-      if (isOpen) present();
-    }),
-    // Escape's default action is the close request; cancelling the keydown stops it before the
-    // browser decides whether `cancel` may be prevented.
-    listen(
-      document,
-      'keydown',
-      (event: KeyboardEvent) => {
-        if (isOpen && event.key === 'Escape') event.preventDefault();
-      },
-      true,
-    ),
-  ];
+  // Handler properties on our own dialog: they go with it, nothing to remove at dispose.
+  // A connection is not something the user can dismiss: Escape must not close the dialog.
+  dialog.oncancel = (event) => {
+    event.preventDefault();
+  };
+  // Chromium lets a second Escape close a dialog even when `cancel` is prevented (close-watcher
+  // abuse protection, whatwg/html#9462). If it ever closes without us, put it back.
+  dialog.onclose = () => {
+    if (isOpen) present();
+  };
+  // Escape's default action is the close request; cancelling the keydown stops it before the
+  // browser decides whether `cancel` may be prevented.
+  const removeKeydown = listen(
+    document,
+    'keydown',
+    (event: KeyboardEvent) => {
+      if (isOpen && event.key === 'Escape') event.preventDefault();
+    },
+    true,
+  );
 
   return {
-    show: (action, delay, focusWasOnButton) => {
+    show: (action, delay, moveFocus) => {
       attach();
-      const previous = offered;
-      offered = action;
       if (isOpen) {
-        if (action ? action !== previous : focusWasOnButton) open(action);
+        if (moveFocus) open(action);
       } else if (action || !(delay > 0)) {
         open(action);
       } else {
-        graceTimer ??= clock.setTimeout(() => {
-          open();
-        }, delay);
+        graceTimer ??= clock.setTimeout(open, delay);
       }
     },
     hide,
     dispose: () => {
       hide();
-      for (const remove of removeListeners) remove();
+      removeKeydown();
     },
   };
 }

@@ -30,18 +30,18 @@ export function recordReload(
   try {
     const store = storage();
     if (!store) return UNAVAILABLE;
-    const raw = store.getItem(RELOAD_HISTORY_KEY) ?? '[]';
-    let history: unknown;
+    const raw = store.getItem(RELOAD_HISTORY_KEY);
+    let recent: number[] = [];
     try {
-      history = JSON.parse(raw);
+      // Entries outside the window either side are dropped: old ones have expired, and ones far
+      // in the future come from a clock that jumped back and must not block reloads forever.
+      recent = (JSON.parse(raw ?? '[]') as unknown[]).filter(
+        (time): time is number => Number.isFinite(time) && Math.abs(now - (time as number)) < RELOAD_WINDOW_MS,
+      );
     } catch {
-      // A corrupt or foreign value counts as no history rather than an error: the key is ours.
+      // A corrupt or foreign value (not JSON, not an array) counts as no history rather than an
+      // error: the key is ours.
     }
-    // Entries outside the window either side are dropped: old ones have expired, and ones far in
-    // the future come from a clock that jumped back and must not block reloads forever.
-    const recent = (Array.isArray(history) ? history : []).filter(
-      (time): time is number => Number.isFinite(time) && Math.abs(now - (time as number)) < RELOAD_WINDOW_MS,
-    );
     if (recent.length >= RELOAD_LIMIT) return 'reload storm guard';
     store.setItem(RELOAD_HISTORY_KEY, JSON.stringify([...recent, now]));
     return undefined;

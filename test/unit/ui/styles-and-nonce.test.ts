@@ -24,13 +24,13 @@ describe('the dialog\'s styles', () => {
         adopted.splice(0, adopted.length, ...sheets);
       },
     });
-    const { root } = buildDialog(document, 'abc123');
+    const [, root] = buildDialog(document, 'abc123');
     expect(adopted).toHaveLength(1);
     expect(root.querySelector('style')).toBeNull();
   });
 
   it('falls back to a <style> carrying the nonce (jsdom has no adoptedStyleSheets)', () => {
-    const { root } = buildDialog(document, 'abc123');
+    const [, root] = buildDialog(document, 'abc123');
     const style = root.querySelector('style');
     expect(style?.getAttribute('nonce')).toBe('abc123');
     expect(style?.textContent).toBe(bundledCss);
@@ -41,7 +41,7 @@ describe('the dialog\'s styles', () => {
     vi.spyOn(CSSStyleSheet.prototype, 'replaceSync').mockImplementation(() => {
       throw new Error('unsupported');
     });
-    const { root } = buildDialog(document, undefined);
+    const [, root] = buildDialog(document, undefined);
     expect(root.querySelector('style')?.hasAttribute('nonce')).toBe(false);
     expect(root.querySelector('style')?.textContent).toBe(bundledCss);
   });
