@@ -49,7 +49,7 @@ export function createBlazorApi({ createConnection, logger: givenLogger }: Blazo
 
       const logger = givenLogger ?? new ConsoleLogger(resolved.logLevel);
       markUserModalHidden(document, resolved.reconnectionOptions.dialogId);
-      // The handler's callbacks run only after `start()` below, when `circuit` is set.
+      // The handler's callbacks run only after an `await` in the host, when `circuit` is set.
       const circuit: CircuitHost = createCircuitHost(
         resolved,
         resolved.reconnectionHandler ??
@@ -65,9 +65,8 @@ export function createBlazorApi({ createConnection, logger: givenLogger }: Blazo
         win,
         createConnection ?? createConnectionFactory(resolved, logger, document.baseURI),
       );
-      host = circuit;
-      setCurrentCircuit(circuit);
-      return circuit.start();
+      setCurrentCircuit((host = circuit));
+      return circuit.started;
     },
 
     reconnect: () => reconnectCircuit(host),

@@ -1,6 +1,5 @@
 import { HubConnectionState } from '@microsoft/signalr';
 import { listen } from '../dom/listen';
-import { CircuitNotInitializedError } from '../errors/circuit-not-initialized-error';
 import { CircuitRefusedError } from '../errors/circuit-refused-error';
 import { HubMethodError } from '../errors/hub-method-error';
 import { StartFailedError } from '../errors/start-failed-error';
@@ -12,11 +11,11 @@ import { refusedAtNegotiation } from './negotiation-status';
 import type { ConnectionFactory, HubConnectionLike } from './hub-connection';
 
 /**
- * - `idle`: nothing started. `starting`: the first circuit is not up yet (maybe retrying).
+ * - `starting`: the first circuit is not up yet (maybe retrying).
  * - `connected`: a live connection carries the circuit. `down`: it dropped; reconnecting.
  * - `disconnected`: the page said goodbye (`disconnect()`, `pagehide`).
  */
-export type CircuitState = 'idle' | 'starting' | 'connected' | 'down' | 'disconnected';
+export type CircuitState = 'starting' | 'connected' | 'down' | 'disconnected';
 
 /**
  * The circuit: starts it over a SignalR connection, notices when that connection drops, and
@@ -26,11 +25,12 @@ export type CircuitState = 'idle' | 'starting' | 'connected' | 'down' | 'disconn
 export interface CircuitHost {
   readonly state: CircuitState;
   /**
-   * Starts the first circuit. If the server cannot be reached, the drop is reported to the
-   * reconnection handler like any outage, so the same policy and display retry it; the promise
-   * settles when a start succeeds, the server refuses, or (default handler) the retries fail.
+   * The first circuit's start, begun when the host is made. If the server cannot be reached, the
+   * drop is reported to the reconnection handler like any outage, so the same policy and display
+   * retry it; it settles when a start succeeds, the server refuses, or (default handler) the
+   * retries fail.
    */
-  start(): Promise<void>;
+  readonly started: Promise<void>;
   /**
    * One reconnection attempt; concurrent calls share it. `true`: connected (already, or resumed
    * now, and the handler's `onConnectionUp` ran); `false`: the server was reached and no longer
@@ -39,14 +39,17 @@ export interface CircuitHost {
   reconnect(): Promise<boolean>;
   /** Ends the circuit: stops the connection and tells the server with a beacon. */
   disconnect(): void;
-  /** Told by the default handler how an outage ended: settles a first `start()` still pending. */
+  /** Told by the default handler how an outage ended: settles a first start still pending. */
   onOutcome(outcome: ReconnectionOutcome): void;
   /** Removes the page listeners and stops the connection without telling the server (tests, teardown). */
   dispose(): void;
 }
 
 /**
- * Builds the {@link CircuitHost}; it listens to `pagehide`/`pageshow` until `dispose()`.
+ * Builds the {@link CircuitHost} and starts the first circuit at once (its result is `started`);
+ * it listens to `pagehide`/`pageshow` until `dispose()`. No handler callback runs before the
+ * first `await`, so a handler may reach the returned host through a variable assigned from this
+ * call.
  * @param handler - told of every drop and resume (the reconnection process lives there).
  * @param createConnection - builds a new, unstarted connection for each start or resume attempt.
  */
@@ -58,7 +61,7 @@ export function createCircuitHost(
   createConnection: ConnectionFactory,
 ): CircuitHost {
   const { circuitHandshake, circuitHandlers, reconnectionOptions } = options;
-  let state: CircuitState = 'idle';
+  let state: CircuitState = 'starting';
   let connection: HubConnectionLike | undefined;
   let circuitId: string | undefined;
   let hubUrl: string | undefined;
@@ -68,19 +71,22 @@ export function createCircuitHost(
   let attemptsDuringStart = 0;
 
   /** Page code must not break the circuit: a throwing callback is logged, never propagated. */
-  const guard = (name: string, call: () => void): void => {
+  const guard = <K extends string, A extends unknown[]>(
+    label: string,
+    target: Partial<Record<K, (...args: A) => void>>,
+    method: K,
+    ...args: A
+  ): void => {
     try {
-      call();
+      target[method]?.(...args);
     } catch (error) {
-      logger.log(LogLevel.Error, `${name} threw.`, error);
+      logger.log(LogLevel.Error, `${label}.${method} threw.`, error);
     }
   };
 
   const notifyCircuitHandlers = (method: keyof CircuitHandler): void => {
     circuitHandlers.forEach((circuitHandler, index) => {
-      guard(`circuitHandlers[${index}].${method}`, () => {
-        circuitHandler[method]?.();
-      });
+      guard(`circuitHandlers[${index}]`, circuitHandler, method);
     });
   };
 
@@ -89,9 +95,7 @@ export function createCircuitHost(
     connection = undefined;
     // The first start's retries stay `starting`: their success is a start, not a resume.
     if (state !== 'starting') state = 'down';
-    guard('reconnectionHandler.onConnectionDown', () => {
-      handler.onConnectionDown(reconnectionOptions, error);
-    });
+    guard('reconnectionHandler', handler, 'onConnectionDown', reconnectionOptions, error);
   };
 
   const stop = (stopped: HubConnectionLike | undefined): void => {
@@ -109,7 +113,7 @@ export function createCircuitHost(
     }
   };
 
-  /** A refused first start rejects `start()`; a refused resume only answers `false`. */
+  /** A refused first start rejects `started`; a refused resume only answers `false`. */
   const refuse = (starting: boolean, cause?: HubMethodError): false => {
     if (starting) {
       const error = new CircuitRefusedError(cause && { cause });
@@ -129,7 +133,7 @@ export function createCircuitHost(
     const opened = createConnection();
     opened.onclose((error) => {
       // Closes of failed attempts and of connections we stopped ourselves are not outages.
-      if (opened === connection) down(error ?? new Error('The connection was closed.'));
+      if (opened === connection) down(error ?? new Error('Connection closed.'));
     });
     try {
       await opened.start();
@@ -177,11 +181,7 @@ export function createCircuitHost(
       notifyCircuitHandlers('onCircuitOpened');
       resolveStart?.();
     }
-    if (fromReconnect) {
-      guard('reconnectionHandler.onConnectionUp', () => {
-        handler.onConnectionUp();
-      });
-    }
+    if (fromReconnect) guard('reconnectionHandler', handler, 'onConnectionUp');
     return true;
   };
 
@@ -194,44 +194,38 @@ export function createCircuitHost(
   };
 
   const disconnect = (): void => {
-    if (state === 'idle' || state === 'disconnected') return;
+    if (state === 'disconnected') return;
     if (circuitId && hubUrl) sendDisconnectBeacon(win.navigator, hubUrl, circuitId);
     end();
-    rejectStart?.(new Error('The circuit was disconnected before it started.'));
+    rejectStart?.(new Error('Disconnected before the circuit started.'));
     notifyCircuitHandlers('onCircuitClosed');
   };
 
-  const removers = [
-    listen(win, 'pagehide', disconnect),
-    listen(win, 'pageshow', (event: PageTransitionEvent) => {
-      // Back from the back/forward cache after `pagehide` said goodbye: try to resume; a server
-      // that dropped the circuit answers "rejected", and the display reloads the page.
-      if (event.persisted && state === 'disconnected' && circuitId) {
-        down(new Error('The page was restored from the back/forward cache.'));
-      }
-    }),
-  ];
+  const removePageHide = listen(win, 'pagehide', disconnect);
+  const removePageShow = listen(win, 'pageshow', (event: PageTransitionEvent) => {
+    // Back from the back/forward cache after `pagehide` said goodbye: try to resume; a server
+    // that dropped the circuit answers "rejected", and the display reloads the page.
+    if (event.persisted && state === 'disconnected' && circuitId) down(new Error('Page restored from the back/forward cache.'));
+  });
+
+  const started = new Promise<void>((resolve, reject) => {
+    resolveStart = resolve;
+    rejectStart = reject;
+  });
+  connect(false).catch((error: unknown) => {
+    if (state !== 'starting') return;
+    logger.log(LogLevel.Warning, 'The first start failed; retrying.', error);
+    down(error instanceof Error ? error : new Error(String(error)));
+  });
 
   return {
     get state() {
       return state;
     },
 
-    start() {
-      state = 'starting';
-      return new Promise<void>((resolve, reject) => {
-        resolveStart = resolve;
-        rejectStart = reject;
-        connect(false).catch((error: unknown) => {
-          if (state !== 'starting') return;
-          logger.log(LogLevel.Warning, 'Could not reach the server to start; retrying.', error);
-          down(error instanceof Error ? error : new Error(String(error)));
-        });
-      });
-    },
+    started,
 
     reconnect() {
-      if (state === 'idle') return Promise.reject(new CircuitNotInitializedError());
       if (state === 'connected') return Promise.resolve(true);
       if (!inFlight) {
         if (state === 'starting') attemptsDuringStart += 1;
@@ -249,9 +243,8 @@ export function createCircuitHost(
     },
 
     dispose() {
-      removers.forEach((remove) => {
-        remove();
-      });
+      removePageHide();
+      removePageShow();
       end();
     },
   };
