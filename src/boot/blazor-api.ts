@@ -49,18 +49,11 @@ export function createBlazorApi({ createConnection, logger: givenLogger }: Blazo
 
       const logger = givenLogger ?? new ConsoleLogger(resolved.logLevel);
       markUserModalHidden(document, resolved.reconnectionOptions.dialogId);
-      // The handler's callbacks run only after an `await` in the host, when `circuit` is set.
-      const circuit: CircuitHost = createCircuitHost(
+      const circuit = createCircuitHost(
         resolved,
-        resolved.reconnectionHandler ??
-          (api.defaultReconnectionHandler = new DefaultReconnectionHandler({
-            reconnect: () => circuit.reconnect(),
-            logger,
-            document,
-            onOutcome: (outcome) => {
-              circuit.onOutcome(outcome);
-            },
-          })),
+        (reconnect, onOutcome) =>
+          resolved.reconnectionHandler ??
+          (api.defaultReconnectionHandler = new DefaultReconnectionHandler({ reconnect, logger, document, onOutcome })),
         logger,
         win,
         createConnection ?? createConnectionFactory(resolved, logger, document.baseURI),

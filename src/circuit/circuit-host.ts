@@ -39,23 +39,30 @@ export interface CircuitHost {
   reconnect(): Promise<boolean>;
   /** Ends the circuit: stops the connection and tells the server with a beacon. */
   disconnect(): void;
-  /** Told by the default handler how an outage ended: settles a first start still pending. */
-  onOutcome(outcome: ReconnectionOutcome): void;
   /** Removes the page listeners and stops the connection without telling the server (tests, teardown). */
   dispose(): void;
 }
 
 /**
+ * Makes the reconnection handler for a host, given that host's `reconnect` and where to report how
+ * each outage ends (a `failed` one rejects a first start still pending), so the handler needs no
+ * reference to the host it is made for.
+ */
+export type HandlerFactory = (
+  reconnect: () => Promise<boolean>,
+  onOutcome: (outcome: ReconnectionOutcome) => void,
+) => ReconnectionHandler;
+
+/**
  * Builds the {@link CircuitHost} and starts the first circuit at once (its result is `started`);
- * it listens to `pagehide`/`pageshow` until `dispose()`. No handler callback runs before the
- * first `await`, so a handler may reach the returned host through a variable assigned from this
- * call.
- * @param handler - told of every drop and resume (the reconnection process lives there).
+ * it listens to `pagehide`/`pageshow` until `dispose()`.
+ * @param makeHandler - makes the handler told of every drop and resume (the reconnection process
+ *   lives there).
  * @param createConnection - builds a new, unstarted connection for each start or resume attempt.
  */
 export function createCircuitHost(
   options: ResolvedCircuitOptions,
-  handler: ReconnectionHandler,
+  makeHandler: HandlerFactory,
   logger: Logger,
   win: Window,
   createConnection: ConnectionFactory,
@@ -151,13 +158,11 @@ export function createCircuitHost(
         answer = await opened.invoke(method, ...(starting ? [win.document.baseURI, win.location.href, '[]', ''] : [circuitId]));
       } catch (error) {
         // Still connected means the hub itself answered with an error (e.g. no such method);
-        // otherwise the link failed: an outage.
-        const answeredByHub = opened.state === HubConnectionState.Connected;
+        // otherwise the link failed: an outage, thrown as it came.
+        const hubError = opened.state === HubConnectionState.Connected && new HubMethodError(method, { cause: error });
         stop(opened);
-        if (!answeredByHub) throw error;
-        const hubError = new HubMethodError(method, { cause: error });
-        if (starting) return refuse(true, hubError);
-        throw hubError;
+        if (hubError && starting) return refuse(true, hubError);
+        throw hubError || error;
       }
       checkState(before, opened);
       if (starting && typeof answer === 'string' && answer) {
@@ -208,6 +213,21 @@ export function createCircuitHost(
     if (event.persisted && state === 'disconnected' && circuitId) down(new Error('Page restored from the back/forward cache.'));
   });
 
+  const reconnect = (): Promise<boolean> => {
+    if (state === 'connected') return Promise.resolve(true);
+    if (!inFlight) {
+      if (state === 'starting') attemptsDuringStart += 1;
+      inFlight = connect(true).finally(() => {
+        inFlight = undefined;
+      });
+    }
+    return inFlight;
+  };
+
+  const handler = makeHandler(reconnect, (outcome) => {
+    if (outcome === 'failed') rejectStart?.(new StartFailedError('failed', attemptsDuringStart));
+  });
+
   const started = new Promise<void>((resolve, reject) => {
     resolveStart = resolve;
     rejectStart = reject;
@@ -222,26 +242,9 @@ export function createCircuitHost(
     get state() {
       return state;
     },
-
     started,
-
-    reconnect() {
-      if (state === 'connected') return Promise.resolve(true);
-      if (!inFlight) {
-        if (state === 'starting') attemptsDuringStart += 1;
-        inFlight = connect(true).finally(() => {
-          inFlight = undefined;
-        });
-      }
-      return inFlight;
-    },
-
+    reconnect,
     disconnect,
-
-    onOutcome(outcome) {
-      if (outcome === 'failed') rejectStart?.(new StartFailedError('failed', attemptsDuringStart));
-    },
-
     dispose() {
       removePageHide();
       removePageShow();

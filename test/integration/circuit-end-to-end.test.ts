@@ -43,21 +43,24 @@ function startClient(options: CircuitStartOptions = {}) {
     ...options,
   });
   const win = fakeWindow(server.url, beacons);
-  // The handler's callbacks run only after an `await` in the host, when `host` is set.
-  const handler: DefaultReconnectionHandler = new DefaultReconnectionHandler({
-    reconnect: (): Promise<boolean> => host.reconnect(),
-    selectDisplay: () => display,
-    logger,
-    signals: quietPageSignals,
-    document: win.document,
-    onOutcome: (outcome) => {
-      host.onOutcome(outcome);
-    },
-  });
   const createConnection = createConnectionFactory(resolved, logger, win.document.baseURI);
-  const host: CircuitHost = createCircuitHost(resolved, handler, logger, win, createConnection);
+  const host = createCircuitHost(
+    resolved,
+    (reconnect, onOutcome) =>
+      new DefaultReconnectionHandler({
+        reconnect,
+        selectDisplay: () => display,
+        logger,
+        signals: quietPageSignals,
+        document: win.document,
+        onOutcome,
+      }),
+    logger,
+    win,
+    createConnection,
+  );
   hosts.push(host);
-  return { host, display, logger, beacons, handler };
+  return { host, display, logger, beacons };
 }
 
 function invocations(method: string) {

@@ -5,6 +5,7 @@ import { CircuitRefusedError, StartFailedError } from '../../../src/errors/index
 import { LogLevel } from '../../../src/logging/logger';
 import { resolveOptions } from '../../../src/options/resolve-options';
 import type { CircuitStartOptions, ReconnectionHandler } from '../../../src/options/types';
+import type { ReconnectionOutcome } from '../../../src/reconnection/reconnection-process';
 import { FakeServer } from '../support/fake-hub-connection';
 import { RecordingLogger } from '../support/recording-logger';
 
@@ -20,18 +21,22 @@ function setup(options: CircuitStartOptions = {}, prepare: (server: FakeServer) 
     onConnectionDown: (_options, error) => events.push(`down: ${error?.message ?? ''}`),
     onConnectionUp: () => events.push('up'),
   };
+  let reportOutcome: (outcome: ReconnectionOutcome) => void = () => undefined;
   const host = createCircuitHost(
     resolveOptions({
       circuitHandlers: [{ onCircuitOpened: () => events.push('opened'), onCircuitClosed: () => events.push('closed') }],
       ...options,
     }),
-    options.reconnectionHandler ?? handler,
+    (_reconnect, onOutcome) => {
+      reportOutcome = onOutcome;
+      return options.reconnectionHandler ?? handler;
+    },
     logger,
     window,
     server.factory,
   );
   hosts.push(host);
-  return { server, logger, events, host };
+  return { server, logger, events, host, reportOutcome };
 }
 
 beforeEach(() => {
@@ -92,12 +97,12 @@ describe('start', () => {
   });
 
   it('the first start rejects with StartFailedError when the retries end failed', async () => {
-    const { host } = setup({}, (s) => {
+    const { host, reportOutcome } = setup({}, (s) => {
       s.reachable = false;
     });
     const started = host.started;
     await expect(host.reconnect()).rejects.toThrow();
-    host.onOutcome('failed');
+    reportOutcome('failed');
     const error = await started.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StartFailedError);
     expect((error as StartFailedError).outcome).toBe('failed');
