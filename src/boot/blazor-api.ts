@@ -12,14 +12,17 @@ import { DefaultReconnectionHandler } from '../reconnection/default-reconnection
 import { markUserModalHidden } from '../ui/create-reconnection-display';
 import { reconnectCircuit, setCurrentCircuit } from './current-circuit';
 
-/** What `window.Blazor` (and the ES module's named exports) offer. */
+/**
+ * What `window.Blazor` (and the ES module's named exports) offer. The functions do not use
+ * `this`, so they work detached (`const { start } = Blazor`); the ES module exports them so.
+ */
 export interface BlazorApi {
   /** Starts the circuit once; a second call throws `Error('Blazor has already started.')`. */
-  start(options?: StartOptions): Promise<void>;
+  start: (options?: StartOptions) => Promise<void>;
   /** One reconnection attempt now: `true` connected, `false` rejected, throws if unreachable. */
-  reconnect(): Promise<boolean>;
+  reconnect: () => Promise<boolean>;
   /** Ends the circuit and tells the server (also done on `pagehide`). */
-  disconnect(): void;
+  disconnect: () => void;
   /** The handler `start()` installed when the page gave none (Blazor exposes the same). */
   defaultReconnectionHandler: DefaultReconnectionHandler | undefined;
 }

@@ -73,13 +73,16 @@ export function createCircuitHost(
   let circuitId: string | undefined;
   let hubUrl: string | undefined;
   let inFlight: Promise<boolean> | undefined;
-  let resolveStart: (() => void) | undefined;
-  let rejectStart: ((error: Error) => void) | undefined;
+  // Both set by the `started` promise's executor, which runs before any use.
+  let resolveStart!: () => void;
+  let rejectStart!: (error: Error) => void;
   let attemptsDuringStart = 0;
 
-  /** Page code must not break the circuit: a throwing callback is logged, never propagated. */
+  /**
+   * Page code must not break the circuit: a throwing callback is logged, never propagated. The
+   * callback names (`onConnectionDown`, `onCircuitOpened`…) say which kind of handler threw.
+   */
   const guard = <K extends string, A extends unknown[]>(
-    label: string,
     target: Partial<Record<K, (...args: A) => void>>,
     method: K,
     ...args: A
@@ -87,13 +90,13 @@ export function createCircuitHost(
     try {
       target[method]?.(...args);
     } catch (error) {
-      logger.log(LogLevel.Error, `${label}.${method} threw.`, error);
+      logger.log(LogLevel.Error, `${method} threw.`, error);
     }
   };
 
   const notifyCircuitHandlers = (method: keyof CircuitHandler): void => {
-    circuitHandlers.forEach((circuitHandler, index) => {
-      guard(`circuitHandlers[${index}]`, circuitHandler, method);
+    circuitHandlers.forEach((circuitHandler) => {
+      guard(circuitHandler, method);
     });
   };
 
@@ -102,7 +105,7 @@ export function createCircuitHost(
     connection = undefined;
     // The first start's retries stay `starting`: their success is a start, not a resume.
     if (state !== 'starting') state = 'down';
-    guard('reconnectionHandler', handler, 'onConnectionDown', reconnectionOptions, error);
+    guard(handler, 'onConnectionDown', reconnectionOptions, error);
   };
 
   const stop = (stopped: HubConnectionLike | undefined): void => {
@@ -125,7 +128,7 @@ export function createCircuitHost(
     if (starting) {
       const error = new CircuitRefusedError(cause && { cause });
       logger.log(LogLevel.Error, error.message);
-      rejectStart?.(error);
+      rejectStart(error);
     }
     return false;
   };
@@ -184,9 +187,9 @@ export function createCircuitHost(
     state = 'connected';
     if (starting) {
       notifyCircuitHandlers('onCircuitOpened');
-      resolveStart?.();
+      resolveStart();
     }
-    if (fromReconnect) guard('reconnectionHandler', handler, 'onConnectionUp');
+    if (fromReconnect) guard(handler, 'onConnectionUp');
     return true;
   };
 
@@ -202,7 +205,7 @@ export function createCircuitHost(
     if (state === 'disconnected') return;
     if (circuitId && hubUrl) sendDisconnectBeacon(win.navigator, hubUrl, circuitId);
     end();
-    rejectStart?.(new Error('Disconnected before the circuit started.'));
+    rejectStart(new Error('Disconnected before the circuit started.'));
     notifyCircuitHandlers('onCircuitClosed');
   };
 
@@ -225,7 +228,7 @@ export function createCircuitHost(
   };
 
   const handler = makeHandler(reconnect, (outcome) => {
-    if (outcome === 'failed') rejectStart?.(new StartFailedError('failed', attemptsDuringStart));
+    if (outcome === 'failed') rejectStart(new StartFailedError('failed', attemptsDuringStart));
   });
 
   const started = new Promise<void>((resolve, reject) => {

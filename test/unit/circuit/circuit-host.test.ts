@@ -197,7 +197,7 @@ describe('reconnect', () => {
     });
     await host.started;
     server.last.drop();
-    expect(logger.errors().map((entry) => entry.message)).toEqual(['reconnectionHandler.onConnectionDown threw.']);
+    expect(logger.errors().map((entry) => entry.message)).toEqual(['onConnectionDown threw.']);
     await expect(host.reconnect()).resolves.toBe(true);
   });
 });
