@@ -73,10 +73,10 @@ export function createCircuitHost(
   let circuitId: string | undefined;
   let hubUrl: string | undefined;
   let inFlight: Promise<boolean> | undefined;
-  // Both set by the `started` promise's executor, which runs before any use.
+  let attemptsDuringStart = 0;
+  // Both set by the `started` executor, which runs before anything can settle the start.
   let resolveStart!: () => void;
   let rejectStart!: (error: Error) => void;
-  let attemptsDuringStart = 0;
 
   /**
    * Page code must not break the circuit: a throwing callback is logged, never propagated. The
@@ -227,14 +227,14 @@ export function createCircuitHost(
     return inFlight;
   };
 
-  const handler = makeHandler(reconnect, (outcome) => {
-    if (outcome === 'failed') rejectStart(new StartFailedError('failed', attemptsDuringStart));
-  });
-
   const started = new Promise<void>((resolve, reject) => {
     resolveStart = resolve;
     rejectStart = reject;
   });
+  const handler = makeHandler(reconnect, (outcome) => {
+    if (outcome === 'failed') rejectStart(new StartFailedError('failed', attemptsDuringStart));
+  });
+
   connect(false).catch((error: unknown) => {
     if (state !== 'starting') return;
     logger.log(LogLevel.Warning, 'The first start failed; retrying.', error);
