@@ -15,14 +15,14 @@ const script = document.currentScript;
 captureScriptNonce(script);
 
 if (window.Blazor !== undefined) {
-  console.error('[circuit-reconnect] window.Blazor already exists (another Blazor script?): left unchanged, not started.');
+  console.error('[circuit-reconnect] window.Blazor already exists: not started.');
 } else {
   const api = createBlazorApi();
   window.Blazor = api;
   if (shouldAutostart(script)) {
     whenDomReady(document, () => {
       api.start().catch((error: unknown) => {
-        console.error('[circuit-reconnect] The circuit could not be started.', error);
+        console.error('[circuit-reconnect] Autostart failed.', error);
       });
     });
   }

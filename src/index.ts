@@ -13,19 +13,17 @@ const api: BlazorApi = createBlazorApi();
  * @throws {InvalidOptionError} synchronously on a bad option, naming it and its value.
  * @example await start({ reconnectionOptions: { maxRetries: 3, retryIntervalMilliseconds: 2000 } });
  */
-export const start: BlazorApi['start'] = (options) => api.start(options);
+export const start: BlazorApi['start'] = api.start;
 
 /**
  * One reconnection attempt now; concurrent calls share it. Resolves `true` when connected (the
  * handler's `onConnectionUp` runs), `false` when the server no longer holds the circuit; rejects
  * when the server was not reached, or with "Circuit host not initialized." before `start()`.
  */
-export const reconnect: BlazorApi['reconnect'] = () => api.reconnect();
+export const reconnect: BlazorApi['reconnect'] = api.reconnect;
 
 /** Ends the circuit: stops the connection and sends the disconnect beacon. Runs on `pagehide` too. */
-export const disconnect: BlazorApi['disconnect'] = () => {
-  api.disconnect();
-};
+export const disconnect: BlazorApi['disconnect'] = api.disconnect;
 
 export { LogLevel } from '@microsoft/signalr';
 export type { BlazorApi } from './boot/blazor-api';

@@ -12,14 +12,17 @@ import { DefaultReconnectionHandler } from '../reconnection/default-reconnection
 import { markUserModalHidden } from '../ui/create-reconnection-display';
 import { reconnectCircuit, setCurrentCircuit } from './current-circuit';
 
-/** What `window.Blazor` (and the ES module's named exports) offer. */
+/**
+ * What `window.Blazor` (and the ES module's named exports) offer. The functions do not use
+ * `this`, so they work detached (`const { start } = Blazor`); the ES module exports them so.
+ */
 export interface BlazorApi {
   /** Starts the circuit once; a second call throws `Error('Blazor has already started.')`. */
-  start(options?: StartOptions): Promise<void>;
+  start: (options?: StartOptions) => Promise<void>;
   /** One reconnection attempt now: `true` connected, `false` rejected, throws if unreachable. */
-  reconnect(): Promise<boolean>;
+  reconnect: () => Promise<boolean>;
   /** Ends the circuit and tells the server (also done on `pagehide`). */
-  disconnect(): void;
+  disconnect: () => void;
   /** The handler `start()` installed when the page gave none (Blazor exposes the same). */
   defaultReconnectionHandler: DefaultReconnectionHandler | undefined;
 }
@@ -49,25 +52,17 @@ export function createBlazorApi({ createConnection, logger: givenLogger }: Blazo
 
       const logger = givenLogger ?? new ConsoleLogger(resolved.logLevel);
       markUserModalHidden(document, resolved.reconnectionOptions.dialogId);
-      // The handler's callbacks run only after `start()` below, when `circuit` is set.
-      const circuit: CircuitHost = createCircuitHost(
+      const circuit = createCircuitHost(
         resolved,
-        resolved.reconnectionHandler ??
-          (api.defaultReconnectionHandler = new DefaultReconnectionHandler({
-            reconnect: () => circuit.reconnect(),
-            logger,
-            document,
-            onOutcome: (outcome) => {
-              circuit.onOutcome(outcome);
-            },
-          })),
+        (reconnect, onOutcome) =>
+          resolved.reconnectionHandler ??
+          (api.defaultReconnectionHandler = new DefaultReconnectionHandler({ reconnect, logger, document, onOutcome })),
         logger,
         win,
         createConnection ?? createConnectionFactory(resolved, logger, document.baseURI),
       );
-      host = circuit;
-      setCurrentCircuit(circuit);
-      return circuit.start();
+      setCurrentCircuit((host = circuit));
+      return circuit.started;
     },
 
     reconnect: () => reconnectCircuit(host),

@@ -8,19 +8,16 @@ export interface Reconnectable {
 let current: Reconnectable | undefined;
 
 /**
- * The circuit `start()` made. A `DefaultReconnectionHandler` built by the page without a
+ * Records the circuit `start()` made. A `DefaultReconnectionHandler` built by the page without a
  * `reconnect` callback reconnects this one, as Blazor's handler defaults to `Blazor.reconnect`.
  */
-export function setCurrentCircuit(circuit: Reconnectable | undefined): void {
+export const setCurrentCircuit = (circuit: Reconnectable): void => {
   current = circuit;
-}
+};
 
 /** `circuit.reconnect()`; rejects with "Circuit host not initialized." when there is no circuit yet. */
-export function reconnectCircuit(circuit: Reconnectable | undefined): Promise<boolean> {
-  return circuit ? circuit.reconnect() : Promise.reject(new CircuitNotInitializedError());
-}
+export const reconnectCircuit = (circuit: Reconnectable | undefined): Promise<boolean> =>
+  circuit ? circuit.reconnect() : Promise.reject(new CircuitNotInitializedError());
 
 /** `reconnect()` of the started circuit; rejects with "Circuit host not initialized." before `start()`. */
-export function reconnectCurrentCircuit(): Promise<boolean> {
-  return reconnectCircuit(current);
-}
+export const reconnectCurrentCircuit = (): Promise<boolean> => reconnectCircuit(current);

@@ -1,6 +1,5 @@
 import { HubConnectionState } from '@microsoft/signalr';
 import { listen } from '../dom/listen';
-import { CircuitNotInitializedError } from '../errors/circuit-not-initialized-error';
 import { CircuitRefusedError } from '../errors/circuit-refused-error';
 import { HubMethodError } from '../errors/hub-method-error';
 import { StartFailedError } from '../errors/start-failed-error';
@@ -12,11 +11,11 @@ import { refusedAtNegotiation } from './negotiation-status';
 import type { ConnectionFactory, HubConnectionLike } from './hub-connection';
 
 /**
- * - `idle`: nothing started. `starting`: the first circuit is not up yet (maybe retrying).
+ * - `starting`: the first circuit is not up yet (maybe retrying).
  * - `connected`: a live connection carries the circuit. `down`: it dropped; reconnecting.
  * - `disconnected`: the page said goodbye (`disconnect()`, `pagehide`).
  */
-export type CircuitState = 'idle' | 'starting' | 'connected' | 'down' | 'disconnected';
+export type CircuitState = 'starting' | 'connected' | 'down' | 'disconnected';
 
 /**
  * The circuit: starts it over a SignalR connection, notices when that connection drops, and
@@ -26,11 +25,12 @@ export type CircuitState = 'idle' | 'starting' | 'connected' | 'down' | 'disconn
 export interface CircuitHost {
   readonly state: CircuitState;
   /**
-   * Starts the first circuit. If the server cannot be reached, the drop is reported to the
-   * reconnection handler like any outage, so the same policy and display retry it; the promise
-   * settles when a start succeeds, the server refuses, or (default handler) the retries fail.
+   * The first circuit's start, begun when the host is made. If the server cannot be reached, the
+   * drop is reported to the reconnection handler like any outage, so the same policy and display
+   * retry it; it settles when a start succeeds, the server refuses, or (default handler) the
+   * retries fail.
    */
-  start(): Promise<void>;
+  readonly started: Promise<void>;
   /**
    * One reconnection attempt; concurrent calls share it. `true`: connected (already, or resumed
    * now, and the handler's `onConnectionUp` ran); `false`: the server was reached and no longer
@@ -39,48 +39,64 @@ export interface CircuitHost {
   reconnect(): Promise<boolean>;
   /** Ends the circuit: stops the connection and tells the server with a beacon. */
   disconnect(): void;
-  /** Told by the default handler how an outage ended: settles a first `start()` still pending. */
-  onOutcome(outcome: ReconnectionOutcome): void;
   /** Removes the page listeners and stops the connection without telling the server (tests, teardown). */
   dispose(): void;
 }
 
 /**
- * Builds the {@link CircuitHost}; it listens to `pagehide`/`pageshow` until `dispose()`.
- * @param handler - told of every drop and resume (the reconnection process lives there).
+ * Makes the reconnection handler for a host, given that host's `reconnect` and where to report how
+ * each outage ends (a `failed` one rejects a first start still pending), so the handler needs no
+ * reference to the host it is made for.
+ */
+export type HandlerFactory = (
+  reconnect: () => Promise<boolean>,
+  onOutcome: (outcome: ReconnectionOutcome) => void,
+) => ReconnectionHandler;
+
+/**
+ * Builds the {@link CircuitHost} and starts the first circuit at once (its result is `started`);
+ * it listens to `pagehide`/`pageshow` until `dispose()`.
+ * @param makeHandler - makes the handler told of every drop and resume (the reconnection process
+ *   lives there).
  * @param createConnection - builds a new, unstarted connection for each start or resume attempt.
  */
 export function createCircuitHost(
   options: ResolvedCircuitOptions,
-  handler: ReconnectionHandler,
+  makeHandler: HandlerFactory,
   logger: Logger,
   win: Window,
   createConnection: ConnectionFactory,
 ): CircuitHost {
   const { circuitHandshake, circuitHandlers, reconnectionOptions } = options;
-  let state: CircuitState = 'idle';
+  let state: CircuitState = 'starting';
   let connection: HubConnectionLike | undefined;
   let circuitId: string | undefined;
   let hubUrl: string | undefined;
   let inFlight: Promise<boolean> | undefined;
-  let resolveStart: (() => void) | undefined;
-  let rejectStart: ((error: Error) => void) | undefined;
   let attemptsDuringStart = 0;
+  // Both set by the `started` executor, which runs before anything can settle the start.
+  let resolveStart!: () => void;
+  let rejectStart!: (error: Error) => void;
 
-  /** Page code must not break the circuit: a throwing callback is logged, never propagated. */
-  const guard = (name: string, call: () => void): void => {
+  /**
+   * Page code must not break the circuit: a throwing callback is logged, never propagated. The
+   * callback names (`onConnectionDown`, `onCircuitOpened`…) say which kind of handler threw.
+   */
+  const guard = <K extends string, A extends unknown[]>(
+    target: Partial<Record<K, (...args: A) => void>>,
+    method: K,
+    ...args: A
+  ): void => {
     try {
-      call();
+      target[method]?.(...args);
     } catch (error) {
-      logger.log(LogLevel.Error, `${name} threw.`, error);
+      logger.log(LogLevel.Error, `${method} threw.`, error);
     }
   };
 
   const notifyCircuitHandlers = (method: keyof CircuitHandler): void => {
-    circuitHandlers.forEach((circuitHandler, index) => {
-      guard(`circuitHandlers[${index}].${method}`, () => {
-        circuitHandler[method]?.();
-      });
+    circuitHandlers.forEach((circuitHandler) => {
+      guard(circuitHandler, method);
     });
   };
 
@@ -89,9 +105,7 @@ export function createCircuitHost(
     connection = undefined;
     // The first start's retries stay `starting`: their success is a start, not a resume.
     if (state !== 'starting') state = 'down';
-    guard('reconnectionHandler.onConnectionDown', () => {
-      handler.onConnectionDown(reconnectionOptions, error);
-    });
+    guard(handler, 'onConnectionDown', reconnectionOptions, error);
   };
 
   const stop = (stopped: HubConnectionLike | undefined): void => {
@@ -109,12 +123,12 @@ export function createCircuitHost(
     }
   };
 
-  /** A refused first start rejects `start()`; a refused resume only answers `false`. */
+  /** A refused first start rejects `started`; a refused resume only answers `false`. */
   const refuse = (starting: boolean, cause?: HubMethodError): false => {
     if (starting) {
       const error = new CircuitRefusedError(cause && { cause });
       logger.log(LogLevel.Error, error.message);
-      rejectStart?.(error);
+      rejectStart(error);
     }
     return false;
   };
@@ -129,7 +143,7 @@ export function createCircuitHost(
     const opened = createConnection();
     opened.onclose((error) => {
       // Closes of failed attempts and of connections we stopped ourselves are not outages.
-      if (opened === connection) down(error ?? new Error('The connection was closed.'));
+      if (opened === connection) down(error ?? new Error('Connection closed.'));
     });
     try {
       await opened.start();
@@ -147,13 +161,11 @@ export function createCircuitHost(
         answer = await opened.invoke(method, ...(starting ? [win.document.baseURI, win.location.href, '[]', ''] : [circuitId]));
       } catch (error) {
         // Still connected means the hub itself answered with an error (e.g. no such method);
-        // otherwise the link failed: an outage.
-        const answeredByHub = opened.state === HubConnectionState.Connected;
+        // otherwise the link failed: an outage, thrown as it came.
+        const hubError = opened.state === HubConnectionState.Connected && new HubMethodError(method, { cause: error });
         stop(opened);
-        if (!answeredByHub) throw error;
-        const hubError = new HubMethodError(method, { cause: error });
-        if (starting) return refuse(true, hubError);
-        throw hubError;
+        if (hubError && starting) return refuse(true, hubError);
+        throw hubError || error;
       }
       checkState(before, opened);
       if (starting && typeof answer === 'string' && answer) {
@@ -175,13 +187,9 @@ export function createCircuitHost(
     state = 'connected';
     if (starting) {
       notifyCircuitHandlers('onCircuitOpened');
-      resolveStart?.();
+      resolveStart();
     }
-    if (fromReconnect) {
-      guard('reconnectionHandler.onConnectionUp', () => {
-        handler.onConnectionUp();
-      });
-    }
+    if (fromReconnect) guard(handler, 'onConnectionUp');
     return true;
   };
 
@@ -194,64 +202,55 @@ export function createCircuitHost(
   };
 
   const disconnect = (): void => {
-    if (state === 'idle' || state === 'disconnected') return;
+    if (state === 'disconnected') return;
     if (circuitId && hubUrl) sendDisconnectBeacon(win.navigator, hubUrl, circuitId);
     end();
-    rejectStart?.(new Error('The circuit was disconnected before it started.'));
+    rejectStart(new Error('Disconnected while starting.'));
     notifyCircuitHandlers('onCircuitClosed');
   };
 
-  const removers = [
-    listen(win, 'pagehide', disconnect),
-    listen(win, 'pageshow', (event: PageTransitionEvent) => {
-      // Back from the back/forward cache after `pagehide` said goodbye: try to resume; a server
-      // that dropped the circuit answers "rejected", and the display reloads the page.
-      if (event.persisted && state === 'disconnected' && circuitId) {
-        down(new Error('The page was restored from the back/forward cache.'));
-      }
-    }),
-  ];
+  const removePageHide = listen(win, 'pagehide', disconnect);
+  const removePageShow = listen(win, 'pageshow', (event: PageTransitionEvent) => {
+    // Back from the back/forward cache after `pagehide` said goodbye: try to resume; a server
+    // that dropped the circuit answers "rejected", and the display reloads the page.
+    if (event.persisted && state === 'disconnected' && circuitId) down(new Error('Page restored from the back/forward cache.'));
+  });
+
+  const reconnect = (): Promise<boolean> => {
+    if (state === 'connected') return Promise.resolve(true);
+    if (!inFlight) {
+      if (state === 'starting') attemptsDuringStart += 1;
+      inFlight = connect(true).finally(() => {
+        inFlight = undefined;
+      });
+    }
+    return inFlight;
+  };
+
+  const started = new Promise<void>((resolve, reject) => {
+    resolveStart = resolve;
+    rejectStart = reject;
+  });
+  const handler = makeHandler(reconnect, (outcome) => {
+    if (outcome === 'failed') rejectStart(new StartFailedError('failed', attemptsDuringStart));
+  });
+
+  connect(false).catch((error: unknown) => {
+    if (state !== 'starting') return;
+    logger.log(LogLevel.Warning, 'The first start failed; retrying.', error);
+    down(error instanceof Error ? error : new Error(String(error)));
+  });
 
   return {
     get state() {
       return state;
     },
-
-    start() {
-      state = 'starting';
-      return new Promise<void>((resolve, reject) => {
-        resolveStart = resolve;
-        rejectStart = reject;
-        connect(false).catch((error: unknown) => {
-          if (state !== 'starting') return;
-          logger.log(LogLevel.Warning, 'Could not reach the server to start; retrying.', error);
-          down(error instanceof Error ? error : new Error(String(error)));
-        });
-      });
-    },
-
-    reconnect() {
-      if (state === 'idle') return Promise.reject(new CircuitNotInitializedError());
-      if (state === 'connected') return Promise.resolve(true);
-      if (!inFlight) {
-        if (state === 'starting') attemptsDuringStart += 1;
-        inFlight = connect(true).finally(() => {
-          inFlight = undefined;
-        });
-      }
-      return inFlight;
-    },
-
+    started,
+    reconnect,
     disconnect,
-
-    onOutcome(outcome) {
-      if (outcome === 'failed') rejectStart?.(new StartFailedError('failed', attemptsDuringStart));
-    },
-
     dispose() {
-      removers.forEach((remove) => {
-        remove();
-      });
+      removePageHide();
+      removePageShow();
       end();
     },
   };
@@ -261,16 +260,16 @@ export function createCircuitHost(
  * Tells the server the page is gone so it can free the circuit at once instead of keeping it for
  * the retention period: `POST <hub url>/disconnect` with a form field `circuitId`, as Blazor does.
  * A beacon survives the page unloading; the circuit id travels in the body, never in the URL.
+ * `/disconnect` goes at the end of the hub URL's path (the connection's absolute `baseUrl`),
+ * before any query or fragment, in place of trailing slashes.
  */
 function sendDisconnectBeacon(nav: Navigator, hubUrl: string, circuitId: string): void {
   try {
     const body = new FormData();
     body.append('circuitId', circuitId);
-    const url = new URL(hubUrl);
-    url.pathname = url.pathname.replace(/\/*$/, '/disconnect');
-    nav.sendBeacon(url.href, body);
+    nav.sendBeacon(hubUrl.replace(/\/*(?=[?#]|$)/, '/disconnect'), body);
   } catch {
-    // No `sendBeacon` (non-browser hosts) or an unparsable hub URL: the server's retention
-    // period frees the circuit instead.
+    // No `sendBeacon` (non-browser hosts) or a URL it refuses: the server's retention period
+    // frees the circuit instead.
   }
 }

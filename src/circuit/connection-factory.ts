@@ -24,10 +24,7 @@ export function createConnectionFactory(options: ResolvedCircuitOptions, logger:
     const { serverTimeoutInMilliseconds: timeout, keepAliveIntervalInMilliseconds: keepAlive } = connection;
     // SignalR's own guidance: the server timeout should be at least twice the keep-alive interval.
     if (!timeoutsChecked && timeout < 2 * keepAlive) {
-      logger.log(
-        LogLevel.Warning,
-        `The server timeout (${timeout} ms) is less than twice the keep-alive interval (${keepAlive} ms): raise withServerTimeout.`,
-      );
+      logger.log(LogLevel.Warning, `Server timeout ${timeout} ms is under twice the keep-alive interval ${keepAlive} ms.`);
     }
     timeoutsChecked = true;
     return connection;

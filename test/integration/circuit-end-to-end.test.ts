@@ -43,21 +43,24 @@ function startClient(options: CircuitStartOptions = {}) {
     ...options,
   });
   const win = fakeWindow(server.url, beacons);
-  // The handler's callbacks run only after `host.start()`, when `host` is set.
-  const handler: DefaultReconnectionHandler = new DefaultReconnectionHandler({
-    reconnect: (): Promise<boolean> => host.reconnect(),
-    selectDisplay: () => display,
-    logger,
-    signals: quietPageSignals,
-    document: win.document,
-    onOutcome: (outcome) => {
-      host.onOutcome(outcome);
-    },
-  });
   const createConnection = createConnectionFactory(resolved, logger, win.document.baseURI);
-  const host: CircuitHost = createCircuitHost(resolved, handler, logger, win, createConnection);
+  const host = createCircuitHost(
+    resolved,
+    (reconnect, onOutcome) =>
+      new DefaultReconnectionHandler({
+        reconnect,
+        selectDisplay: () => display,
+        logger,
+        signals: quietPageSignals,
+        document: win.document,
+        onOutcome,
+      }),
+    logger,
+    win,
+    createConnection,
+  );
   hosts.push(host);
-  return { host, display, logger, beacons, handler };
+  return { host, display, logger, beacons };
 }
 
 function invocations(method: string) {
@@ -79,7 +82,7 @@ afterEach(async () => {
 describe('the circuit against a real SignalR hub', () => {
   it('starts a circuit with StartCircuit(baseUri, uri, "[]", "")', async () => {
     const { host } = startClient();
-    await host.start();
+    await host.started;
     expect(host.state).toBe('connected');
     const [start] = invocations('StartCircuit');
     expect(start?.args).toEqual([`${server.url}/`, `${server.url}/page`, '[]', '']);
@@ -88,7 +91,7 @@ describe('the circuit against a real SignalR hub', () => {
 
   it('drop → the process reconnects with ConnectCircuit and hides the display', async () => {
     const { host, display } = startClient();
-    await host.start();
+    await host.started;
     server.hub.drop();
     await vi.waitFor(() => {
       expect(display.calls.at(-1)).toBe('hide');
@@ -102,7 +105,7 @@ describe('the circuit against a real SignalR hub', () => {
 
   it('restart → ConnectCircuit answers false → rejected', async () => {
     const { host, display } = startClient();
-    await host.start();
+    await host.started;
     server.hub.restart();
     await vi.waitFor(() => {
       expect(display.calls.at(-1)).toBe('rejected');
@@ -112,7 +115,7 @@ describe('the circuit against a real SignalR hub', () => {
 
   it('down for a while → attempts fail as unreachable, then the circuit resumes', async () => {
     const { host, display } = startClient();
-    await host.start();
+    await host.started;
     server.hub.down(700);
     await vi.waitFor(() => {
       expect(display.calls.at(-1)).toBe('hide');
@@ -126,7 +129,7 @@ describe('the circuit against a real SignalR hub', () => {
   it('a server down at start is retried by the same process, and start() resolves when it returns', async () => {
     server.hub.down(600);
     const { host, display } = startClient();
-    const started = host.start();
+    const started = host.started;
     await expect(started).resolves.toBeUndefined();
     expect(display.calls[0]).toBe('show');
     expect(display.calls.at(-1)).toBe('hide');
@@ -135,7 +138,7 @@ describe('the circuit against a real SignalR hub', () => {
 
   it('disconnect() sends the beacon with the circuit id and the server forgets the circuit', async () => {
     const { host, beacons } = startClient();
-    await host.start();
+    await host.started;
     host.disconnect();
     expect(beacons).toHaveLength(1);
     const response = await beacons[0];
@@ -153,7 +156,7 @@ describe('the circuit against a real SignalR hub', () => {
       circuitHandshake: false,
       configureSignalR: (builder) => builder.withUrl(`${server.url}/hub`),
     });
-    await host.start();
+    await host.started;
     expect(server.hub.log.entries('invocation')).toEqual([]);
     server.hub.rejectNegotiation(404);
     server.hub.drop();

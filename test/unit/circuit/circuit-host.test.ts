@@ -1,35 +1,42 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CircuitHost } from '../../../src/circuit/circuit-host';
 import { createCircuitHost } from '../../../src/circuit/circuit-host';
-import { CircuitNotInitializedError, CircuitRefusedError, StartFailedError } from '../../../src/errors/index';
+import { CircuitRefusedError, StartFailedError } from '../../../src/errors/index';
 import { LogLevel } from '../../../src/logging/logger';
 import { resolveOptions } from '../../../src/options/resolve-options';
 import type { CircuitStartOptions, ReconnectionHandler } from '../../../src/options/types';
+import type { ReconnectionOutcome } from '../../../src/reconnection/reconnection-process';
 import { FakeServer } from '../support/fake-hub-connection';
 import { RecordingLogger } from '../support/recording-logger';
 
 let hosts: CircuitHost[] = [];
 
-function setup(options: CircuitStartOptions = {}) {
+/** Makes a host, which starts at once: `prepare` scripts the server for that first start. */
+function setup(options: CircuitStartOptions = {}, prepare: (server: FakeServer) => void = () => undefined) {
   const server = new FakeServer();
+  prepare(server);
   const logger = new RecordingLogger();
   const events: string[] = [];
   const handler: ReconnectionHandler = {
     onConnectionDown: (_options, error) => events.push(`down: ${error?.message ?? ''}`),
     onConnectionUp: () => events.push('up'),
   };
+  let reportOutcome: (outcome: ReconnectionOutcome) => void = () => undefined;
   const host = createCircuitHost(
     resolveOptions({
       circuitHandlers: [{ onCircuitOpened: () => events.push('opened'), onCircuitClosed: () => events.push('closed') }],
       ...options,
     }),
-    options.reconnectionHandler ?? handler,
+    (_reconnect, onOutcome) => {
+      reportOutcome = onOutcome;
+      return options.reconnectionHandler ?? handler;
+    },
     logger,
     window,
     server.factory,
   );
   hosts.push(host);
-  return { server, logger, events, host };
+  return { server, logger, events, host, reportOutcome };
 }
 
 beforeEach(() => {
@@ -44,7 +51,7 @@ afterEach(() => {
 describe('start', () => {
   it('starts the connection, then StartCircuit(baseUri, uri, "[]", "")', async () => {
     const { server, host, events } = setup();
-    await host.start();
+    await host.started;
     expect(host.state).toBe('connected');
     expect(server.last.invocations).toEqual([
       { method: 'StartCircuit', args: [document.baseURI, location.href, '[]', ''] },
@@ -53,17 +60,19 @@ describe('start', () => {
   });
 
   it('rejects with "The server refused to start a circuit." on a null circuit id', async () => {
-    const { server, host, events } = setup();
-    server.refuseStart = true;
-    await expect(host.start()).rejects.toThrow(new CircuitRefusedError());
+    const { server, host, events } = setup({}, (s) => {
+      s.refuseStart = true;
+    });
+    await expect(host.started).rejects.toThrow(new CircuitRefusedError());
     expect(events).toEqual([]);
     expect(server.last.stopCalls).toBe(1);
   });
 
   it('a hub without StartCircuit refuses the start and says why', async () => {
-    const { host, server } = setup();
-    server.plainHub = true;
-    const error = await host.start().catch((caught: unknown) => caught);
+    const { host, server } = setup({}, (s) => {
+      s.plainHub = true;
+    });
+    const error = await host.started.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CircuitRefusedError);
     const cause = (error as Error).cause as Error;
     expect(cause.name).toBe('HubMethodError');
@@ -72,9 +81,10 @@ describe('start', () => {
   });
 
   it('an unreachable server is reported as a connection-down and retried through reconnect()', async () => {
-    const { server, host, events } = setup();
-    server.reachable = false;
-    const started = host.start();
+    const { server, host, events } = setup({}, (s) => {
+      s.reachable = false;
+    });
+    const started = host.started;
     await vi.waitFor(() => {
       expect(events).toEqual(['down: Failed to fetch']);
     });
@@ -87,11 +97,12 @@ describe('start', () => {
   });
 
   it('the first start rejects with StartFailedError when the retries end failed', async () => {
-    const { server, host } = setup();
-    server.reachable = false;
-    const started = host.start();
+    const { host, reportOutcome } = setup({}, (s) => {
+      s.reachable = false;
+    });
+    const started = host.started;
     await expect(host.reconnect()).rejects.toThrow();
-    host.onOutcome('failed');
+    reportOutcome('failed');
     const error = await started.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StartFailedError);
     expect((error as StartFailedError).outcome).toBe('failed');
@@ -99,9 +110,10 @@ describe('start', () => {
   });
 
   it('a refusal during the start retries makes reconnect() false and rejects start()', async () => {
-    const { server, host } = setup();
-    server.reachable = false;
-    const started = host.start();
+    const { server, host } = setup({}, (s) => {
+      s.reachable = false;
+    });
+    const started = host.started;
     server.reachable = true;
     server.refuseStart = true;
     await vi.waitFor(() => {
@@ -113,21 +125,16 @@ describe('start', () => {
 });
 
 describe('reconnect', () => {
-  it('before start throws "Circuit host not initialized."', async () => {
-    const { host } = setup();
-    await expect(host.reconnect()).rejects.toThrow(new CircuitNotInitializedError());
-  });
-
   it('is true at once when already connected, without a new connection', async () => {
     const { server, host } = setup();
-    await host.start();
+    await host.started;
     await expect(host.reconnect()).resolves.toBe(true);
     expect(server.connections).toHaveLength(1);
   });
 
   it('after a drop, resumes with ConnectCircuit(id) on a new connection and calls onConnectionUp', async () => {
     const { server, host, events } = setup();
-    await host.start();
+    await host.started;
     const id = [...server.circuits][0];
     server.last.drop();
     expect(host.state).toBe('down');
@@ -140,7 +147,7 @@ describe('reconnect', () => {
 
   it('is false when the server no longer holds the circuit, and stops that connection', async () => {
     const { server, host, events, logger } = setup();
-    await host.start();
+    await host.started;
     server.last.drop();
     server.circuits.clear();
     await expect(host.reconnect()).resolves.toBe(false);
@@ -151,7 +158,7 @@ describe('reconnect', () => {
 
   it('throws (unreachable, retry) when negotiation works but the transport fails: never "rejected"', async () => {
     const { server, host } = setup();
-    await host.start();
+    await host.started;
     server.last.drop();
     server.reachable = false;
     await expect(host.reconnect()).rejects.toThrow('Failed to fetch');
@@ -160,7 +167,7 @@ describe('reconnect', () => {
 
   it('shares one attempt between concurrent calls', async () => {
     const { server, host } = setup();
-    await host.start();
+    await host.started;
     server.last.drop();
     const [a, b, c] = [host.reconnect(), host.reconnect(), host.reconnect()];
     expect(a).toBe(b);
@@ -171,7 +178,7 @@ describe('reconnect', () => {
 
   it('ignores closes of failed attempts and of connections it replaced', async () => {
     const { server, host, events } = setup();
-    await host.start();
+    await host.started;
     const first = server.last;
     first.drop();
     await host.reconnect();
@@ -188,9 +195,9 @@ describe('reconnect', () => {
         onConnectionUp: () => undefined,
       },
     });
-    await host.start();
+    await host.started;
     server.last.drop();
-    expect(logger.errors().map((entry) => entry.message)).toEqual(['reconnectionHandler.onConnectionDown threw.']);
+    expect(logger.errors().map((entry) => entry.message)).toEqual(['onConnectionDown threw.']);
     await expect(host.reconnect()).resolves.toBe(true);
   });
 });
@@ -198,7 +205,7 @@ describe('reconnect', () => {
 describe('circuitHandshake: false', () => {
   it('invokes no hub method; a reconnect is true once a new connection starts', async () => {
     const { server, host } = setup({ circuitHandshake: false });
-    await host.start();
+    await host.started;
     server.last.drop();
     await expect(host.reconnect()).resolves.toBe(true);
     expect(server.connections.flatMap((connection) => connection.invocations)).toEqual([]);
@@ -206,7 +213,7 @@ describe('circuitHandshake: false', () => {
 
   it.each([401, 403, 404])('a negotiation answered %i is a rejection (false)', async (status) => {
     const { server, host } = setup({ circuitHandshake: false });
-    await host.start();
+    await host.started;
     server.last.drop();
     server.negotiateStatus = status;
     await expect(host.reconnect()).resolves.toBe(false);
@@ -214,7 +221,7 @@ describe('circuitHandshake: false', () => {
 
   it('a negotiation answered 503 is unreachable (throws)', async () => {
     const { server, host } = setup({ circuitHandshake: false });
-    await host.start();
+    await host.started;
     server.last.drop();
     server.negotiateStatus = 503;
     await expect(host.reconnect()).rejects.toThrow("Status code '503'");
@@ -226,7 +233,7 @@ describe('disconnect', () => {
     const sendBeacon = vi.fn(() => true);
     Object.defineProperty(navigator, 'sendBeacon', { configurable: true, value: sendBeacon });
     const { server, host, events } = setup();
-    await host.start();
+    await host.started;
     const id = [...server.circuits][0];
     host.disconnect();
     expect(server.last.stopCalls).toBe(1);
@@ -245,17 +252,17 @@ describe('disconnect', () => {
     const sendBeacon = vi.fn(() => true);
     Object.defineProperty(navigator, 'sendBeacon', { configurable: true, value: sendBeacon });
     const { host, events } = setup();
-    await host.start();
+    await host.started;
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
     expect(sendBeacon).toHaveBeenCalledTimes(1);
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
-    expect(events.at(-1)).toBe('down: The page was restored from the back/forward cache.');
+    expect(events.at(-1)).toBe('down: Page restored from the back/forward cache.');
     expect(host.state).toBe('down');
   });
 
   it('never writes the circuit id above Trace', async () => {
     const { server, host, logger } = setup({ logLevel: LogLevel.Trace });
-    await host.start();
+    await host.started;
     server.last.drop();
     server.circuits.clear();
     await host.reconnect();
