@@ -41,27 +41,28 @@ import { applyJitter } from './jitter';
  */
 export function exponentialBackoff(options: ExponentialBackoffOptions): RetryIntervalFunction {
   const { initialMs, maxMs, factor, jitter, maxElapsedMs, random } = validateBackoffOptions(options);
-  const remembers = jitter === 'decorrelated' || maxElapsedMs !== undefined;
-  /** `waits[i]`: the wait returned for `previousAttempts` i in the current outage. */
+  /**
+   * `waits[i]`: the wait returned for `previousAttempts` i in the current outage. Kept for every
+   * jitter (one code path); only `'decorrelated'` and `maxElapsedMs` read it, so the other
+   * policies still answer as pure functions of `previousAttempts`.
+   */
   const waits: number[] = [];
 
-  // `unit` 0.5 (the middle of the range) stands in for a step that was never asked for.
+  // Attempt 1 (step 0) runs at once. `unit` 0.5 (the middle of the range) stands in for a step
+  // that was never asked for.
   const waitFor = (step: number, unit: number): number =>
     step === 0
       ? 0
       : applyJitter(jitter, Math.min(maxMs, initialMs * factor ** (step - 1)), unit, initialMs, maxMs, waits[step - 1] ?? 0);
-  // Attempt 1 runs at once, and draws nothing.
-  const next = (step: number): number => waitFor(step, step === 0 ? 0 : drawUnit(random));
 
   return (previousAttempts) => {
     expectAttempts(previousAttempts);
-    if (!remembers) return next(previousAttempts);
-
     waits.splice(previousAttempts);
     while (waits.length < previousAttempts) waits.push(waitFor(waits.length, 0.5));
     // Whole milliseconds: the sum is exact, whatever order the waits were added in.
     if (maxElapsedMs !== undefined && waits.reduce((sum, wait) => sum + wait, 0) >= maxElapsedMs) return null;
-    const waitMs = next(previousAttempts);
+    // Attempt 1 draws nothing.
+    const waitMs = waitFor(previousAttempts, previousAttempts === 0 ? 0 : drawUnit(random));
     waits.push(waitMs);
     return waitMs;
   };
