@@ -48,13 +48,13 @@ const isPositive = (value: unknown): boolean => atLeast(0)(value) && value > 0;
 
 /** In order: `maxMs` is checked against the `initialMs` resolved before it. */
 const CHECKS: { readonly [K in keyof ResolvedBackoffOptions]: Check } = {
-  initialMs: rule(isPositive, 'a finite number above 0'),
+  initialMs: rule(isPositive, 'a finite number > 0'),
   maxMs: (path, value, { initialMs }) =>
     rule(atLeast(initialMs as number), `a finite number ≥ initialMs (${String(initialMs)})`)(path, value),
   factor: rule(atLeast(1), 'a finite number ≥ 1'),
   jitter: rule((value) => (JITTERS as readonly unknown[]).includes(value), `one of ${JITTERS.join(', ')}`),
   // Optional: `undefined` (the default) sets no time limit.
-  maxElapsedMs: rule((value) => value === undefined || isPositive(value), 'a finite number above 0'),
+  maxElapsedMs: rule((value) => value === undefined || isPositive(value), 'a finite number > 0'),
   random: FUNCTION,
 };
 
