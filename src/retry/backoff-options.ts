@@ -50,7 +50,7 @@ const isPositive = (value: unknown): boolean => atLeast(0)(value) && value > 0;
 const CHECKS: { readonly [K in keyof ResolvedBackoffOptions]: Check } = {
   initialMs: rule(isPositive, 'a finite number > 0'),
   maxMs: (path, value, { initialMs }) =>
-    rule(atLeast(initialMs as number), `a finite number ≥ initialMs (${String(initialMs)})`)(path, value),
+    rule(atLeast(initialMs as number), `a finite number ≥ initialMs (${initialMs as number})`)(path, value),
   factor: rule(atLeast(1), 'a finite number ≥ 1'),
   jitter: rule((value) => (JITTERS as readonly unknown[]).includes(value), `one of ${JITTERS.join(', ')}`),
   // Optional: `undefined` (the default) sets no time limit.
@@ -92,6 +92,6 @@ export function drawUnit(random: () => number): number {
  */
 export function expectAttempts(previousAttempts: number): void {
   if (!Number.isInteger(previousAttempts) || previousAttempts < 0) {
-    throw new RangeError(`previousAttempts must be a non-negative integer (got ${String(previousAttempts)})`);
+    throw new RangeError(`previousAttempts must be a non-negative integer (got ${previousAttempts})`);
   }
 }

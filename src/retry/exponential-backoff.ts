@@ -48,21 +48,18 @@ export function exponentialBackoff(options: ExponentialBackoffOptions): RetryInt
    */
   const waits: number[] = [];
 
-  // Attempt 1 (step 0) runs at once. `unit` 0.5 (the middle of the range) stands in for a step
-  // that was never asked for.
+  /** The wait for `step` ≥ 1 (step 0, attempt 1, runs at once and draws nothing). */
   const waitFor = (step: number, unit: number): number =>
-    step === 0
-      ? 0
-      : applyJitter(jitter, Math.min(maxMs, initialMs * factor ** (step - 1)), unit, initialMs, maxMs, waits[step - 1] ?? 0);
+    applyJitter(jitter, Math.min(maxMs, initialMs * factor ** (step - 1)), unit, initialMs, maxMs, waits[step - 1] ?? 0);
 
   return (previousAttempts) => {
     expectAttempts(previousAttempts);
     waits.splice(previousAttempts);
-    while (waits.length < previousAttempts) waits.push(waitFor(waits.length, 0.5));
+    // `unit` 0.5 (the middle of the range) stands in for a step that was never asked for.
+    while (waits.length < previousAttempts) waits.push(waits.length && waitFor(waits.length, 0.5));
     // Whole milliseconds: the sum is exact, whatever order the waits were added in.
     if (maxElapsedMs !== undefined && waits.reduce((sum, wait) => sum + wait, 0) >= maxElapsedMs) return null;
-    // Attempt 1 draws nothing.
-    const waitMs = waitFor(previousAttempts, previousAttempts === 0 ? 0 : drawUnit(random));
+    const waitMs = previousAttempts && waitFor(previousAttempts, drawUnit(random));
     waits.push(waitMs);
     return waitMs;
   };
