@@ -43,16 +43,21 @@ export function applyJitter(
   maxMs: number,
   previousMs: number,
 ): number {
-  // Bit-for-bit the waits the herd benchmark measured: halving is exact in binary floating point,
-  // so `unit × (c/2)` equals `(unit × c)/2`; and `3 × max(previousMs, initialMs)` never falls
-  // below `initialMs`, so the decorrelated spread is never negative.
-  const [base, spread] =
-    jitter === 'decorrelated'
-      ? [initialMs, 3 * Math.max(previousMs, initialMs) - initialMs]
-      : jitter === 'equal'
-        ? [ceiling / 2, ceiling / 2]
-        : jitter === 'full'
-          ? [0, ceiling]
-          : [ceiling, 0];
-  return Math.floor(Math.min(maxMs, base + unit * spread));
+  // Bit-for-bit the waits the herd benchmark measured (each branch is `base + unit × spread` with
+  // the base and spread of its strategy, and `0 + x`, `c + 0` are exact): halving is exact in
+  // binary floating point, so `unit × (c/2)` equals `(unit × c)/2`; and
+  // `3 × max(previousMs, initialMs)` never falls below `initialMs`, so the decorrelated spread is
+  // never negative.
+  return Math.floor(
+    Math.min(
+      maxMs,
+      jitter === 'decorrelated'
+        ? initialMs + unit * (3 * Math.max(previousMs, initialMs) - initialMs)
+        : jitter === 'equal'
+          ? ceiling / 2 + unit * (ceiling / 2)
+          : jitter === 'full'
+            ? unit * ceiling
+            : ceiling,
+    ),
+  );
 }
