@@ -1,7 +1,6 @@
 import type { RetryIntervalFunction } from '../options/types';
 import type { ExponentialBackoffOptions } from './backoff-options';
 import { drawUnit, expectAttempts, validateBackoffOptions } from './backoff-options';
-import { applyJitter } from './jitter';
 
 /**
  * A capped exponential backoff with jitter, as a `retryIntervalMilliseconds` function.
@@ -48,9 +47,32 @@ export function exponentialBackoff(options: ExponentialBackoffOptions): RetryInt
    */
   const waits: number[] = [];
 
-  /** The wait for `step` ≥ 1 (step 0, attempt 1, runs at once and draws nothing). */
-  const waitFor = (step: number, unit: number): number =>
-    applyJitter(jitter, Math.min(maxMs, initialMs * factor ** (step - 1)), unit, initialMs, maxMs, waits[step - 1] ?? 0);
+  /**
+   * The wait for `step` ≥ 1 (step 0, attempt 1, runs at once and draws nothing): the jitter
+   * applied to the capped ceiling, `floor(min(maxMs, base + unit × spread))`, where `unit` is one
+   * draw of `random` in `[0, 1)`. `'decorrelated'` reads the previous wait of the outage, and
+   * treats anything below `initialMs` as `initialMs`, the post's starting point. The `min` only
+   * ever clamps `'decorrelated'`: the other strategies stay within a ceiling already capped.
+   */
+  const waitFor = (step: number, unit: number): number => {
+    const ceiling = Math.min(maxMs, initialMs * factor ** (step - 1));
+    // Bit-for-bit the waits the herd benchmark measured (each branch is `base + unit × spread`
+    // with its strategy's base and spread, and `0 + x`, `c + 0` are exact): halving is exact in
+    // binary floating point, so `unit × (c/2)` equals `(unit × c)/2`; and
+    // `3 × max(previous, initialMs)` never falls below `initialMs`, so the spread is never negative.
+    return Math.floor(
+      Math.min(
+        maxMs,
+        jitter === 'decorrelated'
+          ? initialMs + unit * (3 * Math.max(waits[step - 1] ?? 0, initialMs) - initialMs)
+          : jitter === 'equal'
+            ? ceiling / 2 + unit * (ceiling / 2)
+            : jitter === 'full'
+              ? unit * ceiling
+              : ceiling,
+      ),
+    );
+  };
 
   return (previousAttempts) => {
     expectAttempts(previousAttempts);
