@@ -3,6 +3,6 @@ export class CircuitRefusedError extends Error {
   override readonly name = 'CircuitRefusedError';
 
   constructor(options?: { cause?: unknown }) {
-    super('The server refused to start a circuit.', options);
+    super('The server refused the circuit.', options);
   }
 }

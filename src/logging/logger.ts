@@ -12,7 +12,8 @@ const METHODS: readonly ('debug' | 'info' | 'warn' | 'error')[] = ['debug', 'deb
 
 /**
  * A console logger that drops messages below `minimumLevel`. Secrets (the circuit id) are only
- * ever passed at `LogLevel.Trace`, so the default level (Warning) never prints them.
+ * ever passed at `LogLevel.Trace`, so the default level (Warning) never prints them. No timestamp
+ * or level name: the console method already carries the level, and devtools shows the time.
  */
 export class ConsoleLogger implements Logger {
   readonly #minimumLevel: LogLevel;
@@ -24,10 +25,7 @@ export class ConsoleLogger implements Logger {
   log(level: LogLevel, message: string, error?: unknown): void {
     const method = METHODS[level];
     if (level < this.#minimumLevel || method === undefined) return;
-    console[method](
-      `[circuit-reconnect] ${new Date().toISOString()} ${LogLevel[level]}: ${message}`,
-      ...(error === undefined ? [] : [error]),
-    );
+    console[method]('[circuit-reconnect] ' + message, ...(error === undefined ? [] : [error]));
   }
 }
 

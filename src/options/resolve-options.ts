@@ -1,36 +1,26 @@
 import { LogLevel } from '../logging/logger';
+import { DEFAULT_MESSAGES } from '../ui/default-display/messages';
 import { defaultReconnectionOptions } from './defaults';
-import type { ReconnectionMessages, ReconnectionOptions, ResolvedCircuitOptions, StartOptions } from './types';
+import type { ReconnectionOptions, ResolvedCircuitOptions, StartOptions } from './types';
 import type { Check } from './validate';
-import { atLeast, expectKnownKeys, expectObject, FUNCTION, isFunction, resolveRecord, rule } from './validate';
+import { atLeast, expectKnownKeys, expectObject, FUNCTION, isFunction, isNonNegativeInteger, optional, resolveRecord, rule } from './validate';
 
-const MESSAGE_KEYS: readonly (keyof ReconnectionMessages)[] = [
-  'title',
-  'rejoining',
-  'retrying',
-  'failed',
-  'rejected',
-  'offline',
-  'retry',
-  'reload',
-];
-
-const isNonNegativeInteger = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0;
 
 /** Optional callbacks: `undefined` or a function (`null` is refused, as a misspelt value). */
-const CALLBACK = rule((value) => value === undefined || isFunction(value), 'a function');
+const CALLBACK = rule(optional(isFunction), 'a function');
 
 const MESSAGE = rule((value) => typeof value === 'string' || isFunction(value), 'a string or a function');
 
 const RECONNECTION_OPTIONS: { readonly [K in keyof ReconnectionOptions]: Check } = {
   // An explicit `undefined` means unbounded (Blazor's rule), so no default replaces it below.
-  maxRetries: rule((value) => value === undefined || isNonNegativeInteger(value), 'a non-negative integer'),
-  retryIntervalMilliseconds: rule((value) => isFunction(value) || atLeast(0)(value), 'a non-negative number or a function'),
+  maxRetries: rule(optional(isNonNegativeInteger), 'a non-negative integer'),
+  retryIntervalMilliseconds: rule((value) => isFunction(value) || atLeast(0)(value), 'a finite number ≥ 0 or a function'),
   dialogId: rule((value) => typeof value === 'string' && value.trim() !== '', 'a non-empty string'),
-  dialogDelayMilliseconds: rule(atLeast(0), 'a non-negative finite number'),
+  dialogDelayMilliseconds: rule(atLeast(0), 'a finite number ≥ 0'),
   messages: (path, value) => {
     expectObject(path, value);
-    expectKnownKeys(path, value, MESSAGE_KEYS, MESSAGE);
+    // The keys the default dialog has texts for, in its order.
+    expectKnownKeys(path, value, Object.keys(DEFAULT_MESSAGES), MESSAGE);
     return { ...value };
   },
 };

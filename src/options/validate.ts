@@ -25,6 +25,15 @@ export const atLeast =
   (value: unknown): value is number =>
     Number.isFinite(value) && (value as number) >= min;
 
+/** An integer ≥ 0: `maxRetries`, a `logLevel`, a `previousAttempts`. */
+export const isNonNegativeInteger = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0;
+
+/** `test`, or `undefined` (an optional option left unset). */
+export const optional =
+  (test: (value: unknown) => boolean) =>
+  (value: unknown): boolean =>
+    value === undefined || test(value);
+
 /** Functions of any kind, bound ones (`Array.prototype.at.bind(table)`) included. */
 export const isFunction = (value: unknown): boolean => typeof value === 'function';
 

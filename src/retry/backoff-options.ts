@@ -1,5 +1,5 @@
 import type { Check } from '../options/validate';
-import { atLeast, expectKnownKeys, expectObject, FUNCTION, resolveRecord, rule } from '../options/validate';
+import { atLeast, expectKnownKeys, expectObject, FUNCTION, isNonNegativeInteger, optional, resolveRecord, rule } from '../options/validate';
 import type { Jitter } from './jitter';
 import { JITTERS } from './jitter';
 
@@ -48,13 +48,13 @@ const isPositive = (value: unknown): boolean => atLeast(0)(value) && value > 0;
 
 /** In order: `maxMs` is checked against the `initialMs` resolved before it. */
 const CHECKS: { readonly [K in keyof ResolvedBackoffOptions]: Check } = {
-  initialMs: rule(isPositive, 'a finite number above 0'),
+  initialMs: rule(isPositive, 'a finite number > 0'),
   maxMs: (path, value, { initialMs }) =>
-    rule(atLeast(initialMs as number), `a finite number ≥ initialMs (${String(initialMs)})`)(path, value),
+    rule(atLeast(initialMs as number), `a finite number ≥ initialMs (${initialMs as number})`)(path, value),
   factor: rule(atLeast(1), 'a finite number ≥ 1'),
   jitter: rule((value) => (JITTERS as readonly unknown[]).includes(value), `one of ${JITTERS.join(', ')}`),
   // Optional: `undefined` (the default) sets no time limit.
-  maxElapsedMs: rule((value) => value === undefined || isPositive(value), 'a finite number above 0'),
+  maxElapsedMs: rule(optional(isPositive), 'a finite number > 0'),
   random: FUNCTION,
 };
 
@@ -91,7 +91,7 @@ export function drawUnit(random: () => number): number {
  * @throws {RangeError} naming the value.
  */
 export function expectAttempts(previousAttempts: number): void {
-  if (!Number.isInteger(previousAttempts) || previousAttempts < 0) {
-    throw new RangeError(`previousAttempts must be a non-negative integer (got ${String(previousAttempts)})`);
+  if (!isNonNegativeInteger(previousAttempts)) {
+    throw new RangeError(`previousAttempts must be a non-negative integer (got ${previousAttempts})`);
   }
 }

@@ -19,10 +19,11 @@ export const DEFAULT_MAX_RETRIES = 40;
  * @example const interval = createDefaultRetryInterval(() => 0.5); interval(5); // 3750
  */
 export function createDefaultRetryInterval(random: () => number = Math.random): RetryIntervalFunction {
+  const equal = (initialMs: number, maxMs: number) => exponentialBackoff({ initialMs, maxMs, jitter: 'equal', random });
   // Waits before attempts 2–18 (`previousAttempts` 1–17): ceilings 1 s, 2 s, 4 s, then 5 s.
-  const quick = exponentialBackoff({ initialMs: 1000, maxMs: 5000, jitter: 'equal', random });
+  const quick = equal(1000, 5000);
   // Waits before attempt 19 on, as steps 1, 2, 3…: ceilings 10 s, 20 s, then 28 s.
-  const slow = exponentialBackoff({ initialMs: 10000, maxMs: 28000, jitter: 'equal', random });
+  const slow = equal(10000, 28000);
   return (previousAttempts, maxRetries) => {
     expectAttempts(previousAttempts);
     if (maxRetries !== undefined && previousAttempts >= maxRetries) return null;

@@ -1,7 +1,6 @@
 import type { RetryIntervalFunction } from '../options/types';
 import type { ExponentialBackoffOptions } from './backoff-options';
 import { drawUnit, expectAttempts, validateBackoffOptions } from './backoff-options';
-import { applyJitter } from './jitter';
 
 /**
  * A capped exponential backoff with jitter, as a `retryIntervalMilliseconds` function.
@@ -41,27 +40,48 @@ import { applyJitter } from './jitter';
  */
 export function exponentialBackoff(options: ExponentialBackoffOptions): RetryIntervalFunction {
   const { initialMs, maxMs, factor, jitter, maxElapsedMs, random } = validateBackoffOptions(options);
-  const remembers = jitter === 'decorrelated' || maxElapsedMs !== undefined;
-  /** `waits[i]`: the wait returned for `previousAttempts` i in the current outage. */
+  /**
+   * `waits[i]`: the wait returned for `previousAttempts` i in the current outage. Kept for every
+   * jitter (one code path); only `'decorrelated'` and `maxElapsedMs` read it, so the other
+   * policies still answer as pure functions of `previousAttempts`.
+   */
   const waits: number[] = [];
 
-  // `unit` 0.5 (the middle of the range) stands in for a step that was never asked for.
-  const waitFor = (step: number, unit: number): number =>
-    step === 0
-      ? 0
-      : applyJitter(jitter, Math.min(maxMs, initialMs * factor ** (step - 1)), unit, initialMs, maxMs, waits[step - 1] ?? 0);
-  // Attempt 1 runs at once, and draws nothing.
-  const next = (step: number): number => waitFor(step, step === 0 ? 0 : drawUnit(random));
+  /**
+   * The wait for `step` ≥ 1 (step 0, attempt 1, runs at once and draws nothing): the jitter
+   * applied to the capped ceiling, `floor(min(maxMs, base + unit × spread))`, where `unit` is one
+   * draw of `random` in `[0, 1)`. `'decorrelated'` reads the previous wait of the outage, and
+   * treats anything below `initialMs` as `initialMs`, the post's starting point. The `min` only
+   * ever clamps `'decorrelated'`: the other strategies stay within a ceiling already capped.
+   */
+  const waitFor = (step: number, unit: number): number => {
+    const ceiling = Math.min(maxMs, initialMs * factor ** (step - 1));
+    // Bit-for-bit the waits the herd benchmark measured (each branch is `base + unit × spread`
+    // with its strategy's base and spread, and `0 + x`, `c + 0` are exact): halving is exact in
+    // binary floating point, so `unit × (c/2)` equals `(unit × c)/2`; and
+    // `3 × max(previous, initialMs)` never falls below `initialMs`, so the spread is never negative.
+    return Math.floor(
+      Math.min(
+        maxMs,
+        jitter === 'decorrelated'
+          ? initialMs + unit * (3 * Math.max(waits[step - 1] ?? 0, initialMs) - initialMs)
+          : jitter === 'equal'
+            ? ceiling / 2 + unit * (ceiling / 2)
+            : jitter === 'full'
+              ? unit * ceiling
+              : ceiling,
+      ),
+    );
+  };
 
   return (previousAttempts) => {
     expectAttempts(previousAttempts);
-    if (!remembers) return next(previousAttempts);
-
     waits.splice(previousAttempts);
-    while (waits.length < previousAttempts) waits.push(waitFor(waits.length, 0.5));
+    // `unit` 0.5 (the middle of the range) stands in for a step that was never asked for.
+    while (waits.length < previousAttempts) waits.push(waits.length && waitFor(waits.length, 0.5));
     // Whole milliseconds: the sum is exact, whatever order the waits were added in.
     if (maxElapsedMs !== undefined && waits.reduce((sum, wait) => sum + wait, 0) >= maxElapsedMs) return null;
-    const waitMs = next(previousAttempts);
+    const waitMs = previousAttempts && waitFor(previousAttempts, drawUnit(random));
     waits.push(waitMs);
     return waitMs;
   };

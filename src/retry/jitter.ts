@@ -5,7 +5,8 @@
  * Every strategy receives the *capped* exponential ceiling (the cap is applied before the
  * jitter), so a herd of clients keeps spreading out once the schedule reaches `maxMs` instead of
  * falling into lockstep at the cap, as socket.io's backoff does (its cap comes after the jitter).
- * Results are whole milliseconds (timers have millisecond resolution) in `[0, ceiling]`.
+ * Results are whole milliseconds (timers have millisecond resolution) in `[0, ceiling]`. The
+ * formulas are applied in `exponentialBackoff`, the one policy that takes a `Jitter`.
  */
 
 /**
@@ -25,34 +26,3 @@ export type Jitter = 'full' | 'equal' | 'decorrelated' | 'none';
  * @example JITTERS.includes(userChoice) // userChoice is a Jitter
  */
 export const JITTERS: readonly Jitter[] = ['full', 'equal', 'decorrelated', 'none'];
-
-/**
- * Applies `jitter` to the capped `ceiling`: `floor(min(maxMs, base + unit × spread))`, where
- * `unit` is one draw of the random source in `[0, 1)` (0.5, the middle of the range, stands in
- * for a step whose actual wait is unknown). `previousMs` is the wait returned before this one in
- * the same outage; only `'decorrelated'` reads it, and treats anything below `initialMs` as
- * `initialMs`, the post's starting point. The `min` only ever clamps `'decorrelated'`: the other
- * strategies stay within a ceiling that is already capped at `maxMs`.
- * @example applyJitter('equal', 8000, 0.5, 1000, 30000, 0) // 6000
- */
-export function applyJitter(
-  jitter: Jitter,
-  ceiling: number,
-  unit: number,
-  initialMs: number,
-  maxMs: number,
-  previousMs: number,
-): number {
-  // Bit-for-bit the waits the herd benchmark measured: halving is exact in binary floating point,
-  // so `unit × (c/2)` equals `(unit × c)/2`; and `3 × max(previousMs, initialMs)` never falls
-  // below `initialMs`, so the decorrelated spread is never negative.
-  const [base, spread] =
-    jitter === 'decorrelated'
-      ? [initialMs, 3 * Math.max(previousMs, initialMs) - initialMs]
-      : jitter === 'equal'
-        ? [ceiling / 2, ceiling / 2]
-        : jitter === 'full'
-          ? [0, ceiling]
-          : [ceiling, 0];
-  return Math.floor(Math.min(maxMs, base + unit * spread));
-}

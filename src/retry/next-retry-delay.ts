@@ -19,16 +19,16 @@ export function nextRetryDelay(
   { maxRetries, retryIntervalMilliseconds: interval }: Pick<ReconnectionOptions, 'maxRetries' | 'retryIntervalMilliseconds'>,
   previousAttempts: number,
 ): RetryDecision {
-  if (maxRetries !== undefined && previousAttempts >= maxRetries) return { kind: 'stop' };
-  if (typeof interval === 'number') {
-    return { kind: 'wait', delayMs: previousAttempts === 0 ? Math.min(interval, 3000) : interval };
-  }
-
-  let delayMs: unknown;
-  try {
-    delayMs = interval(previousAttempts, maxRetries);
-  } catch (cause) {
-    return { kind: 'invalid', error: new RetryPolicyError(previousAttempts, undefined, { cause }) };
+  let delayMs: unknown = null;
+  if (maxRetries === undefined || previousAttempts < maxRetries) {
+    if (typeof interval === 'number') {
+      return { kind: 'wait', delayMs: previousAttempts === 0 ? Math.min(interval, 3000) : interval };
+    }
+    try {
+      delayMs = interval(previousAttempts, maxRetries);
+    } catch (cause) {
+      return { kind: 'invalid', error: new RetryPolicyError(previousAttempts, undefined, { cause }) };
+    }
   }
   return delayMs === null || delayMs === undefined
     ? { kind: 'stop' }

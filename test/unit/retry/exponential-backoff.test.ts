@@ -105,13 +105,13 @@ describe('exponentialBackoff: maxElapsedMs and outages', () => {
 describe('exponentialBackoff: validation', () => {
   const cases: [string, unknown, string][] = [
     ['options', undefined, 'exponentialBackoff(options) must be an object (got undefined)'],
-    ['initialMs', { initialMs: 0, maxMs: 10 }, 'exponentialBackoff.initialMs must be a finite number above 0 (got 0)'],
-    ['initialMs', { initialMs: '1000', maxMs: 10 }, 'exponentialBackoff.initialMs must be a finite number above 0 (got "1000")'],
+    ['initialMs', { initialMs: 0, maxMs: 10 }, 'exponentialBackoff.initialMs must be a finite number > 0 (got 0)'],
+    ['initialMs', { initialMs: '1000', maxMs: 10 }, 'exponentialBackoff.initialMs must be a finite number > 0 (got "1000")'],
     ['maxMs', { initialMs: 1000, maxMs: 10 }, 'exponentialBackoff.maxMs must be a finite number ≥ initialMs (1000) (got 10)'],
     ['maxMs', { initialMs: 1000, maxMs: Infinity }, 'exponentialBackoff.maxMs must be a finite number ≥ initialMs (1000) (got Infinity)'],
     ['factor', { initialMs: 1, maxMs: 2, factor: 0.5 }, 'exponentialBackoff.factor must be a finite number ≥ 1 (got 0.5)'],
     ['jitter', { initialMs: 1, maxMs: 2, jitter: 'half' }, `exponentialBackoff.jitter must be one of full, equal, decorrelated, none (got "half")`],
-    ['maxElapsedMs', { initialMs: 1, maxMs: 2, maxElapsedMs: -5 }, 'exponentialBackoff.maxElapsedMs must be a finite number above 0 (got -5)'],
+    ['maxElapsedMs', { initialMs: 1, maxMs: 2, maxElapsedMs: -5 }, 'exponentialBackoff.maxElapsedMs must be a finite number > 0 (got -5)'],
     ['random', { initialMs: 1, maxMs: 2, random: 0.5 }, 'exponentialBackoff.random must be a function (got 0.5)'],
     ['unknown key', { initialMs: 1, maxMs: 2, maxDelayMs: 5 }, 'exponentialBackoff.maxDelayMs must be left out (known: initialMs, maxMs, factor, jitter, maxElapsedMs, random) (got 5)'],
   ];
