@@ -132,9 +132,9 @@ export class ReconnectionProcess {
 
   #schedule(): void {
     const { options, logger, clock, display } = this.#config;
-    const decision = nextRetryDelay(options, this.#attempts);
-    if (decision.kind !== 'wait') {
-      if (decision.kind === 'invalid') logger.log(LogLevel.Error, decision.error.message, decision.error);
+    const delayMs = nextRetryDelay(options, this.#attempts);
+    if (typeof delayMs !== 'number') {
+      if (delayMs) logger.log(LogLevel.Error, delayMs.message, delayMs);
       this.#fail();
       return;
     }
@@ -142,7 +142,7 @@ export class ReconnectionProcess {
     this.#set('waiting');
     this.#stopCountdown = startCountdown(
       clock,
-      decision.delayMs,
+      delayMs,
       (secondsLeft) => {
         display.update(attempt, secondsLeft);
       },

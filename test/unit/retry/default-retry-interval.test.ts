@@ -49,9 +49,9 @@ describe('defaultRetryInterval', () => {
 
   it('runs through the process contract: 40 waits, then stop', () => {
     const options = { maxRetries: DEFAULT_MAX_RETRIES, retryIntervalMilliseconds: createDefaultRetryInterval(seeded(3)) };
-    const decisions = Array.from({ length: 42 }, (_, attempts) => nextRetryDelay(options, attempts).kind);
-    expect(decisions.slice(0, 40).every((kind) => kind === 'wait')).toBe(true);
-    expect(decisions.slice(40)).toEqual(['stop', 'stop']);
+    const decisions = Array.from({ length: 42 }, (_, attempts) => nextRetryDelay(options, attempts));
+    expect(decisions.slice(0, 40).every((decision) => typeof decision === 'number')).toBe(true);
+    expect(decisions.slice(40)).toEqual([null, null]);
   });
 
   it('refuses a previousAttempts that is not a non-negative integer', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RetryPolicyError } from '../../../src/errors/retry-policy-error';
 import type { RetryIntervalFunction } from '../../../src/options/types';
 import { exponentialBackoff } from '../../../src/retry/exponential-backoff';
 import type { RetryDecision } from '../../../src/retry/next-retry-delay';
@@ -10,12 +11,13 @@ function decisions(options: Parameters<typeof nextRetryDelay>[0], limit = 50): R
   for (let attempts = 0; attempts < limit; attempts++) {
     const decision = nextRetryDelay(options, attempts);
     out.push(decision);
-    if (decision.kind !== 'wait') break;
+    if (typeof decision !== 'number') break;
   }
   return out;
 }
 
-const waits = (list: RetryDecision[]) => list.map((decision) => (decision.kind === 'wait' ? decision.delayMs : decision.kind));
+/** Each wait as its number, a stop as 'stop', an invalid policy as 'invalid'. */
+const waits = (list: RetryDecision[]) => list.map((decision) => (typeof decision === 'number' ? decision : decision === null ? 'stop' : 'invalid'));
 
 describe('nextRetryDelay with retry helpers', () => {
   it('passes Array.prototype.at over a delay table through, stopping at the first undefined', () => {
@@ -50,24 +52,26 @@ describe('nextRetryDelay with retry helpers', () => {
       retryIntervalMilliseconds: exponentialBackoff({ initialMs: 1000, maxMs: 4000, random: () => -0.1 }),
     };
     const [first, second] = decisions(options);
-    expect(first).toEqual({ kind: 'wait', delayMs: 0 });
-    expect(second?.kind).toBe('invalid');
-    if (second?.kind !== 'invalid') return;
-    expect(second.error.previousAttempts).toBe(1);
-    expect((second.error.cause as Error).message).toBe('exponentialBackoff.random() must be a number in [0, 1) (got -0.1)');
+    expect(first).toBe(0);
+    expect(second).toBeInstanceOf(RetryPolicyError);
+    if (!(second instanceof RetryPolicyError)) return;
+    expect(second.previousAttempts).toBe(1);
+    expect((second.cause as Error).message).toBe('exponentialBackoff.random() must be a number in [0, 1) (got -0.1)');
   });
 
   it('reports a policy that throws or returns a non-delay as invalid, naming the option and the value', () => {
     const thrown = nextRetryDelay({ maxRetries: 5, retryIntervalMilliseconds: () => { throw new Error('boom'); } }, 2);
-    expect(thrown.kind === 'invalid' && thrown.error.message).toBe('reconnectionOptions.retryIntervalMilliseconds(2) threw');
-    expect(thrown.kind === 'invalid' && (thrown.error.cause as Error).message).toBe('boom');
+    expect(thrown).toBeInstanceOf(RetryPolicyError);
+    expect(thrown instanceof RetryPolicyError && thrown.message).toBe('reconnectionOptions.retryIntervalMilliseconds(2) threw');
+    expect(thrown instanceof RetryPolicyError && (thrown.cause as Error).message).toBe('boom');
     const returned = nextRetryDelay({ maxRetries: 5, retryIntervalMilliseconds: () => -1 }, 3);
-    expect(returned.kind === 'invalid' && returned.error.message).toBe(
+    expect(returned).toBeInstanceOf(RetryPolicyError);
+    expect(returned instanceof RetryPolicyError && returned.message).toBe(
       'reconnectionOptions.retryIntervalMilliseconds(3) returned -1, not a number ≥ 0, null or undefined',
     );
-    expect(returned.kind === 'invalid' && returned.error.returned).toBe(-1);
+    expect(returned instanceof RetryPolicyError && returned.returned).toBe(-1);
     const text = nextRetryDelay({ maxRetries: undefined, retryIntervalMilliseconds: (() => '5') as never }, 0);
-    expect(text.kind).toBe('invalid');
+    expect(text).toBeInstanceOf(RetryPolicyError);
   });
 });
 
