@@ -4,7 +4,7 @@ import { CircuitRefusedError } from '../errors/circuit-refused-error';
 import { HubMethodError } from '../errors/hub-method-error';
 import { StartFailedError } from '../errors/start-failed-error';
 import type { Logger } from '../logging/logger';
-import { LogLevel } from '../logging/logger';
+import { ERROR, INFORMATION, TRACE, WARNING } from '../logging/logger';
 import type { CircuitHandler, ReconnectionHandler, ResolvedCircuitOptions } from '../options/types';
 import type { ReconnectionOutcome } from '../reconnection/reconnection-process';
 import { refusedAtNegotiation } from './negotiation-status';
@@ -90,7 +90,7 @@ export function createCircuitHost(
     try {
       target[method]?.(...args);
     } catch (error) {
-      logger.log(LogLevel.Error, `${method} threw.`, error);
+      logger.log(ERROR, `${method} threw.`, error);
     }
   };
 
@@ -127,7 +127,7 @@ export function createCircuitHost(
   const refuse = (starting: boolean, cause?: HubMethodError): false => {
     if (starting) {
       const error = new CircuitRefusedError(cause && { cause });
-      logger.log(LogLevel.Error, error.message);
+      logger.log(ERROR, error.message);
       rejectStart(error);
     }
     return false;
@@ -170,12 +170,12 @@ export function createCircuitHost(
       checkState(before, opened);
       if (starting && typeof answer === 'string' && answer) {
         circuitId = answer;
-        logger.log(LogLevel.Trace, `Circuit started: ${answer}.`);
+        logger.log(TRACE, `Circuit started: ${answer}.`);
       } else if (starting || answer !== true) {
         stop(opened);
         if (!starting) {
           logger.log(
-            LogLevel.Information,
+            INFORMATION,
             'Reconnection attempt to the circuit was rejected by the server. This may indicate that the associated state is no longer available on the server.',
           );
         }
@@ -237,7 +237,7 @@ export function createCircuitHost(
 
   connect(false).catch((error: unknown) => {
     if (state !== 'starting') return;
-    logger.log(LogLevel.Warning, 'The first start failed; retrying.', error);
+    logger.log(WARNING, 'The first start failed; retrying.', error);
     down(error instanceof Error ? error : new Error(String(error)));
   });
 

@@ -1,6 +1,6 @@
 import { HubConnectionBuilder } from '@microsoft/signalr';
 import type { Logger } from '../logging/logger';
-import { LogLevel } from '../logging/logger';
+import { WARNING } from '../logging/logger';
 import { DEFAULT_HUB_PATH } from '../options/defaults';
 import type { ResolvedCircuitOptions } from '../options/types';
 import type { ConnectionFactory, HubConnectionLike } from './hub-connection';
@@ -24,7 +24,7 @@ export function createConnectionFactory(options: ResolvedCircuitOptions, logger:
     const { serverTimeoutInMilliseconds: timeout, keepAliveIntervalInMilliseconds: keepAlive } = connection;
     // SignalR's own guidance: the server timeout should be at least twice the keep-alive interval.
     if (!timeoutsChecked && timeout < 2 * keepAlive) {
-      logger.log(LogLevel.Warning, `Server timeout ${timeout} ms is under twice the keep-alive interval ${keepAlive} ms.`);
+      logger.log(WARNING, `Server timeout ${timeout} ms is under twice the keep-alive interval ${keepAlive} ms.`);
     }
     timeoutsChecked = true;
     return connection;

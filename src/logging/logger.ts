@@ -2,9 +2,18 @@ import { LogLevel } from '@microsoft/signalr';
 
 export { LogLevel };
 
+// SignalR's `LogLevel` is an enum object, so `LogLevel.Warning` stays a property read after
+// minification; its values as plain numbers are inlined by the minifier.
+export const TRACE = 0;
+export const DEBUG = 1;
+export const INFORMATION = 2;
+export const WARNING = 3;
+export const ERROR = 4;
+
 /** Where the library writes its diagnostics; the same shape as @microsoft/signalr's `ILogger`. */
 export interface Logger {
-  log(level: LogLevel, message: string, error?: unknown): void;
+  /** @param level - a {@link LogLevel} value, from 0 (Trace) to 5 (Critical). */
+  log(level: number, message: string, error?: unknown): void;
 }
 
 /** The console method for each level from Trace to Critical (None writes nothing). */

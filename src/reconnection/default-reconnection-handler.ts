@@ -1,6 +1,6 @@
 import { reconnectCurrentCircuit } from '../boot/current-circuit';
 import type { Logger } from '../logging/logger';
-import { LogLevel, silentLogger } from '../logging/logger';
+import { ERROR, WARNING, silentLogger } from '../logging/logger';
 import type { ReconnectionHandler, ReconnectionOptions } from '../options/types';
 import { DisplaySelector } from '../ui/create-reconnection-display';
 import type { Clock } from './clock';
@@ -53,7 +53,7 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
     const settings = this.#settings;
     const { logger = silentLogger, selectDisplay, onOutcome } = settings;
     const doc = settings.document ?? document;
-    logger.log(LogLevel.Warning, 'The connection to the server was lost; reconnecting.', error);
+    logger.log(WARNING, 'The connection to the server was lost; reconnecting.', error);
     const context: ReconnectionDisplayContext = {
       options,
       document: doc,
@@ -73,7 +73,7 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
         try {
           onOutcome?.(outcome);
         } catch (callbackError) {
-          logger.log(LogLevel.Error, 'An onOutcome callback threw.', callbackError);
+          logger.log(ERROR, 'An onOutcome callback threw.', callbackError);
         }
       },
     });

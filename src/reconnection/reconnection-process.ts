@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger';
-import { LogLevel } from '../logging/logger';
+import { DEBUG, ERROR, INFORMATION } from '../logging/logger';
 import type { ReconnectionOptions } from '../options/types';
 import { nextRetryDelay } from '../retry/next-retry-delay';
 import type { Clock } from './clock';
@@ -134,7 +134,7 @@ export class ReconnectionProcess {
     const { options, logger, clock, display } = this.#config;
     const delayMs = nextRetryDelay(options, this.#attempts);
     if (typeof delayMs !== 'number') {
-      if (delayMs) logger.log(LogLevel.Error, delayMs.message, delayMs);
+      if (delayMs) logger.log(ERROR, delayMs.message, delayMs);
       this.#fail();
       return;
     }
@@ -163,7 +163,7 @@ export class ReconnectionProcess {
     } catch (error) {
       if (this.#state !== 'attempting') return;
       this.#attempts = attemptNumber;
-      logger.log(LogLevel.Information, `Reconnection attempt ${attemptNumber} did not reach the server.`, error);
+      logger.log(INFORMATION, `Reconnection attempt ${attemptNumber} did not reach the server.`, error);
       if (manual) this.#fail();
       else this.#continue();
       return;
@@ -199,7 +199,7 @@ export class ReconnectionProcess {
 
   #set(next: ReconnectionState): void {
     if (this.#state === next) return;
-    this.#config.logger.log(LogLevel.Debug, `Reconnection: ${this.#state} -> ${next}.`);
+    this.#config.logger.log(DEBUG, `Reconnection: ${this.#state} -> ${next}.`);
     this.#state = next;
   }
 }

@@ -1,4 +1,4 @@
-import { LogLevel, silentLogger, type Logger } from '../../logging/logger';
+import { ERROR, WARNING, silentLogger, type Logger } from '../../logging/logger';
 import { systemClock, type Clock } from '../../reconnection/clock';
 import type {
   ReconnectionDisplay,
@@ -92,7 +92,7 @@ export function defaultReconnectDisplay(
       reload();
       return true;
     } catch (error) {
-      logger.log(LogLevel.Error, 'Reloading the page failed.', error);
+      logger.log(ERROR, 'Reloading the page failed.', error);
       return false;
     }
   };
@@ -146,7 +146,7 @@ export function defaultReconnectDisplay(
       retry();
     } catch (error) {
       retryRequested = false;
-      logger.log(LogLevel.Error, 'Retry button: retry() threw.', error);
+      logger.log(ERROR, 'Retry button: retry() threw.', error);
     }
   };
 
@@ -156,7 +156,7 @@ export function defaultReconnectDisplay(
       let reloading = false;
       if (next === 'rejected') {
         const refused = recordReload(storage, clock.now());
-        if (refused) logger.log(LogLevel.Warning, `Session rejected; no automatic reload (${refused}).`);
+        if (refused) logger.log(WARNING, `Session rejected; no automatic reload (${refused}).`);
         // Reloading only starts a navigation: the state is drawn and shown while it happens. When
         // the reload itself fails (a sandboxed frame), the button is offered rather than a dead end.
         else reloading = reloadPage();

@@ -1,4 +1,4 @@
-import { LogLevel, type Logger } from '../../logging/logger';
+import { WARNING, type Logger } from '../../logging/logger';
 import type {
   ReconnectionMessage,
   ReconnectionMessageContext,
@@ -53,7 +53,7 @@ export function messageText(
     if (typeof value === 'string') return value;
     if (custom !== undefined && !reported.has(key)) {
       reported.add(key);
-      logger.log(LogLevel.Warning, `messages.${key} gave no string; using the default.`, error);
+      logger.log(WARNING, `messages.${key} gave no string; using the default.`, error);
     }
     return text(DEFAULT_MESSAGES[key], context) as string;
   };

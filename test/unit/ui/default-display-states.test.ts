@@ -11,7 +11,8 @@ import {
   STATE_CHANGED_EVENT,
 } from '../../../src/ui/create-reconnection-display';
 import type { ReconnectionMessageContext } from '../../../src/options/types';
-import { LogLevel, openDefault, stateClasses } from './helpers';
+import { ERROR, WARNING } from '../../../src/logging/logger';
+import { openDefault, stateClasses } from './helpers';
 
 describe('default dialog: one render per state', () => {
   it('is a light-DOM host with an open shadow root and an accessible alertdialog', () => {
@@ -103,7 +104,7 @@ describe('default dialog: one render per state', () => {
     retryButton.click();
     retryButton.click();
     expect(retryFn).toHaveBeenCalledTimes(2);
-    expect(logger.entries.filter((entry) => entry.level === LogLevel.Error)).toHaveLength(2);
+    expect(logger.entries.filter((entry) => entry.level === ERROR)).toHaveLength(2);
   });
 
   it('rejected: reloads the page, shows the rejected text with the spinner, no button', () => {
@@ -128,7 +129,7 @@ describe('default dialog: one render per state', () => {
     expect(reloadButton.textContent).toBe('Reload');
     expect(spinner.hidden).toBe(true);
     expect(dialog.open).toBe(true);
-    expect(logger.entries.some((entry) => entry.level === LogLevel.Error)).toBe(true);
+    expect(logger.entries.some((entry) => entry.level === ERROR)).toBe(true);
   });
 
   it('hide: -hide, the last text kept while it closes', () => {
@@ -236,7 +237,7 @@ describe('default dialog: messages', () => {
     expect(title.textContent).toBe('Rejoin failed… trying again in 3 seconds');
     display.update(2, 2);
     expect(title.textContent).toBe('Rejoin failed… trying again in 2 seconds');
-    const warnings = logger.entries.filter((entry) => entry.level === LogLevel.Warning);
+    const warnings = logger.entries.filter((entry) => entry.level === WARNING);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.message).toContain('messages.retrying');
   });

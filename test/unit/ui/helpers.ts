@@ -36,8 +36,8 @@ export function recordEvents(target: EventTarget): (ReconnectStateChangedDetail 
 }
 
 /** A logger that keeps what it is told. */
-export function recordingLogger(): Logger & { entries: { level: LogLevel; message: string }[] } {
-  const entries: { level: LogLevel; message: string }[] = [];
+export function recordingLogger(): Logger & { entries: { level: number; message: string }[] } {
+  const entries: { level: number; message: string }[] = [];
   return {
     entries,
     log: (level, message) => {

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RELOAD_HISTORY_KEY } from '../../../src/ui/create-reconnection-display';
 import { recordReload } from '../../../src/ui/default-display/reload-guard';
-import { LogLevel, MemoryStorage, openDefault } from './helpers';
+import { WARNING } from '../../../src/logging/logger';
+import { MemoryStorage, openDefault } from './helpers';
 
 const LIMIT_REACHED = 'reload storm guard';
 const UNAVAILABLE = 'sessionStorage unavailable';
@@ -102,7 +103,7 @@ describe('default dialog with the reload guard', () => {
     expect(last.reloadButton.hidden).toBe(false);
     expect(last.dialog.open).toBe(true);
     expect(last.title.textContent).toBe('The session has ended. Reload the page to continue.');
-    const warnings = last.logger.entries.filter((entry) => entry.level === LogLevel.Warning);
+    const warnings = last.logger.entries.filter((entry) => entry.level === WARNING);
     expect(warnings.map((entry) => entry.message).join()).toContain('reload storm guard');
     last.reloadButton.click();
     expect(reload).toHaveBeenCalledTimes(4);
