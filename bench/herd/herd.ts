@@ -3,7 +3,7 @@ import { defaultReconnectionOptions } from '../../src/options/defaults';
 import type { ReconnectionOptions } from '../../src/options/types';
 import { quietPageSignals } from '../../src/reconnection/page-signals';
 import type { ReconnectionDisplay } from '../../src/reconnection/reconnection-display';
-import { ReconnectionProcess } from '../../src/reconnection/reconnection-process';
+import { createReconnectionProcess } from '../../src/reconnection/reconnection-process';
 import { EventClock } from './event-clock';
 import { seededRandom } from './random';
 import type { ServerSpec } from './simulated-server';
@@ -66,7 +66,7 @@ const noDisplay: ReconnectionDisplay = {
 };
 
 /**
- * Runs `clients` real {@link ReconnectionProcess}es that all lose the server at t = 0, against
+ * Runs `clients` real reconnection processes ({@link createReconnectionProcess}) that all lose the server at t = 0, against
  * one {@link SimulatedServer}, on one {@link EventClock}, until no timer is left.
  */
 export async function runHerd(scenario: HerdScenario): Promise<HerdResult> {
@@ -83,7 +83,7 @@ export async function runHerd(scenario: HerdScenario): Promise<HerdResult> {
       maxRetries: policy.maxRetries,
       retryIntervalMilliseconds: policy.interval(policyRandom),
     };
-    const process = new ReconnectionProcess({
+    const process = createReconnectionProcess({
       options,
       display: noDisplay,
       attempt: () => server.connect(),

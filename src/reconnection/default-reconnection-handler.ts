@@ -9,7 +9,7 @@ import type { PageSignals } from './page-signals';
 import { browserPageSignals } from './page-signals';
 import type { ReconnectionDisplay, ReconnectionDisplayContext } from './reconnection-display';
 import type { ReconnectionOutcome } from './reconnection-process';
-import { ReconnectionProcess } from './reconnection-process';
+import { createReconnectionProcess, type ReconnectionProcess } from './reconnection-process';
 
 /** Everything the default handler works with; each part can be replaced (tests, custom UIs). */
 export interface DefaultReconnectionHandlerOptions {
@@ -61,7 +61,7 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
         process.retryNow();
       },
     };
-    const process: ReconnectionProcess = new ReconnectionProcess({
+    const process: ReconnectionProcess = createReconnectionProcess({
       options,
       display: selectDisplay ? selectDisplay(context) : (this.#selector ??= new DisplaySelector({ logger })).select(context),
       attempt: settings.reconnect ?? reconnectCurrentCircuit,

@@ -40,166 +40,163 @@ export interface ReconnectionProcessOptions {
   readonly onEnd?: (outcome: ReconnectionOutcome) => void;
 }
 
-/**
- * One outage, from connection-down to resumed, rejected or failed: an explicit state machine.
- * `#set` is the only place the state changes; every `await` is followed by a check that the
- * process was not disposed or overtaken meanwhile. The one timer (the countdown) and the signal
- * subscription live here and are released by every final state.
- */
-export class ReconnectionProcess {
-  #state: ReconnectionState = 'idle';
-  #attempts = 0;
-  #stopCountdown: (() => void) | undefined;
-  #unsubscribe: (() => void) | undefined;
-  readonly #config: ReconnectionProcessOptions;
-
-  constructor(config: ReconnectionProcessOptions) {
-    this.#config = config;
-  }
-
-  get state(): ReconnectionState {
-    return this.#state;
-  }
-
+/** One outage as the default handler and tests see it; built by {@link createReconnectionProcess}. */
+export interface ReconnectionProcess {
+  readonly state: ReconnectionState;
   /** Attempts made in this outage so far. */
-  get attempts(): number {
-    return this.#attempts;
-  }
-
+  readonly attempts: number;
   /** `true` until the outage reached a final state (failed still counts as active: it can retry). */
-  get isActive(): boolean {
-    const state = this.#state;
-    return state !== 'resumed' && state !== 'rejected' && state !== 'disposed';
-  }
-
-  start(): void {
-    if (this.#state !== 'idle') return;
-    this.#unsubscribe = this.#config.signals.subscribe((signal) => {
-      this.#onSignal(signal);
-    });
-    this.#set('waiting');
-    this.#config.display.show();
-    this.#continue();
-  }
-
+  readonly isActive: boolean;
+  /** Shows the display and schedules the first attempt (or waits for the network). */
+  start(): void;
   /**
    * Attempt now: skips a running countdown, leaves `offline` or `failed`. Used by the Retry button
    * and by the page signals (visible, online, restored from the back/forward cache).
    */
-  retryNow(): void {
-    const state = this.#state;
-    if (state !== 'waiting' && state !== 'offline' && state !== 'failed') return;
-    const { display } = this.#config;
-    this.#cancelCountdown();
-    if (state !== 'waiting') display.show();
-    display.update(this.#attempts + 1, 0);
-    void this.#run(state === 'failed');
-  }
-
+  retryNow(): void;
   /** Ends the outage because the connection is up (or the page no longer needs it): hides the display. */
-  dispose(): void {
-    const state = this.#state;
-    if (state === 'disposed') return;
-    this.#release();
-    this.#set('disposed');
-    if (state !== 'resumed' && state !== 'idle') this.#config.display.hide();
-    this.#config.onEnd?.('disposed');
-  }
+  dispose(): void;
+}
 
-  #onSignal(signal: PageSignal): void {
-    const state = this.#state;
-    if (signal === 'offline') {
-      // An attempt in flight finishes first; its failure path checks `isOnline()`.
-      if (state === 'waiting') {
-        this.#cancelCountdown();
-        this.#goOffline();
-      }
-    } else if (state !== 'offline' || signal === 'online' || this.#config.signals.isOnline()) {
-      this.retryNow();
-    }
-  }
+/**
+ * One outage, from connection-down to resumed, rejected or failed: an explicit state machine.
+ * `set` is the only place the state changes; every `await` is followed by a check that the
+ * process was not disposed or overtaken meanwhile. The one timer (the countdown) and the signal
+ * subscription live here and are released by every final state.
+ */
+export function createReconnectionProcess({
+  options,
+  display,
+  attempt,
+  logger,
+  clock,
+  signals,
+  onEnd,
+}: ReconnectionProcessOptions): ReconnectionProcess {
+  let state: ReconnectionState = 'idle';
+  let attempts = 0;
+  let stopCountdown: (() => void) | undefined;
+  let unsubscribe: (() => void) | undefined;
 
+  const set = (next: ReconnectionState): void => {
+    if (state === next) return;
+    logger.log(DEBUG, `Reconnection: ${state} -> ${next}.`);
+    state = next;
+  };
+  const cancelCountdown = (): void => {
+    stopCountdown?.();
+    stopCountdown = undefined;
+  };
+  const release = (): void => {
+    cancelCountdown();
+    unsubscribe?.();
+    unsubscribe = undefined;
+  };
+  const fail = (): void => {
+    cancelCountdown();
+    set('failed');
+    display.failed();
+    onEnd?.('failed');
+  };
+  const goOffline = (): void => {
+    set('offline');
+    display.offline();
+  };
   /** Waits for the network when the browser reports none (spending no retries), else schedules. */
-  #continue(): void {
-    if (this.#config.signals.isOnline()) this.#schedule();
-    else this.#goOffline();
-  }
-
-  #goOffline(): void {
-    this.#set('offline');
-    this.#config.display.offline();
-  }
-
-  #schedule(): void {
-    const { options, logger, clock, display } = this.#config;
-    const delayMs = nextRetryDelay(options, this.#attempts);
-    if (typeof delayMs !== 'number') {
-      if (delayMs) logger.log(ERROR, delayMs.message, delayMs);
-      this.#fail();
+  const proceed = (): void => {
+    if (!signals.isOnline()) {
+      goOffline();
       return;
     }
-    const attempt = this.#attempts + 1;
-    this.#set('waiting');
-    this.#stopCountdown = startCountdown(
+    const delayMs = nextRetryDelay(options, attempts);
+    if (typeof delayMs !== 'number') {
+      if (delayMs) logger.log(ERROR, delayMs.message, delayMs);
+      fail();
+      return;
+    }
+    const next = attempts + 1;
+    set('waiting');
+    stopCountdown = startCountdown(
       clock,
       delayMs,
       (secondsLeft) => {
-        display.update(attempt, secondsLeft);
+        display.update(next, secondsLeft);
       },
       () => {
-        void this.#run(false);
+        void run(false);
       },
     );
-  }
-
+  };
   /** @param manual - asked for by hand after `failed` (Retry): an unreachable server fails again. */
-  async #run(manual: boolean): Promise<void> {
-    const { attempt, logger } = this.#config;
-    this.#set('attempting');
-    const attemptNumber = this.#attempts + 1;
+  const run = async (manual: boolean): Promise<void> => {
+    set('attempting');
+    const attemptNumber = attempts + 1;
     let resumed: boolean;
     try {
       resumed = await attempt();
     } catch (error) {
-      if (this.#state !== 'attempting') return;
-      this.#attempts = attemptNumber;
+      if (state !== 'attempting') return;
+      attempts = attemptNumber;
       logger.log(INFORMATION, `Reconnection attempt ${attemptNumber} did not reach the server.`, error);
-      if (manual) this.#fail();
-      else this.#continue();
+      if (manual) fail();
+      else proceed();
       return;
     }
     // The attempt may have resolved after a dispose (the connection came up some other way).
-    if (this.#state !== 'attempting') return;
-    this.#attempts = attemptNumber;
+    if (state !== 'attempting') return;
+    attempts = attemptNumber;
     const outcome = resumed ? 'resumed' : 'rejected';
-    this.#release();
-    this.#set(outcome);
-    if (resumed) this.#config.display.hide();
-    else this.#config.display.rejected();
-    this.#config.onEnd?.(outcome);
-  }
+    release();
+    set(outcome);
+    if (resumed) display.hide();
+    else display.rejected();
+    onEnd?.(outcome);
+  };
+  const retryNow = (): void => {
+    const from = state;
+    if (from !== 'waiting' && from !== 'offline' && from !== 'failed') return;
+    cancelCountdown();
+    if (from !== 'waiting') display.show();
+    display.update(attempts + 1, 0);
+    void run(from === 'failed');
+  };
+  const onSignal = (signal: PageSignal): void => {
+    if (signal === 'offline') {
+      // An attempt in flight finishes first; its failure path checks `isOnline()`.
+      if (state === 'waiting') {
+        cancelCountdown();
+        goOffline();
+      }
+    } else if (state !== 'offline' || signal === 'online' || signals.isOnline()) {
+      retryNow();
+    }
+  };
 
-  #fail(): void {
-    this.#cancelCountdown();
-    this.#set('failed');
-    this.#config.display.failed();
-    this.#config.onEnd?.('failed');
-  }
-
-  #cancelCountdown(): void {
-    this.#stopCountdown?.();
-    this.#stopCountdown = undefined;
-  }
-
-  #release(): void {
-    this.#cancelCountdown();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-  }
-
-  #set(next: ReconnectionState): void {
-    if (this.#state === next) return;
-    this.#config.logger.log(DEBUG, `Reconnection: ${this.#state} -> ${next}.`);
-    this.#state = next;
-  }
+  return {
+    get state() {
+      return state;
+    },
+    get attempts() {
+      return attempts;
+    },
+    get isActive() {
+      return state !== 'resumed' && state !== 'rejected' && state !== 'disposed';
+    },
+    start() {
+      if (state !== 'idle') return;
+      unsubscribe = signals.subscribe(onSignal);
+      set('waiting');
+      display.show();
+      proceed();
+    },
+    retryNow,
+    dispose() {
+      const from = state;
+      if (from === 'disposed') return;
+      release();
+      set('disposed');
+      if (from !== 'resumed' && from !== 'idle') display.hide();
+      onEnd?.('disposed');
+    },
+  };
 }

@@ -3,7 +3,7 @@ import { systemClock } from '../../../src/reconnection/clock';
 import { defaultReconnectionOptions } from '../../../src/options/defaults';
 import type { ReconnectionOptions } from '../../../src/options/types';
 import type { ReconnectionOutcome } from '../../../src/reconnection/reconnection-process';
-import { ReconnectionProcess } from '../../../src/reconnection/reconnection-process';
+import { createReconnectionProcess } from '../../../src/reconnection/reconnection-process';
 import { FakePageSignals } from '../support/fake-page-signals';
 import { RecordingDisplay } from '../support/recording-display';
 import { RecordingLogger } from '../support/recording-logger';
@@ -20,7 +20,7 @@ function setup(overrides: Partial<ReconnectionOptions>, results: AttemptResult[]
     const next = results.shift() ?? new Error('unreachable');
     return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
   });
-  const process = new ReconnectionProcess({
+  const process = createReconnectionProcess({
     options,
     display,
     attempt,
@@ -136,7 +136,7 @@ describe('ReconnectionProcess outcomes', () => {
   it('ignores an attempt that settles after dispose, and releases its timer and listeners', async () => {
     let settle: (value: boolean) => void = () => undefined;
     const { process, display, signals } = setup({ retryIntervalMilliseconds: 0 });
-    const pending = new ReconnectionProcess({
+    const pending = createReconnectionProcess({
       options: { ...defaultReconnectionOptions(), retryIntervalMilliseconds: 0 },
       display,
       attempt: () => new Promise<boolean>((resolve) => (settle = resolve)),

@@ -5,7 +5,7 @@ import type { ReconnectionOptions } from '../../../src/options/types';
 import type { PageSignal } from '../../../src/reconnection/page-signals';
 import { browserPageSignals } from '../../../src/reconnection/page-signals';
 import type { ReconnectionOutcome } from '../../../src/reconnection/reconnection-process';
-import { ReconnectionProcess } from '../../../src/reconnection/reconnection-process';
+import { createReconnectionProcess } from '../../../src/reconnection/reconnection-process';
 import { FakePageSignals } from '../support/fake-page-signals';
 import { RecordingDisplay } from '../support/recording-display';
 import { RecordingLogger } from '../support/recording-logger';
@@ -19,7 +19,7 @@ function setup(overrides: Partial<ReconnectionOptions>, results: (boolean | Erro
     const next = results.shift() ?? new Error('unreachable');
     return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
   });
-  const process = new ReconnectionProcess({
+  const process = createReconnectionProcess({
     options: { ...defaultReconnectionOptions(), ...overrides },
     display,
     attempt,
@@ -88,7 +88,7 @@ describe('signals that end the wait', () => {
     const display = new RecordingDisplay();
     const signals = new FakePageSignals();
     const attempt = vi.fn(() => new Promise<boolean>((resolve) => (settle = resolve)));
-    const process = new ReconnectionProcess({
+    const process = createReconnectionProcess({
       options: { ...defaultReconnectionOptions(), retryIntervalMilliseconds: 0 },
       display,
       attempt,
