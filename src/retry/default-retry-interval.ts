@@ -1,6 +1,7 @@
 import type { RetryIntervalFunction } from '../options/types';
+import { FUNCTION } from '../options/validate';
 import { expectAttempts } from './backoff-options';
-import { exponentialBackoff } from './exponential-backoff';
+import { backoffSchedule } from './exponential-backoff';
 
 /**
  * Attempts per outage that {@link defaultRetryInterval} is designed for: with it, every client
@@ -19,7 +20,9 @@ export const DEFAULT_MAX_RETRIES = 40;
  * @example const interval = createDefaultRetryInterval(() => 0.5); interval(5); // 3750
  */
 export function createDefaultRetryInterval(random: () => number = Math.random): RetryIntervalFunction {
-  const equal = (initialMs: number, maxMs: number) => exponentialBackoff({ initialMs, maxMs, jitter: 'equal', random });
+  FUNCTION('createDefaultRetryInterval(random)', random);
+  const equal = (initialMs: number, maxMs: number) =>
+    backoffSchedule({ initialMs, maxMs, factor: 2, jitter: 'equal', maxElapsedMs: undefined, random });
   // Waits before attempts 2–18 (`previousAttempts` 1–17): ceilings 1 s, 2 s, 4 s, then 5 s.
   const quick = equal(1000, 5000);
   // Waits before attempt 19 on, as steps 1, 2, 3…: ceilings 10 s, 20 s, then 28 s.

@@ -1,5 +1,5 @@
 import type { RetryIntervalFunction } from '../options/types';
-import type { ExponentialBackoffOptions } from './backoff-options';
+import type { ExponentialBackoffOptions, ResolvedBackoffOptions } from './backoff-options';
 import { drawUnit, expectAttempts, validateBackoffOptions } from './backoff-options';
 
 /**
@@ -39,7 +39,22 @@ import { drawUnit, expectAttempts, validateBackoffOptions } from './backoff-opti
  * });
  */
 export function exponentialBackoff(options: ExponentialBackoffOptions): RetryIntervalFunction {
-  const { initialMs, maxMs, factor, jitter, maxElapsedMs, random } = validateBackoffOptions(options);
+  return backoffSchedule(validateBackoffOptions(options));
+}
+
+/**
+ * The schedule of {@link exponentialBackoff} from options that are already valid. The default
+ * policy calls it with constants, so an application that never imports `exponentialBackoff`
+ * does not carry its option validation (tree-shaken away).
+ */
+export function backoffSchedule({
+  initialMs,
+  maxMs,
+  factor,
+  jitter,
+  maxElapsedMs,
+  random,
+}: ResolvedBackoffOptions): RetryIntervalFunction {
   /**
    * `waits[i]`: the wait returned for `previousAttempts` i in the current outage. Kept for every
    * jitter (one code path); only `'decorrelated'` and `maxElapsedMs` read it, so the other

@@ -54,6 +54,12 @@ describe('defaultRetryInterval', () => {
     expect(decisions.slice(40)).toEqual([null, null]);
   });
 
+  it('refuses a random source that is not a function, naming it', () => {
+    expect(() => createDefaultRetryInterval(0.5 as unknown as () => number)).toThrow(
+      'createDefaultRetryInterval(random) must be a function (got 0.5)',
+    );
+  });
+
   it('refuses a previousAttempts that is not a non-negative integer', () => {
     expect(() => defaultRetryInterval(Number.NaN)).toThrow('previousAttempts must be a non-negative integer (got NaN)');
   });
