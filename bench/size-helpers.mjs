@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
 import { minify } from 'terser';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -12,6 +13,16 @@ export const IIFE_MIN = 'dist/circuit-reconnect.min.js';
 export const ESM = 'dist/index.mjs';
 /** Where the minified ES module is written for measuring (never shipped, never committed). */
 export const ESM_MIN = 'node_modules/.cache/circuit-reconnect-size/index.min.mjs';
+/** Where the minified ES module core is written for measuring. */
+export const CORE_MIN = 'node_modules/.cache/circuit-reconnect-size/core.min.mjs';
+/**
+ * The ES module core: what the README's ES-module quick start imports, which is what an
+ * application that uses circuit-reconnect (start, the default dialog, the default retry policy)
+ * ships. The other exports (exponentialBackoff and its validation, blazorDefaultRetryInterval, the
+ * constants) are added only by the applications that import them; the whole module is measured
+ * as well ({@link ESM_MIN}).
+ */
+export const CORE_IMPORT = 'start, StartFailedError';
 
 /** @param {Buffer | string} bytes */
 export function brotliBytes(bytes) {
@@ -53,6 +64,35 @@ export async function writeMinifiedEsm() {
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, await minifyModule(readFileSync(source, 'utf8')));
   return ESM_MIN;
+}
+
+/**
+ * Bundles `export { CORE_IMPORT } from 'dist/index.mjs'` as an application's bundler would (rollup
+ * tree-shaking, SignalR external), minifies it like {@link writeMinifiedEsm} and writes it to
+ * {@link CORE_MIN}; returns that path.
+ */
+export async function writeMinifiedCore() {
+  const source = join(root, ESM);
+  if (!existsSync(source)) throw new Error(`${ESM} is missing: run \`npm run build\` before measuring sizes.`);
+  const entry = '\0circuit-reconnect-core';
+  const bundle = await rollup({
+    input: entry,
+    external: ['@microsoft/signalr'],
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'core-entry',
+        resolveId: (id) => (id === entry ? entry : null),
+        load: (id) => (id === entry ? `export { ${CORE_IMPORT} } from ${JSON.stringify(source)};` : null),
+      },
+    ],
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  const target = join(root, CORE_MIN);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, await minifyModule(output[0].code));
+  return CORE_MIN;
 }
 
 /** Brotli bytes of SignalR's own browser bundle: the floor the script-tag build sits on. */
