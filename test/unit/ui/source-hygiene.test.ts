@@ -38,7 +38,9 @@ describe('styles/reconnect.css', () => {
   // with `box-sizing: border-box`; test/browser/ui-accessibility.test.ts measures it.
   it('stops motion, reads in dark mode, fits 320 px', () => {
     expect(css).toMatch(/@media \(prefers-reduced-motion: reduce\)[^@]*animation: none/);
-    expect(css).toMatch(/@media \(prefers-color-scheme: dark\)/);
+    // Dark mode from the browser's system colours, not a second palette.
+    expect(css).toMatch(/\ndialog \{[^}]*color-scheme: light dark;/);
+    expect(css).not.toMatch(/prefers-color-scheme/);
     expect(css).toMatch(/\ndialog \{[^}]*box-sizing: border-box;[^}]*width: 26em;/);
     expect(css).not.toMatch(/max-width/);
   });
