@@ -150,24 +150,6 @@ describe('default dialog: one render per state', () => {
     expect(heard).toBe(0);
     expect(events).not.toContain('bubbled');
   });
-
-  it('copies the page’s lang and dir at show', () => {
-    document.documentElement.lang = 'ar';
-    document.documentElement.dir = 'rtl';
-    try {
-      const { display, dialog } = openDefault();
-      display.show();
-      expect(dialog.getAttribute('lang')).toBe('ar');
-      expect(dialog.getAttribute('dir')).toBe('rtl');
-      document.documentElement.removeAttribute('dir');
-      display.hide();
-      display.show();
-      expect(dialog.hasAttribute('dir')).toBe(false);
-    } finally {
-      document.documentElement.removeAttribute('lang');
-      document.documentElement.removeAttribute('dir');
-    }
-  });
 });
 
 describe('default dialog: messages', () => {
