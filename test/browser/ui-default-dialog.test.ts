@@ -192,7 +192,7 @@ describe.skipIf(chromiumPath === undefined)('default dialog (built IIFE, real ou
     expect(problems.errors).toEqual([]);
   });
 
-  it('shows translated messages (strings and functions) is in the page\u2019s lang="fr" dir="rtl", following later changes of them', async () => {
+  it('shows translated messages (strings and functions) in the page\u2019s lang="fr" dir="rtl", following later changes of them', async () => {
     await open('/french.html');
     site.hub.down(60_000);
 
