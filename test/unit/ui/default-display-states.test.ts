@@ -224,11 +224,23 @@ describe('default dialog: messages', () => {
     expect(warnings[0]?.message).toContain('messages.retrying');
   });
 
-  it('a message function returning a non-string falls back to the default', () => {
-    const { display, title } = openDefault({
-      messages: { rejoining: (() => 42) as unknown as () => string },
+  it('a message function returning a non-string falls back to the default, warned once per key', () => {
+    const { display, title, logger } = openDefault({
+      messages: {
+        rejoining: (() => 42) as unknown as () => string,
+        offline: (() => undefined) as unknown as () => string,
+      },
     });
     display.show();
     expect(title.textContent).toBe('Rejoining the server…');
+    display.offline();
+    expect(title.textContent).toBe('You are offline. Waiting for the network…');
+    display.show();
+    display.offline();
+    const warnings = logger.entries.filter((entry) => entry.level === WARNING);
+    expect(warnings.map((entry) => entry.message)).toEqual([
+      'messages.rejoining gave no string; using the default.',
+      'messages.offline gave no string; using the default.',
+    ]);
   });
 });
