@@ -3,7 +3,6 @@
 // because `document.currentScript` is only set then.
 import { createBlazorApi } from './boot/blazor-api';
 import { shouldAutostart, whenDomReady } from './boot/autostart';
-import { captureScriptNonce } from './ui/create-reconnection-display';
 
 declare global {
   interface Window {
@@ -12,7 +11,6 @@ declare global {
 }
 
 const script = document.currentScript;
-captureScriptNonce(script);
 
 if (window.Blazor !== undefined) {
   console.error('[circuit-reconnect] window.Blazor already exists: not started.');

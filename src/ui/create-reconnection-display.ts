@@ -11,7 +11,6 @@ import { userSpecifiedDisplay } from './user-specified-display';
 
 export * from './constants';
 export type { ReconnectState, ReconnectStateChangedDetail, VisualState } from './display-state';
-export { captureScriptNonce } from './script-nonce';
 export { markUserModalHidden, userSpecifiedDisplay } from './user-specified-display';
 export { defaultReconnectDisplay, type DefaultDisplay } from './default-display/default-reconnect-display';
 export { DEFAULT_MESSAGES } from './default-display/messages';

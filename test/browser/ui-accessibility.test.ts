@@ -35,6 +35,15 @@ async function focused(page: Page): Promise<string> {
   });
 }
 
+/** Whether the offered button shows its keyboard focus ring, and the ring (`outline`). */
+async function focusRing(page: Page): Promise<{ focusVisible: boolean; outline: string }> {
+  return page.evaluate(() => {
+    const button = document.querySelector('[data-reconnect-dialog]')?.shadowRoot?.querySelector('button:not([hidden])');
+    if (!button) throw new Error('no button offered');
+    return { focusVisible: button.matches(':focus-visible'), outline: getComputedStyle(button).outline };
+  });
+}
+
 interface AXNodeLike {
   ignored: boolean;
   role?: { value?: string };
@@ -250,13 +259,48 @@ describe.skipIf(chromiumPath === undefined)('default dialog accessibility (built
       expect(part?.right).toBeLessThanOrEqual(320);
     }
 
-    // Dark colours from the stylesheet, and axe-core's contrast check on them.
+    // Dark system colours (`color-scheme: light dark`), and axe-core's contrast check on them.
     await waitForAnimations(page);
     expect(await shadowStyle(page, 'dialog', ['background-color', 'color'])).toEqual({
-      'background-color': 'rgb(28, 33, 40)',
-      color: 'rgb(230, 237, 243)',
+      'background-color': 'rgb(18, 18, 18)',
+      color: 'rgb(255, 255, 255)',
     });
+    expect(await shadowStyle(page, 'button.retry', ['background-color', 'color'])).toEqual({
+      'background-color': 'rgb(9, 105, 218)',
+      color: 'rgb(255, 255, 255)',
+    });
+    expect(await focusRing(page)).toEqual({ focusVisible: true, outline: 'rgb(255, 255, 255) solid 3px' });
     expect(await axeViolations(page)).toEqual([]);
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('is light with a dark focus ring in light mode, axe-core contrast included', async () => {
+    const { page, problems } = await openPage('/narrow.html', { colorScheme: 'light' });
+    site.hub.down(60_000);
+    await waitForDialog(page, shownIn('failed'), 'the failed state');
+    await waitForAnimations(page);
+    expect(await shadowStyle(page, 'dialog', ['background-color', 'color'])).toEqual({
+      'background-color': 'rgb(255, 255, 255)',
+      color: 'rgb(0, 0, 0)',
+    });
+    expect(await focusRing(page)).toEqual({ focusVisible: true, outline: 'rgb(0, 0, 0) solid 3px' });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems.errors).toEqual([]);
+  });
+
+  // Forced colours repaint everything; the browser itself makes the button's transparent border
+  // visible, and the spinner's arc keeps a colour of its own.
+  it('keeps a visible button border and spinner arc in forced colours', async () => {
+    const { page, problems } = await openPage('/narrow.html', { forcedColors: 'active' });
+    site.hub.down(60_000);
+    await waitForDialog(page, shownIn('show'), 'the rejoining state');
+    const spinner = await shadowStyle(page, '.spinner', ['border-top-color', 'border-right-color']);
+    expect(spinner['border-top-color']).not.toBe(spinner['border-right-color']);
+    await waitForDialog(page, shownIn('failed'), 'the failed state');
+    const button = await shadowStyle(page, 'button.retry', ['border-top-color', 'border-top-style', 'background-color']);
+    expect(button['border-top-style']).toBe('solid');
+    expect(button['border-top-color']).not.toMatch(/^(transparent|rgba\(\d+, \d+, \d+, 0\))$/);
+    expect(button['border-top-color']).not.toBe(button['background-color']);
     expect(problems.errors).toEqual([]);
   });
 

@@ -192,16 +192,17 @@ describe.skipIf(chromiumPath === undefined)('default dialog (built IIFE, real ou
     expect(problems.errors).toEqual([]);
   });
 
-  it('shows translated messages (strings and functions) and follows the page\u2019s lang="fr" dir="rtl"', async () => {
+  it('shows translated messages (strings and functions) in the page\u2019s lang="fr" dir="rtl", following later changes of them', async () => {
     await open('/french.html');
     site.hub.down(60_000);
 
     const rejoining = await waitForDialog(page, (view) => view.visible, 'the dialog');
     expect(rejoining.text).toBe('Reconnexion au serveur\u2026');
     expect(rejoining.name).toBe('Connexion au serveur perdue');
-    expect(rejoining.lang).toBe('fr');
-    expect(rejoining.dir).toBe('rtl');
-    expect(await shadowStyle(page, 'dialog', ['direction'])).toEqual({ direction: 'rtl' });
+    // The page's language and direction reach the dialog through its host.
+    expect(rejoining.language).toBe('fr');
+    expect(rejoining.direction).toBe('rtl');
+    expect(await shadowStyle(page, 'h2', ['direction'])).toEqual({ direction: 'rtl' });
 
     const retrying = await waitForDialog(page, shownIn('retrying'), 'the countdown');
     expect(retrying.text).toBe('Essai 2 dans 1 s');
@@ -212,6 +213,14 @@ describe.skipIf(chromiumPath === undefined)('default dialog (built IIFE, real ou
     expect(failed.focus).toBe('R\u00e9essayer');
     // The polite live region announces the translated text too.
     expect(failed.status).toBe(failed.text);
+
+    // A page that changes its language or direction after the dialog was built: followed.
+    await page.evaluate(() => {
+      document.documentElement.lang = 'de';
+      document.documentElement.dir = 'ltr';
+    });
+    const changed = await readDialog(page);
+    expect([changed.language, changed.direction]).toEqual(['de', 'ltr']);
 
     site.hub.reset();
     await page.keyboard.press('Enter');

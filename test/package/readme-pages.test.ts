@@ -31,6 +31,7 @@ interface DialogView {
   open: boolean;
   heading: string;
   label: string | null;
+  /** The dialog's effective language (what `:lang()` matches: English or German), or null. */
   lang: string | null;
   retry: boolean;
   reload: boolean;
@@ -45,7 +46,7 @@ function readDialog(page: Page): Promise<DialogView | null> {
       open: dialog.open,
       heading: dialog.querySelector('h2')?.textContent ?? '',
       label: dialog.getAttribute('aria-label'),
-      lang: dialog.getAttribute('lang'),
+      lang: ['en', 'de'].find((language) => dialog.matches(`:lang(${language})`)) ?? null,
       retry: shown('button.retry'),
       reload: shown('button.reload'),
     };

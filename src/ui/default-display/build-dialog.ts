@@ -34,12 +34,12 @@ export type DialogElements = readonly [
  * an HTML string, which a strict CSP rejects: aspnetcore #58629). The display attaches the host.
  *
  * The styles (`styles/reconnect.css`) go into the shadow root as a constructed stylesheet
- * (`adoptedStyleSheets`): not an inline style, so CSP does not apply to it. Without constructable
- * stylesheets (Safari before 16.4, jsdom) a `<style>` carrying `nonce` is used instead, which a
- * strict `style-src` accepts only with that nonce.
- * @param nonce - the CSP nonce for the `<style>` fallback; see `resolveStyleNonce`.
+ * (`adoptedStyleSheets`): not an inline style, so CSP does not apply to it. Where stylesheets are
+ * not constructable (Safari before 16.4, Firefox before 101, jsdom) nothing is inserted: the
+ * dialog opens with the browser's own `<dialog>` styles, still modal, accessible and CSP-clean,
+ * just plainer.
  */
-export function buildDialog(document: Document, nonce: string | undefined): DialogElements {
+export function buildDialog(document: Document): DialogElements {
   const element = <K extends keyof HTMLElementTagNameMap>(
     tag: K,
     parent?: ParentNode,
@@ -57,17 +57,15 @@ export function buildDialog(document: Document, nonce: string | undefined): Dial
   const host = element('div', undefined, { [DEFAULT_DIALOG_ATTRIBUTE]: '', 'data-nosnippet': '' });
   const root = host.attachShadow({ mode: 'open' });
 
-  let adopted = 'adoptedStyleSheets' in root;
   try {
     // From the shadow root's own window: `adoptedStyleSheets` rejects a sheet of another realm.
-    // Throws where stylesheets are not constructable.
+    // Throws where stylesheets are not constructable, which leaves the browser's styles.
     const sheet = new (document.defaultView ?? window).CSSStyleSheet();
     sheet.replaceSync(cssText);
-    if (adopted) root.adoptedStyleSheets = [sheet];
+    root.adoptedStyleSheets = [sheet];
   } catch {
-    adopted = false;
+    // Plainer, but the same dialog.
   }
-  if (!adopted) element('style', root, nonce ? { nonce } : {}).textContent = cssText;
 
   const dialog = element('dialog', root, {
     // `alertdialog`: the user must know their actions are not reaching the server. Permitted on

@@ -14,7 +14,6 @@ import { buildDialog } from './build-dialog';
 import { messageText } from './messages';
 import { modalController } from './modal-controller';
 import { recordReload } from './reload-guard';
-import { resolveStyleNonce } from '../script-nonce';
 
 /** Seams and settings of the default dialog; all optional, every seam injectable for tests. */
 export interface DefaultDisplaySettings {
@@ -22,8 +21,6 @@ export interface DefaultDisplaySettings {
   readonly logger?: Logger;
   /** Runs the grace-period timer and dates reloads. @default systemClock */
   readonly clock?: Clock;
-  /** CSP nonce for the `<style>` fallback. @default the nonce captured by `captureScriptNonce()` */
-  readonly nonce?: string;
   /** @default `document.location.reload()` */
   readonly reload?: () => void;
   /** Storage for the reload-storm guard; may throw. @default the window's `sessionStorage` */
@@ -65,7 +62,6 @@ export function defaultReconnectDisplay(
   {
     logger = silentLogger,
     clock = systemClock,
-    nonce,
     reload = () => {
       context.document.location.reload();
     },
@@ -73,10 +69,7 @@ export function defaultReconnectDisplay(
   }: DefaultDisplaySettings = {},
 ): DefaultDisplay {
   let { options, retry } = context;
-  const [host, root, dialog, spinner, title, status, retryButton, reloadButton] = buildDialog(
-    context.document,
-    resolveStyleNonce(context.document, nonce),
-  );
+  const [host, root, dialog, spinner, title, status, retryButton, reloadButton] = buildDialog(context.document);
   const modal = modalController(host, dialog, context.document, clock);
   const text = messageText(() => options.messages, logger);
   let visual: VisualState = 'hide';

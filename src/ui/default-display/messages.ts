@@ -38,21 +38,22 @@ export function messageText(
   messages: () => Partial<ReconnectionMessages>,
   logger: Logger,
 ): MessageText {
-  const reported = new Set<string>();
-  const text = (message: ReconnectionMessage, context: ReconnectionMessageContext): unknown =>
-    typeof message === 'string' ? message : message(context);
+  const reported: Partial<Record<keyof ReconnectionMessages, true>> = {};
+  const text = (message: ReconnectionMessage | undefined, context: ReconnectionMessageContext): unknown =>
+    typeof message === 'function' ? message(context) : message;
   return (key, context) => {
     const custom = messages()[key];
     let value: unknown;
     let error: unknown;
     try {
-      value = custom === undefined ? custom : text(custom, context);
+      value = text(custom, context);
     } catch (thrown) {
       error = thrown;
     }
     if (typeof value === 'string') return value;
-    if (custom !== undefined && !reported.has(key)) {
-      reported.add(key);
+    // Not set (`undefined`) is no problem: the default is what was asked for.
+    if (custom !== undefined && !reported[key]) {
+      reported[key] = true;
       logger.log(WARNING, `messages.${key} gave no string; using the default.`, error);
     }
     return text(DEFAULT_MESSAGES[key], context) as string;

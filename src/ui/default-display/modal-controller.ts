@@ -47,8 +47,9 @@ export function modalController(
     graceTimer = undefined;
   };
   /**
-   * Puts the host back if something removed it (enhanced navigation, a framework), and copies
-   * the page's `lang` and `dir`, so the texts are spoken and laid out as the page's.
+   * Puts the host back if something removed it (enhanced navigation, a framework). The dialog
+   * has no `lang` or `dir` of its own: it takes the page's language and direction through its
+   * host, and follows later changes of them (measured in Chromium).
    */
   const attach = () => {
     if (!host.isConnected) {
@@ -62,11 +63,6 @@ export function modalController(
         dialog.removeAttribute('open');
         present();
       }
-    }
-    for (const name of ['lang', 'dir'] as const) {
-      const value = document.documentElement[name];
-      if (value) dialog.setAttribute(name, value);
-      else dialog.removeAttribute(name);
     }
   };
   /** Opens the dialog if it is not open, and moves focus into it: onto `target`, else itself. */

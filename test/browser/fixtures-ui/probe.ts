@@ -102,19 +102,24 @@ export interface DialogView {
   buttons: string[];
   /** The focused element inside the shadow root: `dialog`, or a button's label. */
   focus: string | null;
-  lang: string | null;
-  dir: string | null;
+  /** The dialog's language, as `:lang()` matches it: one of {@link LANGUAGES}, or null. */
+  language: string | null;
+  /** The dialog's computed `direction`. */
+  direction: string | null;
 }
 
+/** The languages the dialog's effective language is tested against. */
+const LANGUAGES = ['en', 'fr', 'de', 'ar'];
+
 export async function readDialog(page: Page): Promise<DialogView> {
-  return page.evaluate(() => {
+  return page.evaluate((languages) => {
     const host = document.querySelector('[data-reconnect-dialog]');
     const root = host?.shadowRoot;
     const dialog = root?.querySelector('dialog');
     if (!root || !dialog) {
       return {
         exists: false, visible: false, modal: false, classes: [], role: null, name: null, text: '',
-        status: '', buttons: [], focus: null, lang: null, dir: null,
+        status: '', buttons: [], focus: null, language: null, direction: null,
       };
     }
     const active = root.activeElement;
@@ -132,10 +137,10 @@ export async function readDialog(page: Page): Promise<DialogView> {
         .filter((button) => button.checkVisibility({ visibilityProperty: true }))
         .map((button) => button.textContent),
       focus: active === dialog ? 'dialog' : active instanceof HTMLButtonElement ? active.textContent : active ? active.tagName : null,
-      lang: dialog.getAttribute('lang'),
-      dir: dialog.getAttribute('dir'),
+      language: languages.find((language) => dialog.matches(`:lang(${language})`)) ?? null,
+      direction: getComputedStyle(dialog).direction,
     };
-  });
+  }, LANGUAGES);
 }
 
 /** Polls the dialog until `check` holds; the error names `what` and the last view seen. */

@@ -150,24 +150,6 @@ describe('default dialog: one render per state', () => {
     expect(heard).toBe(0);
     expect(events).not.toContain('bubbled');
   });
-
-  it('copies the page’s lang and dir at show', () => {
-    document.documentElement.lang = 'ar';
-    document.documentElement.dir = 'rtl';
-    try {
-      const { display, dialog } = openDefault();
-      display.show();
-      expect(dialog.getAttribute('lang')).toBe('ar');
-      expect(dialog.getAttribute('dir')).toBe('rtl');
-      document.documentElement.removeAttribute('dir');
-      display.hide();
-      display.show();
-      expect(dialog.hasAttribute('dir')).toBe(false);
-    } finally {
-      document.documentElement.removeAttribute('lang');
-      document.documentElement.removeAttribute('dir');
-    }
-  });
 });
 
 describe('default dialog: messages', () => {
@@ -242,11 +224,23 @@ describe('default dialog: messages', () => {
     expect(warnings[0]?.message).toContain('messages.retrying');
   });
 
-  it('a message function returning a non-string falls back to the default', () => {
-    const { display, title } = openDefault({
-      messages: { rejoining: (() => 42) as unknown as () => string },
+  it('a message function returning a non-string falls back to the default, warned once per key', () => {
+    const { display, title, logger } = openDefault({
+      messages: {
+        rejoining: (() => 42) as unknown as () => string,
+        offline: (() => undefined) as unknown as () => string,
+      },
     });
     display.show();
     expect(title.textContent).toBe('Rejoining the server…');
+    display.offline();
+    expect(title.textContent).toBe('You are offline. Waiting for the network…');
+    display.show();
+    display.offline();
+    const warnings = logger.entries.filter((entry) => entry.level === WARNING);
+    expect(warnings.map((entry) => entry.message)).toEqual([
+      'messages.rejoining gave no string; using the default.',
+      'messages.offline gave no string; using the default.',
+    ]);
   });
 });
