@@ -5,15 +5,16 @@ export const RELOAD_LIMIT = 3;
 /** The window, in milliseconds, within which at most {@link RELOAD_LIMIT} reloads happen. */
 export const RELOAD_WINDOW_MS = 60_000;
 
+const UNAVAILABLE = 'sessionStorage unavailable';
+
 /**
  * Stops reload storms. A rejected circuit reloads the page; if the fresh page is rejected again
  * at once (a server that keeps losing state, a proxy that keeps routing to the wrong node), the
  * page would reload forever. Each allowed reload is recorded in `sessionStorage` (it survives the
- * reload, and is per tab) as a JSON array of timestamps; once {@link RELOAD_LIMIT} reloads
- * happened within {@link RELOAD_WINDOW_MS}, no more are allowed and the dialog offers a Reload
- * button instead. Where nothing can be counted (storage missing, blocked or full, or a value under
- * the key that is not a JSON array), no automatic reload is allowed at all: a loop that cannot be
- * counted cannot be stopped.
+ * reload, and is per tab); once {@link RELOAD_LIMIT} reloads happened within
+ * {@link RELOAD_WINDOW_MS}, no more are allowed and the dialog offers a Reload button instead.
+ * Where nothing can be recorded (storage blocked or full), no automatic reload is allowed at all:
+ * a loop that cannot be counted cannot be stopped.
  *
  * Decides whether one more automatic reload may happen now and, if so, records it (the caller is
  * expected to reload right after).
@@ -28,20 +29,24 @@ export function recordReload(
 ): string | undefined {
   try {
     const store = storage();
-    if (store) {
+    if (!store) return UNAVAILABLE;
+    const raw = store.getItem(RELOAD_HISTORY_KEY);
+    let recent: number[] = [];
+    try {
       // Entries outside the window either side are dropped: old ones have expired, and ones far
       // in the future come from a clock that jumped back and must not block reloads forever.
-      // Entries that are not numbers compare false, so they are dropped too.
-      const recent = (JSON.parse(store.getItem(RELOAD_HISTORY_KEY) ?? '[]') as number[]).filter(
-        (time) => Math.abs(now - time) < RELOAD_WINDOW_MS,
+      recent = (JSON.parse(raw ?? '[]') as unknown[]).filter(
+        (time): time is number => Number.isFinite(time) && Math.abs(now - (time as number)) < RELOAD_WINDOW_MS,
       );
-      if (recent.length >= RELOAD_LIMIT) return 'reload storm guard';
-      store.setItem(RELOAD_HISTORY_KEY, JSON.stringify([...recent, now]));
-      return undefined;
+    } catch {
+      // A corrupt or foreign value (not JSON, not an array) counts as no history rather than an
+      // error: the key is ours.
     }
+    if (recent.length >= RELOAD_LIMIT) return 'reload storm guard';
+    store.setItem(RELOAD_HISTORY_KEY, JSON.stringify([...recent, now]));
+    return undefined;
   } catch {
-    // SecurityError (storage blocked), QuotaExceededError (full, Safari private mode), or a value
-    // that is not JSON (`JSON.parse`) or not an array (`filter`).
+    // No storage, SecurityError (storage blocked), QuotaExceededError (full, Safari private mode).
+    return UNAVAILABLE;
   }
-  return 'no usable sessionStorage';
 }
