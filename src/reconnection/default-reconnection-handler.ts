@@ -2,7 +2,7 @@ import { reconnectCurrentCircuit } from '../boot/current-circuit';
 import type { Logger } from '../logging/logger';
 import { ERROR, WARNING, silentLogger } from '../logging/logger';
 import type { ReconnectionHandler, ReconnectionOptions } from '../options/types';
-import { DisplaySelector } from '../ui/create-reconnection-display';
+import { displaySelector, type DisplaySelector } from '../ui/create-reconnection-display';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import type { PageSignals } from './page-signals';
@@ -63,7 +63,7 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
     };
     const process: ReconnectionProcess = createReconnectionProcess({
       options,
-      display: selectDisplay ? selectDisplay(context) : (this.#selector ??= new DisplaySelector({ logger })).select(context),
+      display: selectDisplay ? selectDisplay(context) : (this.#selector ??= displaySelector({ logger })).select(context),
       attempt: settings.reconnect ?? reconnectCurrentCircuit,
       logger,
       clock: settings.clock ?? systemClock,

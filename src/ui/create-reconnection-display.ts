@@ -18,50 +18,52 @@ export { DEFAULT_MESSAGES } from './default-display/messages';
 /** Seams and settings of the {@link DisplaySelector}: those of the default dialog. */
 export type DisplaySelectorOptions = DefaultDisplaySettings;
 
+/** Picks the display for each outage; see {@link displaySelector}. */
+export interface DisplaySelector {
+  /**
+   * The page's modal (the first element with `options.dialogId`, as `getElementById` finds it)
+   * if one exists now, otherwise the default dialog: built at the first call, then the same
+   * instance and element for every later outage, re-attached if something removed it.
+   */
+  select(context: ReconnectionDisplayContext): ReconnectionDisplay;
+  /** Removes the default dialog with its timer and listeners; a later `select` builds anew. */
+  dispose(): void;
+}
+
 /**
- * Picks the display for each outage; owned by the reconnection handler. Call {@link select} at
+ * Picks the display for each outage; owned by the reconnection handler. Call `select` at
  * **every** connection-down: a modal rendered late, or replaced between outages (enhanced
  * navigation), must be found then, not at start (Blazor cached it, aspnetcore #51083).
  * @example
  * ```ts
- * const displays = new DisplaySelector({ logger });
+ * const displays = displaySelector({ logger });
  * markUserModalHidden(document, options.dialogId);          // at start
  * const display = displays.select({ options, document, retry }); // at each connection-down
  * display.show();
  * displays.dispose();                                        // when the circuit is disposed
  * ```
  */
-export class DisplaySelector {
-  #default: DefaultDisplay | undefined;
-  readonly #settings: DisplaySelectorOptions;
-
-  constructor(settings: DisplaySelectorOptions = {}) {
-    this.#settings = settings;
-  }
-
-  /**
-   * The page's modal (the first element with `options.dialogId`, as `getElementById` finds it)
-   * if one exists now, otherwise the default dialog: built at the first call, then the same
-   * instance and element for every later outage, re-attached if something removed it.
-   */
-  select(context: ReconnectionDisplayContext): ReconnectionDisplay {
-    const { document, options } = context;
-    const modal = document.getElementById(options.dialogId);
-    if (modal) {
-      this.#default?.conceal();
-      return userSpecifiedDisplay(modal, document, options.dialogId, options.maxRetries);
-    }
-    if (this.#default?.host.ownerDocument === document) {
-      this.#default.bind(context);
-      return this.#default;
-    }
-    this.dispose();
-    return (this.#default = defaultReconnectDisplay(context, this.#settings));
-  }
-
-  /** Removes the default dialog with its timer and listeners; a later `select` builds anew. */
-  dispose(): void {
-    this.#default?.dispose();
-    this.#default = undefined;
-  }
+export function displaySelector(settings: DisplaySelectorOptions = {}): DisplaySelector {
+  let current: DefaultDisplay | undefined;
+  const dispose = () => {
+    current?.dispose();
+    current = undefined;
+  };
+  return {
+    select: (context) => {
+      const { document, options } = context;
+      const modal = document.getElementById(options.dialogId);
+      if (modal) {
+        current?.conceal();
+        return userSpecifiedDisplay(modal, document, options.dialogId, options.maxRetries);
+      }
+      if (current?.host.ownerDocument === document) {
+        current.bind(context);
+        return current;
+      }
+      dispose();
+      return (current = defaultReconnectDisplay(context, settings));
+    },
+    dispose,
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_DIALOG_ATTRIBUTE,
-  DisplaySelector,
+  displaySelector,
   FAILED_CLASS,
   SHOW_CLASS,
 } from '../../../src/ui/create-reconnection-display';
@@ -17,7 +17,7 @@ function renderModal(id = DIALOG_ID): HTMLElement {
 }
 
 function selector() {
-  return new DisplaySelector({ reload: vi.fn(), storage: () => new MemoryStorage() });
+  return displaySelector({ reload: vi.fn(), storage: () => new MemoryStorage() });
 }
 
 const dialogHosts = () => document.querySelectorAll(`[${DEFAULT_DIALOG_ATTRIBUTE}]`);

@@ -6,7 +6,8 @@ import { defaultReconnectionOptions } from '../../../src/options/defaults';
 import type { ReconnectionOptions } from '../../../src/options/types';
 import type { ReconnectionDisplayContext } from '../../../src/reconnection/reconnection-display';
 import {
-  DisplaySelector,
+  displaySelector,
+  type DisplaySelector,
   STATE_CHANGED_EVENT,
   type DisplaySelectorOptions,
   type ReconnectStateChangedDetail,
@@ -113,7 +114,7 @@ export function openDefault(
   const reload = vi.fn();
   const storage = new MemoryStorage();
   const logger = recordingLogger();
-  const selector = new DisplaySelector({ reload, storage: () => storage, logger, ...settings });
+  const selector = displaySelector({ reload, storage: () => storage, logger, ...settings });
   selectors.push(selector);
   const context = makeContext(overrides, retry);
   const display = asDefault(selector.select(context));
