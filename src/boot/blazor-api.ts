@@ -59,7 +59,7 @@ export function createBlazorApi({ createConnection, logger: givenLogger }: Blazo
           (api.defaultReconnectionHandler = new DefaultReconnectionHandler({ reconnect, logger, document, onOutcome })),
         logger,
         win,
-        createConnection ?? createConnectionFactory(resolved, logger, document.baseURI),
+        createConnection ?? createConnectionFactory(resolved, document.baseURI),
       );
       setCurrentCircuit((host = circuit));
       return circuit.started;
