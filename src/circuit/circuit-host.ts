@@ -174,10 +174,7 @@ export function createCircuitHost(
       } else if (starting || answer !== true) {
         stop(opened);
         if (!starting) {
-          logger.log(
-            INFORMATION,
-            'Reconnection attempt to the circuit was rejected by the server. This may indicate that the associated state is no longer available on the server.',
-          );
+          logger.log(INFORMATION, 'The server rejected the circuit: its state is gone.');
         }
         return refuse(starting);
       }
@@ -205,7 +202,7 @@ export function createCircuitHost(
     if (state === 'disconnected') return;
     if (circuitId && hubUrl) sendDisconnectBeacon(win.navigator, hubUrl, circuitId);
     end();
-    rejectStart(new Error('Disconnected while starting.'));
+    rejectStart(new Error('Disconnected.'));
     notifyCircuitHandlers('onCircuitClosed');
   };
 
@@ -237,7 +234,7 @@ export function createCircuitHost(
 
   connect(false).catch((error: unknown) => {
     if (state !== 'starting') return;
-    logger.log(WARNING, 'The first start failed; retrying.', error);
+    logger.log(WARNING, 'Start failed; retrying.', error);
     down(error instanceof Error ? error : new Error(String(error)));
   });
 
