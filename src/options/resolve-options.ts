@@ -29,11 +29,12 @@ const keepBuilderAsIs = (): void => undefined;
 
 /**
  * Checks a handler's callbacks and returns the handler as given, not copied: its callbacks are
- * called as methods. Any object will do (a class instance, even an array, as before).
+ * called as methods. Any object will do (a class instance too), except an array: the same check
+ * as for the option objects.
  */
 const handler = (path: string, value: unknown, callbacks: Record<string, Check>): unknown => {
-  rule((each) => typeof each === 'object' && each !== null, 'an object')(path, value);
-  resolveRecord(value as Record<string, unknown>, `${path}.`, callbacks, {});
+  expectObject(path, value);
+  resolveRecord(value, `${path}.`, callbacks, {});
   return value;
 };
 

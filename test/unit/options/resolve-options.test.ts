@@ -111,6 +111,7 @@ describe('resolveOptions validation', () => {
     ['a circuit handler that is not an object', { circuitHandlers: [() => undefined] }, 'circuitHandlers[0] must be an object (got a function)'],
     ['a null circuit handler callback', { circuitHandlers: [{ onCircuitClosed: null }] }, 'circuitHandlers[0].onCircuitClosed must be a function (got null)'],
     ['a handler that is not an object', { reconnectionHandler: 'h' }, 'reconnectionHandler must be an object (got "h")'],
+    ['a circuit handler that is an array', { circuitHandlers: [[]] }, 'circuitHandlers[0] must be an object (got [])'],
     ['a fractional log level', { logLevel: 2.5 }, 'logLevel must be a LogLevel from 0 to 6 (got 2.5)'],
     ['an Infinity dialog delay', { reconnectionOptions: { dialogDelayMilliseconds: Infinity } }, 'reconnectionOptions.dialogDelayMilliseconds must be a finite number ≥ 0 (got Infinity)'],
     ['a blank dialogId', { reconnectionOptions: { dialogId: '  ' } }, 'reconnectionOptions.dialogId must be a non-empty string (got "  ")'],
