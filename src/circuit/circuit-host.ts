@@ -169,8 +169,9 @@ export function createCircuitHost(
       }
     } catch (error) {
       stop(opened);
-      // Negotiation or transport failed: an outage, never a rejection (a proxy refusing upgrades
-      // for a moment must not end a session). Only a stateless hub's 401/403/404 refuses us.
+      // Negotiation or transport failed, the hub answered a resume with an error, or another path
+      // won meanwhile: thrown, never a rejection (a proxy refusing upgrades for a moment must not
+      // end a session). Only a stateless hub's 401/403/404 at negotiation refuses us.
       if (!circuitHandshake && refusedAtNegotiation(error)) return refuse();
       throw error;
     }
