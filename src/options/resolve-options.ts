@@ -41,7 +41,7 @@ const handler = (path: string, value: unknown, callbacks: Record<string, Check>)
 const CIRCUIT_OPTIONS: { readonly [K in keyof ResolvedCircuitOptions]: Check } = {
   configureSignalR: FUNCTION,
   logLevel: rule((value) => isNonNegativeInteger(value) && (value as number) <= 6, 'a LogLevel from 0 to 6'),
-  circuitHandshake: rule((value) => typeof value === 'boolean', 'true or false'),
+  circuitHandshake: rule((value) => typeof value === 'boolean', 'a boolean'),
   reconnectionOptions: (path, value) => {
     const given = value ?? {};
     expectObject(path, given);

@@ -94,7 +94,7 @@ describe('resolveOptions validation', () => {
     ['handler missing onConnectionDown', { reconnectionHandler: { onConnectionUp: () => undefined } }, 'reconnectionHandler.onConnectionDown must be a function (got undefined)'],
     ['non-function configureSignalR', { configureSignalR: '/signalr' }, 'configureSignalR must be a function (got "/signalr")'],
     ['bad log level', { logLevel: 9 }, 'logLevel must be a LogLevel from 0 to 6 (got 9)'],
-    ['bad circuitHandshake', { circuitHandshake: 'no' }, 'circuitHandshake must be true or false (got "no")'],
+    ['bad circuitHandshake', { circuitHandshake: 'no' }, 'circuitHandshake must be a boolean (got "no")'],
     ['bad dialogId', { reconnectionOptions: { dialogId: '' } }, 'reconnectionOptions.dialogId must be a non-empty string (got "")'],
     ['bad dialog delay', { reconnectionOptions: { dialogDelayMilliseconds: -1 } }, 'reconnectionOptions.dialogDelayMilliseconds must be a finite number ≥ 0 (got -1)'],
     ['unknown message key', { reconnectionOptions: { messages: { reconecting: 'x' } } }, 'reconnectionOptions.messages.reconecting must be left out (known: title, rejoining, retrying, failed, rejected, offline, retry, reload) (got "x")'],
