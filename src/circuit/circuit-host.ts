@@ -1,4 +1,3 @@
-import { HubConnectionState } from '@microsoft/signalr';
 import { listen } from '../dom/listen';
 import { CircuitRefusedError } from '../errors/circuit-refused-error';
 import { HubMethodError } from '../errors/hub-method-error';
@@ -109,7 +108,7 @@ export function createCircuitHost(
   };
 
   const stop = (stopped: HubConnectionLike | undefined): void => {
-    if (stopped && stopped.state !== HubConnectionState.Disconnected) {
+    if (stopped && stopped.state !== 'Disconnected') {
       // Stopping a connection that is already failing has nothing useful to report.
       stopped.stop().catch(() => undefined);
     }
@@ -153,7 +152,7 @@ export function createCircuitHost(
         } catch (error) {
           // Still connected means the hub itself answered with an error (e.g. no such method);
           // otherwise the link failed: an outage, thrown as it came.
-          if (opened.state !== HubConnectionState.Connected) throw error;
+          if (opened.state !== 'Connected') throw error;
           const hubError = new HubMethodError(method, { cause: error });
           if (starting) return refuse(hubError);
           throw hubError;
