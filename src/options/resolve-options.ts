@@ -1,4 +1,4 @@
-import { LogLevel } from '../logging/logger';
+import { WARNING } from '../logging/logger';
 import { DEFAULT_MESSAGES } from '../ui/default-display/messages';
 import { defaultReconnectionOptions } from './defaults';
 import type { ReconnectionOptions, ResolvedCircuitOptions, StartOptions } from './types';
@@ -40,7 +40,9 @@ const handler = (path: string, value: unknown, callbacks: Record<string, Check>)
 
 const CIRCUIT_OPTIONS: { readonly [K in keyof ResolvedCircuitOptions]: Check } = {
   configureSignalR: FUNCTION,
-  logLevel: rule((value) => isNonNegativeInteger(value) && (value as number) <= 6, 'a LogLevel from 0 to 6'),
+  // The default here, as the plain number the minifier inlines: `LogLevel.Warning` is a property
+  // read of SignalR's enum object, which survives minification.
+  logLevel: (path, value = WARNING) => rule((each) => isNonNegativeInteger(each) && (each as number) <= 6, 'a LogLevel from 0 to 6')(path, value),
   circuitHandshake: rule((value) => typeof value === 'boolean', 'a boolean'),
   reconnectionOptions: (path, value) => {
     const given = value ?? {};
@@ -73,7 +75,6 @@ export function resolveOptions(userOptions: StartOptions | undefined): ResolvedC
   if (web) expectObject('circuit', circuit);
   return resolveRecord<ResolvedCircuitOptions>(web ? circuit : options, web ? 'circuit.' : '', CIRCUIT_OPTIONS, {
     configureSignalR: keepBuilderAsIs,
-    logLevel: LogLevel.Warning,
     circuitHandshake: true,
   });
 }
