@@ -47,9 +47,10 @@ const CIRCUIT_OPTIONS: { readonly [K in keyof ResolvedCircuitOptions]: Check } =
   reconnectionOptions: (path, value) => {
     const given = value ?? {};
     expectObject(path, given);
-    const resolved = resolveRecord<ReconnectionOptions>(given, `${path}.`, RECONNECTION_OPTIONS, defaultReconnectionOptions());
-    if ('maxRetries' in given && given.maxRetries === undefined) resolved.maxRetries = undefined;
-    return resolved;
+    const defaults = defaultReconnectionOptions();
+    // An explicit `maxRetries: undefined` finds no default to fall back on: unbounded.
+    if ('maxRetries' in given) defaults.maxRetries = undefined;
+    return resolveRecord<ReconnectionOptions>(given, `${path}.`, RECONNECTION_OPTIONS, defaults);
   },
   reconnectionHandler: (path, value) =>
     value === undefined || value === null
