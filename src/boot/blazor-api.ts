@@ -5,7 +5,7 @@ import type { ConnectionFactory } from '../circuit/hub-connection';
 import { AlreadyStartedError } from '../errors/already-started-error';
 import { EnvironmentError } from '../errors/environment-error';
 import type { Logger } from '../logging/logger';
-import { ConsoleLogger } from '../logging/logger';
+import { createConsoleLogger } from '../logging/logger';
 import { resolveOptions } from '../options/resolve-options';
 import type { StartOptions } from '../options/types';
 import { DefaultReconnectionHandler } from '../reconnection/default-reconnection-handler';
@@ -50,7 +50,7 @@ export function createBlazorApi({ createConnection, logger: givenLogger }: Blazo
       if (!win?.document) throw new EnvironmentError('window.document');
       const { document } = win;
 
-      const logger = givenLogger ?? new ConsoleLogger(resolved.logLevel);
+      const logger = givenLogger ?? createConsoleLogger(resolved.logLevel);
       markUserModalHidden(document, resolved.reconnectionOptions.dialogId);
       const circuit = createCircuitHost(
         resolved,
@@ -59,7 +59,7 @@ export function createBlazorApi({ createConnection, logger: givenLogger }: Blazo
           (api.defaultReconnectionHandler = new DefaultReconnectionHandler({ reconnect, logger, document, onOutcome })),
         logger,
         win,
-        createConnection ?? createConnectionFactory(resolved, logger, document.baseURI),
+        createConnection ?? createConnectionFactory(resolved, document.baseURI),
       );
       setCurrentCircuit((host = circuit));
       return circuit.started;

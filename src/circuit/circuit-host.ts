@@ -1,4 +1,3 @@
-import { HubConnectionState } from '@microsoft/signalr';
 import { listen } from '../dom/listen';
 import { CircuitRefusedError } from '../errors/circuit-refused-error';
 import { HubMethodError } from '../errors/hub-method-error';
@@ -109,33 +108,16 @@ export function createCircuitHost(
   };
 
   const stop = (stopped: HubConnectionLike | undefined): void => {
-    if (stopped && stopped.state !== HubConnectionState.Disconnected) {
+    if (stopped && stopped.state !== 'Disconnected') {
       // Stopping a connection that is already failing has nothing useful to report.
       stopped.stop().catch(() => undefined);
     }
   };
 
-  /** After every `await`: another path (a disconnect, a concurrent attempt) may have won meanwhile. */
-  const checkState = (before: CircuitState, pending: HubConnectionLike): void => {
-    if (state !== before) {
-      stop(pending);
-      throw new Error(`Superseded (${state}).`);
-    }
-  };
-
-  /** A refused first start rejects `started`; a refused resume only answers `false`. */
-  const refuse = (starting: boolean, cause?: HubMethodError): false => {
-    if (starting) {
-      const error = new CircuitRefusedError(cause && { cause });
-      logger.log(ERROR, error.message);
-      rejectStart(error);
-    }
-    return false;
-  };
-
   /**
    * A fresh connection plus `StartCircuit` (first start) or `ConnectCircuit` (resume). `true`:
-   * adopted; `false`: the server was reached and refused; throws when it was not reached.
+   * adopted; `false`: the server was reached and refused; throws when it was not reached. Every
+   * path that does not adopt the connection stops it.
    */
   const connect = async (fromReconnect: boolean): Promise<boolean> => {
     const before = state;
@@ -145,42 +127,52 @@ export function createCircuitHost(
       // Closes of failed attempts and of connections we stopped ourselves are not outages.
       if (opened === connection) down(error ?? new Error('Connection closed.'));
     });
+    /** A refused first start rejects `started`; a refused resume only answers `false`. */
+    const refuse = (cause?: HubMethodError): false => {
+      stop(opened);
+      if (starting) {
+        const error = new CircuitRefusedError(cause && { cause });
+        logger.log(ERROR, error.message);
+        rejectStart(error);
+      }
+      return false;
+    };
+    /** After every `await`: another path (a disconnect, a concurrent attempt) may have won meanwhile. */
+    const checkState = (): void => {
+      if (state !== before) throw new Error(`Superseded (${state}).`);
+    };
     try {
       await opened.start();
-    } catch (error) {
-      // Negotiation or transport failed: an outage, never a rejection (a proxy refusing upgrades
-      // for a moment must not end a session). Only a stateless hub's 401/403/404 refuses us.
-      if (!circuitHandshake && refusedAtNegotiation(error)) return refuse(starting);
-      throw error;
-    }
-    checkState(before, opened);
-    if (circuitHandshake) {
-      const method = starting ? 'StartCircuit' : 'ConnectCircuit';
-      let answer: unknown;
-      try {
-        answer = await opened.invoke(method, ...(starting ? [win.document.baseURI, win.location.href, '[]', ''] : [circuitId]));
-      } catch (error) {
-        // Still connected means the hub itself answered with an error (e.g. no such method);
-        // otherwise the link failed: an outage, thrown as it came.
-        const hubError = opened.state === HubConnectionState.Connected && new HubMethodError(method, { cause: error });
-        stop(opened);
-        if (hubError && starting) return refuse(true, hubError);
-        throw hubError || error;
-      }
-      checkState(before, opened);
-      if (starting && typeof answer === 'string' && answer) {
-        circuitId = answer;
-        logger.log(TRACE, `Circuit started: ${answer}.`);
-      } else if (starting || answer !== true) {
-        stop(opened);
-        if (!starting) {
-          logger.log(
-            INFORMATION,
-            'Reconnection attempt to the circuit was rejected by the server. This may indicate that the associated state is no longer available on the server.',
-          );
+      checkState();
+      if (circuitHandshake) {
+        const method = starting ? 'StartCircuit' : 'ConnectCircuit';
+        let answer: unknown;
+        try {
+          answer = await opened.invoke(method, ...(starting ? [win.document.baseURI, win.location.href, '[]', ''] : [circuitId]));
+        } catch (error) {
+          // Still connected means the hub itself answered with an error (e.g. no such method);
+          // otherwise the link failed: an outage, thrown as it came.
+          if (opened.state !== 'Connected') throw error;
+          const hubError = new HubMethodError(method, { cause: error });
+          if (starting) return refuse(hubError);
+          throw hubError;
         }
-        return refuse(starting);
+        checkState();
+        if (starting && typeof answer === 'string' && answer) {
+          circuitId = answer;
+          logger.log(TRACE, `Circuit started: ${answer}.`);
+        } else if (starting || answer !== true) {
+          if (!starting) logger.log(INFORMATION, 'The server rejected the circuit: its state is gone.');
+          return refuse();
+        }
       }
+    } catch (error) {
+      stop(opened);
+      // Negotiation or transport failed, the hub answered a resume with an error, or another path
+      // won meanwhile: thrown, never a rejection (a proxy refusing upgrades for a moment must not
+      // end a session). Only a stateless hub's 401/403/404 at negotiation refuses us.
+      if (!circuitHandshake && refusedAtNegotiation(error)) return refuse();
+      throw error;
     }
     connection = opened;
     hubUrl = opened.baseUrl;
@@ -205,7 +197,7 @@ export function createCircuitHost(
     if (state === 'disconnected') return;
     if (circuitId && hubUrl) sendDisconnectBeacon(win.navigator, hubUrl, circuitId);
     end();
-    rejectStart(new Error('Disconnected while starting.'));
+    rejectStart(new Error('Disconnected.'));
     notifyCircuitHandlers('onCircuitClosed');
   };
 
@@ -237,7 +229,7 @@ export function createCircuitHost(
 
   connect(false).catch((error: unknown) => {
     if (state !== 'starting') return;
-    logger.log(WARNING, 'The first start failed; retrying.', error);
+    logger.log(WARNING, 'Start failed; retrying.', error);
     down(error instanceof Error ? error : new Error(String(error)));
   });
 

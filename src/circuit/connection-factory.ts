@@ -1,6 +1,4 @@
 import { HubConnectionBuilder } from '@microsoft/signalr';
-import type { Logger } from '../logging/logger';
-import { WARNING } from '../logging/logger';
 import { DEFAULT_HUB_PATH } from '../options/defaults';
 import type { ResolvedCircuitOptions } from '../options/types';
 import type { ConnectionFactory, HubConnectionLike } from './hub-connection';
@@ -13,20 +11,12 @@ import type { ConnectionFactory, HubConnectionLike } from './hub-connection';
  * to the first connection and to every reconnect.
  * @param baseUri - what the default hub path is resolved against (the page's `document.baseURI`).
  */
-export function createConnectionFactory(options: ResolvedCircuitOptions, logger: Logger, baseUri: string): ConnectionFactory {
+export function createConnectionFactory(options: ResolvedCircuitOptions, baseUri: string): ConnectionFactory {
   const hubUrl = new URL(DEFAULT_HUB_PATH, baseUri).href;
-  let timeoutsChecked = false;
 
-  return () => {
+  return (): HubConnectionLike => {
     const builder = new HubConnectionBuilder().withUrl(hubUrl).configureLogging(options.logLevel);
     options.configureSignalR(builder);
-    const connection: HubConnectionLike = builder.build();
-    const { serverTimeoutInMilliseconds: timeout, keepAliveIntervalInMilliseconds: keepAlive } = connection;
-    // SignalR's own guidance: the server timeout should be at least twice the keep-alive interval.
-    if (!timeoutsChecked && timeout < 2 * keepAlive) {
-      logger.log(WARNING, `Server timeout ${timeout} ms is under twice the keep-alive interval ${keepAlive} ms.`);
-    }
-    timeoutsChecked = true;
-    return connection;
+    return builder.build();
   };
 }

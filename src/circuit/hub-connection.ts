@@ -5,7 +5,11 @@ import type { HubConnectionState } from '@microsoft/signalr';
  * with a fake. Production code always gets a real `HubConnection` from the builder.
  */
 export interface HubConnectionLike {
-  readonly state: HubConnectionState;
+  /**
+   * Typed by the enum's string values: comparing with `'Connected'` spares importing the enum at
+   * run time (SignalR's `HubConnectionState` is a string enum, so its members are these strings).
+   */
+  readonly state: `${HubConnectionState}`;
   /** The absolute hub URL the connection negotiates with (after `withUrl`). */
   readonly baseUrl: string;
   serverTimeoutInMilliseconds: number;

@@ -10,7 +10,7 @@ export class HubMethodError extends Error {
   declare readonly method: string;
 
   constructor(method: string, options: { cause: unknown }) {
-    super(`Hub method ${method} failed on the server.`, options);
+    super(`${method} failed on the server.`, options);
     this.method = method;
   }
 }

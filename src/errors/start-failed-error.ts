@@ -12,9 +12,7 @@ export class StartFailedError extends Error {
 
   constructor(outcome: 'failed' | 'rejected', attempts: number, options?: { cause?: unknown }) {
     super(
-      `The circuit could not be started: the server ${
-        outcome === 'failed' ? `was not reached after ${attempts} attempt(s)` : 'refused it'
-      }.`,
+      `Start failed: the server ${outcome === 'failed' ? `was not reached after ${attempts} attempt(s)` : 'refused'}.`,
       options,
     );
     this.outcome = outcome;

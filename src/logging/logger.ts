@@ -23,20 +23,14 @@ const METHODS: readonly ('debug' | 'info' | 'warn' | 'error')[] = ['debug', 'deb
  * A console logger that drops messages below `minimumLevel`. Secrets (the circuit id) are only
  * ever passed at `LogLevel.Trace`, so the default level (Warning) never prints them. No timestamp
  * or level name: the console method already carries the level, and devtools shows the time.
+ * A closure rather than a class: nothing outside needs the type, and the minifier shortens locals.
  */
-export class ConsoleLogger implements Logger {
-  readonly #minimumLevel: LogLevel;
-
-  constructor(minimumLevel: LogLevel) {
-    this.#minimumLevel = minimumLevel;
-  }
-
-  log(level: LogLevel, message: string, error?: unknown): void {
+export const createConsoleLogger = (minimumLevel: LogLevel): Logger => ({
+  log(level: LogLevel, message: string, error?: unknown) {
     const method = METHODS[level];
-    if (level < this.#minimumLevel || method === undefined) return;
-    console[method]('[circuit-reconnect] ' + message, ...(error === undefined ? [] : [error]));
-  }
-}
+    if (level >= minimumLevel && method) console[method]('[circuit-reconnect] ' + message, ...(error === undefined ? [] : [error]));
+  },
+});
 
 /** A logger that says nothing: the default for objects built before `start()` chose a level. */
 export const silentLogger: Logger = { log: () => undefined };

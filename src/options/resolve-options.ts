@@ -1,4 +1,4 @@
-import { LogLevel } from '../logging/logger';
+import { WARNING } from '../logging/logger';
 import { DEFAULT_MESSAGES } from '../ui/default-display/messages';
 import { defaultReconnectionOptions } from './defaults';
 import type { ReconnectionOptions, ResolvedCircuitOptions, StartOptions } from './types';
@@ -29,24 +29,28 @@ const keepBuilderAsIs = (): void => undefined;
 
 /**
  * Checks a handler's callbacks and returns the handler as given, not copied: its callbacks are
- * called as methods. Any object will do (a class instance, even an array, as before).
+ * called as methods. Any object will do (a class instance too), except an array: the same check
+ * as for the option objects.
  */
 const handler = (path: string, value: unknown, callbacks: Record<string, Check>): unknown => {
-  rule((each) => typeof each === 'object' && each !== null, 'an object')(path, value);
-  resolveRecord(value as Record<string, unknown>, `${path}.`, callbacks, {});
+  expectObject(path, value);
+  resolveRecord(value, `${path}.`, callbacks, {});
   return value;
 };
 
 const CIRCUIT_OPTIONS: { readonly [K in keyof ResolvedCircuitOptions]: Check } = {
   configureSignalR: FUNCTION,
-  logLevel: rule((value) => isNonNegativeInteger(value) && (value as number) <= 6, 'a LogLevel from 0 to 6'),
-  circuitHandshake: rule((value) => typeof value === 'boolean', 'true or false'),
+  // The default here, as the plain number the minifier inlines: `LogLevel.Warning` is a property
+  // read of SignalR's enum object, which survives minification.
+  logLevel: (path, value = WARNING) => rule((each) => isNonNegativeInteger(each) && (each as number) <= 6, 'a LogLevel from 0 to 6')(path, value),
+  circuitHandshake: rule((value) => typeof value === 'boolean', 'a boolean'),
   reconnectionOptions: (path, value) => {
     const given = value ?? {};
     expectObject(path, given);
-    const resolved = resolveRecord<ReconnectionOptions>(given, `${path}.`, RECONNECTION_OPTIONS, defaultReconnectionOptions());
-    if ('maxRetries' in given && given.maxRetries === undefined) resolved.maxRetries = undefined;
-    return resolved;
+    const defaults = defaultReconnectionOptions();
+    // An explicit `maxRetries: undefined` finds no default to fall back on: unbounded.
+    if ('maxRetries' in given) defaults.maxRetries = undefined;
+    return resolveRecord<ReconnectionOptions>(given, `${path}.`, RECONNECTION_OPTIONS, defaults);
   },
   reconnectionHandler: (path, value) =>
     value === undefined || value === null
@@ -72,7 +76,6 @@ export function resolveOptions(userOptions: StartOptions | undefined): ResolvedC
   if (web) expectObject('circuit', circuit);
   return resolveRecord<ResolvedCircuitOptions>(web ? circuit : options, web ? 'circuit.' : '', CIRCUIT_OPTIONS, {
     configureSignalR: keepBuilderAsIs,
-    logLevel: LogLevel.Warning,
     circuitHandshake: true,
   });
 }

@@ -127,7 +127,7 @@ describe.skipIf(chromiumPath === undefined)('faults: start options survive recon
     });
     expect(second).toBe('Blazor has already started.');
     expect(demo.hub.log.entries('negotiate')).toHaveLength(1);
-    // No autostart at DOMContentLoaded either: it would have logged "could not be started".
+    // No autostart at DOMContentLoaded either: it would have logged "Start failed".
     expect(opened.problems).toEqual({ errors: [], cspViolations: [] });
   });
 

@@ -43,7 +43,7 @@ function startClient(options: CircuitStartOptions = {}) {
     ...options,
   });
   const win = fakeWindow(server.url, beacons);
-  const createConnection = createConnectionFactory(resolved, logger, win.document.baseURI);
+  const createConnection = createConnectionFactory(resolved, win.document.baseURI);
   const host = createCircuitHost(
     resolved,
     (reconnect, onOutcome) =>

@@ -124,7 +124,7 @@ describe('start()', () => {
     expect(server.connections).toHaveLength(3);
     const error = await settled;
     expect(error).toBeInstanceOf(StartFailedError);
-    expect((error as Error).message).toBe('The circuit could not be started: the server was not reached after 2 attempt(s).');
+    expect((error as Error).message).toBe('Start failed: the server was not reached after 2 attempt(s).');
     api.defaultReconnectionHandler?.dispose();
   });
 

@@ -4,15 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConnectionFactory } from '../../../src/circuit/connection-factory';
 import { resolveOptions } from '../../../src/options/resolve-options';
 import type { CircuitStartOptions } from '../../../src/options/types';
-import { RecordingLogger } from '../support/recording-logger';
 
 function factoryFor(options: CircuitStartOptions, baseUri = 'http://localhost:5000/app/') {
-  const logger = new RecordingLogger();
   // Every builder the factory makes passes through withUrl first: record them there.
   const withUrl = vi.spyOn(HubConnectionBuilder.prototype, 'withUrl');
   const builders = withUrl.mock.contexts as HubConnectionBuilder[];
-  const create = createConnectionFactory(resolveOptions(options), logger, baseUri);
-  return { create, logger, builders };
+  const create = createConnectionFactory(resolveOptions(options), baseUri);
+  return { create, builders };
 }
 
 afterEach(() => {
@@ -39,13 +37,12 @@ describe('createConnectionFactory', () => {
 
   it('applies withServerTimeout / withKeepAliveInterval / withHubProtocol', () => {
     const protocol = new JsonHubProtocol();
-    const { create, logger } = factoryFor({
+    const { create } = factoryFor({
       configureSignalR: (builder) => builder.withServerTimeout(60000).withKeepAliveInterval(15000).withHubProtocol(protocol),
     });
     const connection = create();
     expect(connection.serverTimeoutInMilliseconds).toBe(60000);
     expect(connection.keepAliveIntervalInMilliseconds).toBe(15000);
-    expect(logger.entries).toEqual([]);
   });
 
   it('supports the older pattern that replaces builder.build to set serverTimeoutInMilliseconds', () => {
@@ -73,17 +70,6 @@ describe('createConnectionFactory', () => {
     const { create, builders } = factoryFor({});
     expect(create()).not.toBe(create());
     expect(builders).toHaveLength(2);
-  });
-
-  it('warns once, at Warning, when the server timeout is under twice the keep-alive interval', () => {
-    const { create, logger } = factoryFor({
-      configureSignalR: (builder) => builder.withServerTimeout(20000).withKeepAliveInterval(15000),
-    });
-    create();
-    create();
-    expect(logger.entries.map((entry) => [entry.level, entry.message])).toEqual([
-      [LogLevel.Warning, 'Server timeout 20000 ms is under twice the keep-alive interval 15000 ms.'],
-    ]);
   });
 
   it('applies logLevel to the SignalR client logger', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConsoleLogger, LogLevel } from '../../../src/logging/logger';
+import { createConsoleLogger, LogLevel } from '../../../src/logging/logger';
 
-describe('ConsoleLogger', () => {
+describe('createConsoleLogger', () => {
   afterEach(() => {
     vi.restoreAllMocks();
   });
@@ -10,7 +10,7 @@ describe('ConsoleLogger', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
-    const logger = new ConsoleLogger(LogLevel.Warning);
+    const logger = createConsoleLogger(LogLevel.Warning);
     const cause = new Error('down');
     logger.log(LogLevel.Information, 'not shown');
     logger.log(LogLevel.Warning, 'Lost the connection.');
@@ -23,7 +23,7 @@ describe('ConsoleLogger', () => {
   it('writes nothing at LogLevel.None, and Trace and Debug through console.debug', () => {
     const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const logger = new ConsoleLogger(LogLevel.Trace);
+    const logger = createConsoleLogger(LogLevel.Trace);
     logger.log(LogLevel.Trace, 'a');
     logger.log(LogLevel.Debug, 'b');
     logger.log(LogLevel.None, 'c');
