@@ -205,7 +205,7 @@ export function createCircuitHost(
   const removePageShow = listen(win, 'pageshow', (event: PageTransitionEvent) => {
     // Back from the back/forward cache after `pagehide` said goodbye: try to resume; a server
     // that dropped the circuit answers "rejected", and the display reloads the page.
-    if (event.persisted && state === 'disconnected' && circuitId) down(new Error('Page restored from the back/forward cache.'));
+    if (event.persisted && state === 'disconnected' && circuitId) down(new Error('Restored from the back/forward cache.'));
   });
 
   const reconnect = (): Promise<boolean> => {

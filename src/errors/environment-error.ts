@@ -3,6 +3,6 @@ export class EnvironmentError extends Error {
   override readonly name = 'EnvironmentError';
 
   constructor(missing: string) {
-    super(`circuit-reconnect needs a browser: ${missing} is not available in this environment.`);
+    super(`circuit-reconnect needs a browser (no ${missing}).`);
   }
 }

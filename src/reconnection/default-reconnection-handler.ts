@@ -53,7 +53,7 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
     const settings = this.#settings;
     const { logger = silentLogger, selectDisplay, onOutcome } = settings;
     const doc = settings.document ?? document;
-    logger.log(WARNING, 'The connection to the server was lost; reconnecting.', error);
+    logger.log(WARNING, 'Connection lost; reconnecting.', error);
     const context: ReconnectionDisplayContext = {
       options,
       document: doc,
@@ -73,7 +73,7 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
         try {
           onOutcome?.(outcome);
         } catch (callbackError) {
-          logger.log(ERROR, 'An onOutcome callback threw.', callbackError);
+          logger.log(ERROR, 'onOutcome threw.', callbackError);
         }
       },
     });

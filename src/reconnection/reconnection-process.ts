@@ -137,7 +137,7 @@ export function createReconnectionProcess({
     } catch (error) {
       if (state !== 'attempting') return;
       attempts = attemptNumber;
-      logger.log(INFORMATION, `Reconnection attempt ${attemptNumber} did not reach the server.`, error);
+      logger.log(INFORMATION, `Attempt ${attemptNumber} failed.`, error);
       if (manual) fail();
       else proceed();
       return;

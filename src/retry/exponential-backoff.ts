@@ -39,13 +39,18 @@ import { drawUnit, expectAttempts, validateBackoffOptions } from './backoff-opti
  * });
  */
 export function exponentialBackoff(options: ExponentialBackoffOptions): RetryIntervalFunction {
-  return backoffSchedule(validateBackoffOptions(options));
+  const schedule = backoffSchedule(validateBackoffOptions(options));
+  return (previousAttempts) => {
+    expectAttempts(previousAttempts);
+    return schedule(previousAttempts);
+  };
 }
 
 /**
  * The schedule of {@link exponentialBackoff} from options that are already valid. The default
  * policy calls it with constants, so an application that never imports `exponentialBackoff`
- * does not carry its option validation (tree-shaken away).
+ * does not carry its option validation (tree-shaken away). `previousAttempts` must already be a
+ * non-negative integer: the callers check it.
  */
 export function backoffSchedule({
   initialMs,
@@ -90,7 +95,6 @@ export function backoffSchedule({
   };
 
   return (previousAttempts) => {
-    expectAttempts(previousAttempts);
     waits.splice(previousAttempts);
     // `unit` 0.5 (the middle of the range) stands in for a step that was never asked for.
     while (waits.length < previousAttempts) waits.push(waits.length && waitFor(waits.length, 0.5));

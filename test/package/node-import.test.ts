@@ -143,7 +143,7 @@ describe('the packed ES module in Node', () => {
     expect(result.start).toEqual({
       threw: true,
       name: 'EnvironmentError',
-      message: 'circuit-reconnect needs a browser: window.document is not available in this environment.',
+      message: 'circuit-reconnect needs a browser (no window.document).',
       isEnvironmentError: true,
     });
   });

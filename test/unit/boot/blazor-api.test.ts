@@ -69,7 +69,7 @@ describe('start()', () => {
     try {
       const api = createBlazorApi();
       expect(() => api.start()).toThrow(EnvironmentError);
-      expect(() => api.start()).toThrow('circuit-reconnect needs a browser: window.document is not available in this environment.');
+      expect(() => api.start()).toThrow('circuit-reconnect needs a browser (no window.document).');
     } finally {
       vi.unstubAllGlobals();
     }

@@ -256,7 +256,7 @@ describe('disconnect', () => {
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
     expect(sendBeacon).toHaveBeenCalledTimes(1);
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
-    expect(events.at(-1)).toBe('down: Page restored from the back/forward cache.');
+    expect(events.at(-1)).toBe('down: Restored from the back/forward cache.');
     expect(host.state).toBe('down');
   });
 
