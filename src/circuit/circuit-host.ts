@@ -139,7 +139,7 @@ export function createCircuitHost(
     };
     /** After every `await`: another path (a disconnect, a concurrent attempt) may have won meanwhile. */
     const checkState = (): void => {
-      if (state !== before) throw new Error(`Superseded (${state}).`);
+      if (state !== before) throw new Error('Superseded.');
     };
     try {
       await opened.start();
