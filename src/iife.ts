@@ -1,8 +1,8 @@
 // The script-tag entry: installs `window.Blazor` and, unless `autostart="false"`, starts the
 // circuit when the DOM is ready. Everything it does happens while the script is evaluated,
 // because `document.currentScript` is only set then.
-import { createBlazorApi } from './boot/blazor-api';
-import { shouldAutostart, whenDomReady } from './boot/autostart';
+import { createBlazorApi } from './hosts/circuit/blazor-api';
+import { shouldAutostart, whenDomReady } from './hosts/circuit/autostart';
 
 declare global {
   interface Window {

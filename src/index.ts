@@ -1,6 +1,6 @@
 // The ES module's whole public surface. It never autostarts: call `start()`.
-import type { BlazorApi } from './boot/blazor-api';
-import { createBlazorApi } from './boot/blazor-api';
+import type { BlazorApi } from './hosts/circuit/blazor-api';
+import { createBlazorApi } from './hosts/circuit/blazor-api';
 
 const api: BlazorApi = createBlazorApi();
 
@@ -26,12 +26,12 @@ export const reconnect: BlazorApi['reconnect'] = api.reconnect;
 export const disconnect: BlazorApi['disconnect'] = api.disconnect;
 
 export { LogLevel } from '@microsoft/signalr';
-export type { BlazorApi } from './boot/blazor-api';
+export type { BlazorApi } from './hosts/circuit/blazor-api';
 export { DefaultReconnectionHandler } from './reconnection/default-reconnection-handler';
 export type { DefaultReconnectionHandlerOptions } from './reconnection/default-reconnection-handler';
-export type { ReconnectionDisplay, ReconnectionDisplayContext } from './reconnection/reconnection-display';
+export type { ReconnectionDisplay, ReconnectionDisplayContext } from './ui/reconnection-display';
 export type { ReconnectionOutcome, ReconnectionState } from './reconnection/reconnection-process';
-export type { Clock } from './reconnection/clock';
+export type { Clock } from './timing/clock';
 export type { PageSignal, PageSignals } from './reconnection/page-signals';
 export type { Logger } from './logging/logger';
 export type {

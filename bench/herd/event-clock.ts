@@ -1,5 +1,5 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
-import type { Clock } from '../../src/reconnection/clock';
+import type { Clock } from '../../src/timing/clock';
 import { MinHeap } from './min-heap';
 
 interface SimTimer {

@@ -2,7 +2,7 @@ import { silentLogger } from '../../src/logging/logger';
 import { defaultReconnectionOptions } from '../../src/options/defaults';
 import type { ReconnectionOptions } from '../../src/options/types';
 import { quietPageSignals } from '../../src/reconnection/page-signals';
-import type { ReconnectionDisplay } from '../../src/reconnection/reconnection-display';
+import type { ReconnectionDisplay } from '../../src/ui/reconnection-display';
 import { createReconnectionProcess } from '../../src/reconnection/reconnection-process';
 import { EventClock } from './event-clock';
 import { seededRandom } from './random';

@@ -2,8 +2,8 @@ import { WARNING } from '../logging/logger';
 import { DEFAULT_MESSAGES } from '../ui/default-display/messages';
 import { defaultReconnectionOptions } from './defaults';
 import type { ReconnectionOptions, ResolvedCircuitOptions, StartOptions } from './types';
-import type { Check } from './validate';
-import { atLeast, expectKnownKeys, expectObject, FUNCTION, isFunction, isNonNegativeInteger, optional, resolveRecord, rule } from './validate';
+import type { Check } from '../validation/validate';
+import { atLeast, expectKnownKeys, expectObject, FUNCTION, isFunction, isNonNegativeInteger, optional, resolveRecord, rule } from '../validation/validate';
 
 
 /** Optional callbacks: `undefined` or a function (`null` is refused, as a misspelt value). */

@@ -1,4 +1,4 @@
-import type { Clock } from './clock';
+import type { Clock } from '../timing/clock';
 
 const TICK_MS = 1000;
 

@@ -1,13 +1,13 @@
-import { reconnectCurrentCircuit } from '../boot/current-circuit';
+import { reconnectCurrentCircuit } from '../hosts/circuit/current-circuit';
 import type { Logger } from '../logging/logger';
 import { ERROR, WARNING, silentLogger } from '../logging/logger';
 import type { ReconnectionHandler, ReconnectionOptions } from '../options/types';
 import { displaySelector, type DisplaySelector } from '../ui/create-reconnection-display';
-import type { Clock } from './clock';
-import { systemClock } from './clock';
+import type { Clock } from '../timing/clock';
+import { systemClock } from '../timing/clock';
 import type { PageSignals } from './page-signals';
 import { browserPageSignals } from './page-signals';
-import type { ReconnectionDisplay, ReconnectionDisplayContext } from './reconnection-display';
+import type { ReconnectionDisplay, ReconnectionDisplayContext } from '../ui/reconnection-display';
 import type { ReconnectionOutcome } from './reconnection-process';
 import { createReconnectionProcess, type ReconnectionProcess } from './reconnection-process';
 

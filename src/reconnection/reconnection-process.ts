@@ -2,10 +2,10 @@ import type { Logger } from '../logging/logger';
 import { DEBUG, ERROR, INFORMATION } from '../logging/logger';
 import type { ReconnectionOptions } from '../options/types';
 import { nextRetryDelay } from '../retry/next-retry-delay';
-import type { Clock } from './clock';
+import type { Clock } from '../timing/clock';
 import { startCountdown } from './countdown';
 import type { PageSignal, PageSignals } from './page-signals';
-import type { ReconnectionDisplay } from './reconnection-display';
+import type { ReconnectionDisplay } from '../ui/reconnection-display';
 
 /**
  * Where one outage stands.

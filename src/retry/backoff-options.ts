@@ -1,5 +1,5 @@
-import type { Check } from '../options/validate';
-import { atLeast, expectKnownKeys, expectObject, FUNCTION, isNonNegativeInteger, optional, resolveRecord, rule } from '../options/validate';
+import type { Check } from '../validation/validate';
+import { atLeast, expectKnownKeys, expectObject, FUNCTION, isNonNegativeInteger, optional, resolveRecord, rule } from '../validation/validate';
 import type { Jitter } from './jitter';
 import { JITTERS } from './jitter';
 

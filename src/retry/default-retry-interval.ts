@@ -1,5 +1,5 @@
 import type { RetryIntervalFunction } from '../options/types';
-import { FUNCTION } from '../options/validate';
+import { FUNCTION } from '../validation/validate';
 import { expectAttempts } from './backoff-options';
 import { backoffSchedule } from './exponential-backoff';
 

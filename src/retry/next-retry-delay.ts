@@ -1,6 +1,6 @@
 import { RetryPolicyError } from '../errors/retry-policy-error';
 import type { ReconnectionOptions } from '../options/types';
-import { atLeast } from '../options/validate';
+import { atLeast } from '../validation/validate';
 
 /**
  * What the policy says about the next attempt: a wait in milliseconds, `null` to stop, or the

@@ -1,7 +1,7 @@
 import type {
   ReconnectionDisplay,
   ReconnectionDisplayContext,
-} from '../reconnection/reconnection-display';
+} from './reconnection-display';
 import {
   defaultReconnectDisplay,
   type DefaultDisplay,

@@ -1,4 +1,4 @@
-import type { ReconnectionDisplay } from '../reconnection/reconnection-display';
+import type { ReconnectionDisplay } from './reconnection-display';
 import { STATE_CHANGED_EVENT, STATE_CLASS_PREFIX } from './constants';
 
 /**

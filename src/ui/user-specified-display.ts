@@ -1,4 +1,4 @@
-import type { ReconnectionDisplay } from '../reconnection/reconnection-display';
+import type { ReconnectionDisplay } from './reconnection-display';
 import { CURRENT_ATTEMPT_ID, MAX_RETRIES_ID, SECONDS_TO_NEXT_ATTEMPT_ID } from './constants';
 import { applyStateClasses, stateDisplay } from './display-state';
 

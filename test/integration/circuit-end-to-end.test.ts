@@ -4,9 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startHubServer } from '../../demo/hub/index.mjs';
 import type { RunningHubServer } from '../../demo/hub/index.mjs';
-import type { CircuitHost } from '../../src/circuit/circuit-host';
-import { createCircuitHost } from '../../src/circuit/circuit-host';
-import { createConnectionFactory } from '../../src/circuit/connection-factory';
+import type { CircuitHost } from '../../src/hosts/circuit/circuit-host';
+import { createCircuitHost } from '../../src/hosts/circuit/circuit-host';
+import { createConnectionFactory } from '../../src/hosts/circuit/connection-factory';
 import { LogLevel } from '../../src/logging/logger';
 import { resolveOptions } from '../../src/options/resolve-options';
 import type { CircuitStartOptions } from '../../src/options/types';

@@ -1,9 +1,9 @@
 import { ERROR, WARNING, silentLogger, type Logger } from '../../logging/logger';
-import { systemClock, type Clock } from '../../reconnection/clock';
+import { systemClock, type Clock } from '../../timing/clock';
 import type {
   ReconnectionDisplay,
   ReconnectionDisplayContext,
-} from '../../reconnection/reconnection-display';
+} from '../reconnection-display';
 import {
   applyStateClasses,
   stateDisplay,

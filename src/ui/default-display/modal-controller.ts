@@ -1,5 +1,5 @@
 import { listen } from '../../dom/listen';
-import type { Clock } from '../../reconnection/clock';
+import type { Clock } from '../../timing/clock';
 
 /** When and how the default dialog is on screen; see {@link modalController}. */
 export interface ModalController {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../../../src/reconnection/clock';
+import { systemClock } from '../../../src/timing/clock';
 import { defaultReconnectionOptions } from '../../../src/options/defaults';
 import type { ReconnectionOptions } from '../../../src/options/types';
 import type { ReconnectionOutcome } from '../../../src/reconnection/reconnection-process';

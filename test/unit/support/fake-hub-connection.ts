@@ -1,5 +1,5 @@
 import { HubConnectionState } from '@microsoft/signalr';
-import type { HubConnectionLike } from '../../../src/circuit/hub-connection';
+import type { HubConnectionLike } from '../../../src/hosts/circuit/hub-connection';
 
 type InvokeHandler = (method: string, args: unknown[]) => unknown;
 

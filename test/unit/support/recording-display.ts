@@ -1,4 +1,4 @@
-import type { ReconnectionDisplay } from '../../../src/reconnection/reconnection-display';
+import type { ReconnectionDisplay } from '../../../src/ui/reconnection-display';
 
 /** A display that records every call in order, e.g. `['show', 'update 1 0', 'hide']`. */
 export class RecordingDisplay implements ReconnectionDisplay {

@@ -4,7 +4,7 @@ import { afterEach, vi } from 'vitest';
 import { LogLevel, type Logger } from '../../../src/logging/logger';
 import { defaultReconnectionOptions } from '../../../src/options/defaults';
 import type { ReconnectionOptions } from '../../../src/options/types';
-import type { ReconnectionDisplayContext } from '../../../src/reconnection/reconnection-display';
+import type { ReconnectionDisplayContext } from '../../../src/ui/reconnection-display';
 import {
   displaySelector,
   type DisplaySelector,
@@ -12,7 +12,7 @@ import {
   type DisplaySelectorOptions,
   type ReconnectStateChangedDetail,
 } from '../../../src/ui/create-reconnection-display';
-import type { ReconnectionDisplay } from '../../../src/reconnection/reconnection-display';
+import type { ReconnectionDisplay } from '../../../src/ui/reconnection-display';
 import type { DefaultDisplay } from '../../../src/ui/default-display/default-reconnect-display';
 
 export function makeOptions(overrides: Partial<ReconnectionOptions> = {}): ReconnectionOptions {

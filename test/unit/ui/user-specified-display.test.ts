@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ReconnectionDisplay } from '../../../src/reconnection/reconnection-display';
+import type { ReconnectionDisplay } from '../../../src/ui/reconnection-display';
 import {
   CURRENT_ATTEMPT_ID,
   FAILED_CLASS,

@@ -1,9 +1,9 @@
 import { HubConnectionBuilder, JsonHubProtocol, LogLevel } from '@microsoft/signalr';
 import type { HubConnection } from '@microsoft/signalr';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createConnectionFactory } from '../../../src/circuit/connection-factory';
-import { resolveOptions } from '../../../src/options/resolve-options';
-import type { CircuitStartOptions } from '../../../src/options/types';
+import { createConnectionFactory } from '../../../../src/hosts/circuit/connection-factory';
+import { resolveOptions } from '../../../../src/options/resolve-options';
+import type { CircuitStartOptions } from '../../../../src/options/types';
 
 function factoryFor(options: CircuitStartOptions, baseUri = 'http://localhost:5000/app/') {
   // Every builder the factory makes passes through withUrl first: record them there.

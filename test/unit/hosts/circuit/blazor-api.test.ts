@@ -1,16 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBlazorApi } from '../../../src/boot/blazor-api';
+import { createBlazorApi } from '../../../../src/hosts/circuit/blazor-api';
 import {
   AlreadyStartedError,
   CircuitNotInitializedError,
   EnvironmentError,
   InvalidOptionError,
   StartFailedError,
-} from '../../../src/errors/index';
-import type { ReconnectionHandler } from '../../../src/options/types';
-import { DefaultReconnectionHandler } from '../../../src/reconnection/default-reconnection-handler';
-import { FakeServer } from '../support/fake-hub-connection';
-import { RecordingLogger } from '../support/recording-logger';
+} from '../../../../src/errors/index';
+import type { ReconnectionHandler } from '../../../../src/options/types';
+import { DefaultReconnectionHandler } from '../../../../src/reconnection/default-reconnection-handler';
+import { FakeServer } from '../../support/fake-hub-connection';
+import { RecordingLogger } from '../../support/recording-logger';
 
 function apiWith(server = new FakeServer()) {
   const logger = new RecordingLogger();

@@ -1,11 +1,11 @@
-import { listen } from '../dom/listen';
-import { CircuitRefusedError } from '../errors/circuit-refused-error';
-import { HubMethodError } from '../errors/hub-method-error';
-import { StartFailedError } from '../errors/start-failed-error';
-import type { Logger } from '../logging/logger';
-import { ERROR, INFORMATION, TRACE, WARNING } from '../logging/logger';
-import type { CircuitHandler, ReconnectionHandler, ResolvedCircuitOptions } from '../options/types';
-import type { ReconnectionOutcome } from '../reconnection/reconnection-process';
+import { listen } from '../../dom/listen';
+import { CircuitRefusedError } from '../../errors/circuit-refused-error';
+import { HubMethodError } from '../../errors/hub-method-error';
+import { StartFailedError } from '../../errors/start-failed-error';
+import type { Logger } from '../../logging/logger';
+import { ERROR, INFORMATION, TRACE, WARNING } from '../../logging/logger';
+import type { CircuitHandler, ReconnectionHandler, ResolvedCircuitOptions } from '../../options/types';
+import type { ReconnectionOutcome } from '../../reconnection/reconnection-process';
 import { refusedAtNegotiation } from './negotiation-status';
 import type { ConnectionFactory, HubConnectionLike } from './hub-connection';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refusedAtNegotiation } from '../../../src/circuit/negotiation-status';
+import { refusedAtNegotiation } from '../../../../src/hosts/circuit/negotiation-status';
 
 describe('refusedAtNegotiation', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { shouldAutostart, whenDomReady } from '../../../src/boot/autostart';
+import { shouldAutostart, whenDomReady } from '../../../../src/hosts/circuit/autostart';
 
 const start = vi.fn(() => Promise.resolve());
 
@@ -11,10 +11,10 @@ function setCurrentScript(attributes: Record<string, string>): void {
 
 async function evaluateScriptTagEntry(): Promise<void> {
   vi.resetModules();
-  vi.doMock('../../../src/boot/blazor-api', () => ({
+  vi.doMock('../../../../src/hosts/circuit/blazor-api', () => ({
     createBlazorApi: () => ({ start, reconnect: vi.fn(), disconnect: vi.fn(), defaultReconnectionHandler: undefined }),
   }));
-  await import('../../../src/iife');
+  await import('../../../../src/iife');
 }
 
 beforeEach(() => {
@@ -22,7 +22,7 @@ beforeEach(() => {
   delete (window as { Blazor?: unknown }).Blazor;
 });
 afterEach(() => {
-  vi.doUnmock('../../../src/boot/blazor-api');
+  vi.doUnmock('../../../../src/hosts/circuit/blazor-api');
   Object.defineProperty(document, 'currentScript', { configurable: true, get: () => null });
 });
 

@@ -1,4 +1,4 @@
-import { CircuitNotInitializedError } from '../errors/circuit-not-initialized-error';
+import { CircuitNotInitializedError } from '../../errors/circuit-not-initialized-error';
 
 /** What `Blazor.reconnect()` needs of the started circuit. */
 export interface Reconnectable {

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CircuitHost } from '../../../src/circuit/circuit-host';
-import { createCircuitHost } from '../../../src/circuit/circuit-host';
-import { CircuitRefusedError, StartFailedError } from '../../../src/errors/index';
-import { LogLevel } from '../../../src/logging/logger';
-import { resolveOptions } from '../../../src/options/resolve-options';
-import type { CircuitStartOptions, ReconnectionHandler } from '../../../src/options/types';
-import type { ReconnectionOutcome } from '../../../src/reconnection/reconnection-process';
-import { FakeServer } from '../support/fake-hub-connection';
-import { RecordingLogger } from '../support/recording-logger';
+import type { CircuitHost } from '../../../../src/hosts/circuit/circuit-host';
+import { createCircuitHost } from '../../../../src/hosts/circuit/circuit-host';
+import { CircuitRefusedError, StartFailedError } from '../../../../src/errors/index';
+import { LogLevel } from '../../../../src/logging/logger';
+import { resolveOptions } from '../../../../src/options/resolve-options';
+import type { CircuitStartOptions, ReconnectionHandler } from '../../../../src/options/types';
+import type { ReconnectionOutcome } from '../../../../src/reconnection/reconnection-process';
+import { FakeServer } from '../../support/fake-hub-connection';
+import { RecordingLogger } from '../../support/recording-logger';
 
 let hosts: CircuitHost[] = [];
 

@@ -1,15 +1,15 @@
-import { createConnectionFactory } from '../circuit/connection-factory';
-import type { CircuitHost } from '../circuit/circuit-host';
-import { createCircuitHost } from '../circuit/circuit-host';
-import type { ConnectionFactory } from '../circuit/hub-connection';
-import { AlreadyStartedError } from '../errors/already-started-error';
-import { EnvironmentError } from '../errors/environment-error';
-import type { Logger } from '../logging/logger';
-import { createConsoleLogger } from '../logging/logger';
-import { resolveOptions } from '../options/resolve-options';
-import type { StartOptions } from '../options/types';
-import { DefaultReconnectionHandler } from '../reconnection/default-reconnection-handler';
-import { markUserModalHidden } from '../ui/create-reconnection-display';
+import { createConnectionFactory } from './connection-factory';
+import type { CircuitHost } from './circuit-host';
+import { createCircuitHost } from './circuit-host';
+import type { ConnectionFactory } from './hub-connection';
+import { AlreadyStartedError } from '../../errors/already-started-error';
+import { EnvironmentError } from '../../errors/environment-error';
+import type { Logger } from '../../logging/logger';
+import { createConsoleLogger } from '../../logging/logger';
+import { resolveOptions } from '../../options/resolve-options';
+import type { StartOptions } from '../../options/types';
+import { DefaultReconnectionHandler } from '../../reconnection/default-reconnection-handler';
+import { markUserModalHidden } from '../../ui/create-reconnection-display';
 import { reconnectCircuit, setCurrentCircuit } from './current-circuit';
 
 /**

@@ -1,6 +1,6 @@
 import { HubConnectionBuilder } from '@microsoft/signalr';
-import { DEFAULT_HUB_PATH } from '../options/defaults';
-import type { ResolvedCircuitOptions } from '../options/types';
+import { DEFAULT_HUB_PATH } from '../../options/defaults';
+import type { ResolvedCircuitOptions } from '../../options/types';
 import type { ConnectionFactory, HubConnectionLike } from './hub-connection';
 
 /**
