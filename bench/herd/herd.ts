@@ -1,7 +1,8 @@
+import { createGuard } from '../../src/logging/guard';
 import { silentLogger } from '../../src/logging/logger';
 import { defaultReconnectionOptions } from '../../src/options/defaults';
 import type { ReconnectionOptions } from '../../src/options/types';
-import { quietPageSignals } from '../../src/reconnection/page-signals';
+import type { PageSignals } from '../../src/reconnection/page-signals';
 import type { ReconnectionDisplay } from '../../src/ui/reconnection-display';
 import { createReconnectionProcess } from '../../src/reconnection/reconnection-process';
 import { EventClock } from './event-clock';
@@ -69,6 +70,10 @@ const noDisplay: ReconnectionDisplay = {
  * Runs `clients` real reconnection processes ({@link createReconnectionProcess}) that all lose the server at t = 0, against
  * one {@link SimulatedServer}, on one {@link EventClock}, until no timer is left.
  */
+/** A simulated page: no signal ever fires, and the network is always there. */
+const quietPageSignals: PageSignals = { isOnline: () => true, subscribe: () => () => undefined };
+const guard = createGuard(silentLogger);
+
 export async function runHerd(scenario: HerdScenario): Promise<HerdResult> {
   const { clients, policy, server: spec } = scenario;
   const clock = new EventClock(scenario.drainEveryStep);
@@ -86,8 +91,9 @@ export async function runHerd(scenario: HerdScenario): Promise<HerdResult> {
     const process = createReconnectionProcess({
       options,
       display: noDisplay,
-      attempt: () => server.connect(),
+      host: { attempt: () => server.connect() },
       logger: silentLogger,
+      guard,
       clock,
       signals: quietPageSignals,
       onEnd: (outcome) => {
@@ -95,7 +101,7 @@ export async function runHerd(scenario: HerdScenario): Promise<HerdResult> {
         else if (outcome === 'failed') failedAt.push(clock.now());
       },
     });
-    process.start();
+    process.start('dropped');
   }
   const simulatedMs = await clock.run();
 

@@ -1,16 +1,17 @@
 /**
  * The server was reached and answered a hub method (`StartCircuit`, `ConnectCircuit`) with an
  * error, e.g. because the hub has no such method: usually a server that does not implement the
- * circuit contract (use `circuitHandshake: false` for a plain hub).
+ * circuit contract (use `circuitHandshake: false` for a plain hub). The message quotes the hub's
+ * answer.
  */
 export class HubMethodError extends Error {
   override readonly name = 'HubMethodError';
-  // Declared, not defined: the constructor assigns them, so no class field is emitted for them.
   /** The hub method that failed, e.g. `StartCircuit`. */
-  declare readonly method: string;
+  readonly method: string;
 
   constructor(method: string, options: { cause: unknown }) {
-    super(`${method} failed on the server.`, options);
+    const answer = options.cause instanceof Error ? options.cause.message : String(options.cause);
+    super(`${method} failed on the server: "${answer}"`, options);
     this.method = method;
   }
 }

@@ -6,3 +6,4 @@ export { InvalidOptionError } from './invalid-option-error';
 export { RetryPolicyError } from './retry-policy-error';
 export { StartFailedError } from './start-failed-error';
 export { HubMethodError } from './hub-method-error';
+export { HubNotFoundError } from './hub-not-found-error';

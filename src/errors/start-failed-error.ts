@@ -1,18 +1,21 @@
 /**
- * `start()` gave up: the initial connection was retried with the reconnection policy and the
- * retries ended `failed` (server never reached) or `rejected` (server reached, refused us).
+ * `start()` gave up after retrying: the first connection did not reach the server, the
+ * reconnection policy retried it, and the retries ended `failed` (the server was never
+ * reached) or `rejected` (a retry reached the server and it refused the circuit).
  */
 export class StartFailedError extends Error {
   override readonly name = 'StartFailedError';
-  // Declared, not defined: the constructor assigns them, so no class field is emitted for them.
   /** `failed`: the server was never reached; `rejected`: it was, and refused the circuit. */
-  declare readonly outcome: 'failed' | 'rejected';
-  /** Connection attempts made before giving up. */
-  declare readonly attempts: number;
+  readonly outcome: 'failed' | 'rejected';
+  /** Connections tried in all: the first start and every retry (`maxRetries: 3` → 4). */
+  readonly attempts: number;
 
+  /** @param options - `cause`: the last attempt's error (`failed`) or the refusal (`rejected`). */
   constructor(outcome: 'failed' | 'rejected', attempts: number, options?: { cause?: unknown }) {
     super(
-      `Start failed: the server ${outcome === 'failed' ? `was not reached after ${attempts} attempt(s)` : 'refused'}.`,
+      outcome === 'failed'
+        ? `Start failed: the server was not reached after ${attempts} attempt(s).`
+        : `Start failed: the server refused the circuit after ${attempts} attempt(s).`,
       options,
     );
     this.outcome = outcome;

@@ -43,6 +43,18 @@ export interface ReconnectionMessages {
   retry: ReconnectionMessage;
   /** The Reload button's label. @default "Reload" */
   reload: ReconnectionMessage;
+  /** Blazor 10: the page paused the circuit. @default "The session has been paused." */
+  paused: ReconnectionMessage;
+  /** Blazor 10: the server paused the circuit. @default "The session has been paused by the server." */
+  pausedByServer: ReconnectionMessage;
+  /** Blazor 10: resuming failed. @default "Failed to resume the session. Please reload the page." */
+  resumeFailed: ReconnectionMessage;
+  /** The Resume button's label. @default "Resume" */
+  resume: ReconnectionMessage;
+  /** The server refused the sign-in (401/403). @default "Your sign-in has expired." */
+  unauthorized: ReconnectionMessage;
+  /** The Sign in button's label. @default "Sign in" */
+  signIn: ReconnectionMessage;
 }
 
 /** How and how long to retry, and which element shows it. Blazor's `reconnectionOptions`, extended. */
@@ -71,8 +83,12 @@ export interface ReconnectionOptions {
 
 /** Replaces the default reconnection handler; both callbacks are required, as in Blazor. */
 export interface ReconnectionHandler {
-  /** The connection closed unexpectedly (or the first start could not reach the server). */
-  onConnectionDown(options: ReconnectionOptions, error?: Error): void;
+  /**
+   * The connection closed unexpectedly (or the first start could not reach the server).
+   * Blazor 10 also calls it when a circuit is paused: `isPausing` is then `true`, and `remote`
+   * says whether the server asked for the pause.
+   */
+  onConnectionDown(options: ReconnectionOptions, error?: Error, isPausing?: boolean, remote?: boolean): void;
   /** The circuit is connected again. */
   onConnectionUp(): void;
 }

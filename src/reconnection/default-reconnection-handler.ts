@@ -1,84 +1,114 @@
-import { reconnectCurrentCircuit } from '../hosts/circuit/current-circuit';
+import { CircuitNotInitializedError } from '../errors/circuit-not-initialized-error';
+import { createGuard, type Guard } from '../logging/guard';
 import type { Logger } from '../logging/logger';
-import { ERROR, WARNING, silentLogger } from '../logging/logger';
+import { INFORMATION, WARNING, silentLogger } from '../logging/logger';
 import type { ReconnectionHandler, ReconnectionOptions } from '../options/types';
-import { displaySelector, type DisplaySelector } from '../ui/create-reconnection-display';
-import type { Clock } from '../timing/clock';
-import { systemClock } from '../timing/clock';
+import { systemClock, type Clock } from '../timing/clock';
+import { displaySelector, type DisplaySelector } from '../ui/display-selector';
+import type { ReconnectionDisplay, ReconnectionDisplayContext } from '../ui/reconnection-display';
+import type { ReconnectionHost } from './host';
 import type { PageSignals } from './page-signals';
 import { browserPageSignals } from './page-signals';
-import type { ReconnectionDisplay, ReconnectionDisplayContext } from '../ui/reconnection-display';
-import type { ReconnectionOutcome } from './reconnection-process';
 import { createReconnectionProcess, type ReconnectionProcess } from './reconnection-process';
 
 /** Everything the default handler works with; each part can be replaced (tests, custom UIs). */
 export interface DefaultReconnectionHandlerOptions {
-  /** One reconnection attempt. @default the started circuit's `reconnect()` (`Blazor.reconnect`) */
+  /**
+   * The host whose connection the handler restores. @default the host the handler is given to
+   * (`start()` attaches itself to the handler in `reconnectionHandler`); without one, attempts
+   * reject with "Circuit host not initialized." as Blazor's do before a circuit exists.
+   */
+  host?: ReconnectionHost;
+  /** Blazor's `reconnectCallback`: shorthand for `host: { attempt: reconnect }`. */
   reconnect?: () => Promise<boolean>;
+  /**
+   * Reconnection options to use instead of the ones `onConnectionDown` receives. The Blazor
+   * handler sets them, so this library's options decide and Blazor's are ignored.
+   */
+  options?: ReconnectionOptions;
   /** Picks the display at each connection-down. @default the page's modal, else the built-in dialog */
   selectDisplay?: (context: ReconnectionDisplayContext) => ReconnectionDisplay;
   logger?: Logger;
   clock?: Clock;
   signals?: PageSignals;
   document?: Document;
-  /** Told how each outage ends (the start sequence uses it to settle the first `start()`). */
-  onOutcome?: (outcome: ReconnectionOutcome) => void;
 }
 
+const NO_HOST: ReconnectionHost = {
+  attempt: () => Promise.reject(new CircuitNotInitializedError()),
+};
+
 /**
- * Blazor's default reconnection handler: on connection-down it shows a display and runs one
- * {@link ReconnectionProcess} at a time; on connection-up it ends that process and hides the
- * display. A process that ended `failed` stays current (its Retry still works) until the
- * connection comes back. Pass it as `reconnectionHandler`, or subclass it, to keep the built-in
- * behaviour with your own reconnect callback or display.
+ * Blazor's default reconnection handler, with this library's policy and displays: on
+ * connection-down it shows a display and runs one {@link ReconnectionProcess} at a time; on
+ * connection-up it ends that process and hides the display. A process that ended `failed`, or
+ * is paused, stays current (its Retry or Resume still works) until the connection comes back, so
+ * a second connection-down meanwhile (Blazor sends one when a paused circuit's socket closes)
+ * changes nothing. Pass it as `reconnectionHandler` to keep the built-in behaviour with your own
+ * display or host.
  * @example
- * start({ reconnectionHandler: new DefaultReconnectionHandler({ logger: myLogger }) });
+ * start({ reconnectionHandler: new DefaultReconnectionHandler({ selectDisplay: bannerDisplay }) });
  */
 export class DefaultReconnectionHandler implements ReconnectionHandler {
   #process: ReconnectionProcess | undefined;
   #selector: DisplaySelector | undefined;
+  #attached: ReconnectionHost | undefined;
   readonly #settings: DefaultReconnectionHandlerOptions;
+  readonly #logger: Logger;
+  readonly #guard: Guard;
 
   constructor(settings: DefaultReconnectionHandlerOptions = {}) {
     this.#settings = settings;
+    this.#logger = settings.logger ?? silentLogger;
+    this.#guard = createGuard(this.#logger);
   }
 
-  /** The outage in progress, if any: for diagnostics and tests. */
-  get currentProcess(): ReconnectionProcess | undefined {
-    return this.#process;
+  /**
+   * Called by the host this handler is given to (the circuit's `start()`), so that a handler
+   * the page built itself restores that host's connection and reports to it how each outage
+   * ends (a first start still retrying settles from it). `settings.host` takes precedence.
+   */
+  attach(host: ReconnectionHost): void {
+    this.#attached = host;
   }
 
-  onConnectionDown(options: ReconnectionOptions, error?: Error): void {
+  /**
+   * @param options - Blazor's reconnection options; ignored when the handler was built with its own.
+   * @param isPausing - Blazor 10: the circuit is being paused, not lost; no attempts are made.
+   * @param remote - with `isPausing`: the server asked for the pause.
+   */
+  onConnectionDown(options: ReconnectionOptions, error?: Error, isPausing?: boolean, remote?: boolean): void {
     if (this.#process?.isActive) return;
     const settings = this.#settings;
-    const { logger = silentLogger, selectDisplay, onOutcome } = settings;
+    const resolved = settings.options ?? options;
+    const host = settings.host ?? this.#attached ?? (settings.reconnect ? { attempt: settings.reconnect } : NO_HOST);
     const doc = settings.document ?? document;
-    logger.log(WARNING, 'Connection lost; reconnecting.', error);
+    if (isPausing) this.#logger.log(INFORMATION, remote ? 'Paused by the server.' : 'Paused.');
+    else this.#logger.log(WARNING, 'Connection lost; reconnecting.', error);
     const context: ReconnectionDisplayContext = {
-      options,
+      options: resolved,
       document: doc,
       retry: () => {
         process.retryNow();
       },
+      resume: () => {
+        process.resumeNow();
+      },
     };
     const process: ReconnectionProcess = createReconnectionProcess({
-      options,
-      display: selectDisplay ? selectDisplay(context) : (this.#selector ??= displaySelector({ logger })).select(context),
-      attempt: settings.reconnect ?? reconnectCurrentCircuit,
-      logger,
+      options: resolved,
+      display: this.#selectDisplay(context),
+      host,
+      logger: this.#logger,
+      guard: this.#guard,
       clock: settings.clock ?? systemClock,
       signals: settings.signals ?? browserPageSignals(doc.defaultView ?? window),
-      onEnd: (outcome) => {
-        if (outcome === 'disposed') return;
-        try {
-          onOutcome?.(outcome);
-        } catch (callbackError) {
-          logger.log(ERROR, 'onOutcome threw.', callbackError);
-        }
+      onEnd: (outcome, attempts, cause) => {
+        if (outcome !== 'disposed') this.#guard('host.settled', () => host.settled?.(outcome, attempts, cause));
       },
     });
     this.#process = process;
-    process.start();
+    process.start(isPausing ? 'paused' : 'dropped', remote);
   }
 
   onConnectionUp(): void {
@@ -92,5 +122,14 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
     this.onConnectionUp();
     this.#selector?.dispose();
     this.#selector = undefined;
+  }
+
+  /** The page's `selectDisplay` if it gives one that works, else the page's modal or the dialog. */
+  #selectDisplay(context: ReconnectionDisplayContext): ReconnectionDisplay {
+    const { selectDisplay } = this.#settings;
+    const chosen = selectDisplay && this.#guard('selectDisplay', () => selectDisplay(context));
+    if (chosen) return chosen;
+    this.#selector ??= displaySelector({ logger: this.#logger });
+    return this.#selector.select(context);
   }
 }

@@ -1,3 +1,5 @@
+import { listen } from '../dom/listen';
+
 /**
  * Page-lifecycle signals that matter to a reconnection: they say "try now" (the tab became
  * visible, the network came back, the page returned from the back/forward cache) or "pause"
@@ -11,14 +13,6 @@ export interface PageSignals {
   /** Listens until the returned function is called. */
   subscribe(listener: (signal: PageSignal) => void): () => void;
 }
-
-/** Signals that never fire: for environments without a page (the benchmark's default). */
-export const quietPageSignals: PageSignals = {
-  isOnline: () => true,
-  subscribe: () => () => undefined,
-};
-
-import { listen } from '../dom/listen';
 
 /** The browser's signals: `visibilitychange` to visible, `online`, `offline`, `pageshow` persisted. */
 export function browserPageSignals(win: Window): PageSignals {

@@ -1,15 +1,24 @@
-import type { ReconnectionDisplay } from './reconnection-display';
 import { STATE_CHANGED_EVENT, STATE_CLASS_PREFIX } from './constants';
+import type { ReconnectionDisplay } from './reconnection-display';
 
 /**
- * What a display looks like at one moment. Both displays derive everything they show from it,
- * so the user's modal and the default dialog can never disagree about a state.
- */
-export type VisualState = 'show' | 'retrying' | 'offline' | 'failed' | 'rejected' | 'hide';
-
-/**
- * `detail.state` of {@link STATE_CHANGED_EVENT}: Blazor 10's union plus `offline`. `paused` and
- * `resume-failed` are listed so listeners written for Blazor type-check; they are never sent.
+ * The states a display shows, named as Blazor 10 names them: each is the `detail.state` of
+ * {@link STATE_CHANGED_EVENT} and, prefixed with `components-reconnect-`, a class on the modal.
+ * `offline` is circuit-reconnect's own (Blazor has no offline state).
+ *
+ * | display call        | `detail.state`   | classes on the modal                          |
+ * | ------------------- | ---------------- | --------------------------------------------- |
+ * | `show()`            | `show`           | `-show`                                       |
+ * | `update(a, s)`      | `retrying`       | `-show -retrying` when a > 1 and s > 0, else `-show` |
+ * | `offline()`         | `offline`        | `-show -offline`                              |
+ * | `failed()`          | `failed`         | `-failed`                                     |
+ * | `rejected()`        | `rejected`       | `-rejected`                                   |
+ * | `paused(remote)`    | `paused`         | `-paused`                                     |
+ * | `resumeFailed()`    | `resume-failed`  | `-resume-failed`                              |
+ * | `hide()`            | `hide`           | `-hide`                                       |
+ *
+ * `update` is the one call whose event state and class differ: Blazor 10 sends `retrying` on
+ * every countdown tick, but adds the `-retrying` class only while waiting after a failed attempt.
  */
 export type ReconnectState =
   | 'show'
@@ -21,44 +30,50 @@ export type ReconnectState =
   | 'paused'
   | 'resume-failed';
 
-/** `detail` of {@link STATE_CHANGED_EVENT}; the attempt fields are present for `retrying` only. */
+/** `detail` of {@link STATE_CHANGED_EVENT}; the attempt fields come with `retrying` only. */
 export interface ReconnectStateChangedDetail {
   readonly state: ReconnectState;
   readonly currentAttempt?: number;
   readonly secondsToNextAttempt?: number;
+  /** With `paused`: whether the server paused the circuit (`false`: the page did). */
+  readonly remote?: boolean;
 }
 
 /**
- * One state change of a display: what it looks like, and the event it reports.
+ * One state change of a display, given the state whose class it shows and the event's detail.
  * @returns where to dispatch the state event, once the display shows the state; nothing to skip it.
  */
 export type StateChange = (
-  visual: VisualState,
+  shown: ReconnectState,
   detail: ReconnectStateChangedDetail,
 ) => EventTarget | undefined;
 
-/** Every state class, reserved ones included; a state change removes all of them. */
-const STATE_CLASSES = (
-  ['show', 'hide', 'retrying', 'failed', 'rejected', 'offline', 'paused', 'resume-failed'] satisfies ReconnectState[]
-).map((state) => STATE_CLASS_PREFIX + state);
+const ALL_STATES: readonly ReconnectState[] = [
+  'show',
+  'hide',
+  'retrying',
+  'failed',
+  'rejected',
+  'offline',
+  'paused',
+  'resume-failed',
+];
+
+/** Every state class; a state change removes all of them. */
+const STATE_CLASSES = ALL_STATES.map((state) => STATE_CLASS_PREFIX + state);
 
 /**
- * The six display calls, all routed through one `change`, so both displays map calls to states
- * and events the same way:
- * - `show()` → `show`, `{ state: 'show' }`; `hide()`, `failed()`, `rejected()`, `offline()` likewise;
- * - `update(a, s)` → `retrying` while waiting after a failed attempt (a > 1, s > 0), else `show`,
- *   with `{ state: 'retrying', currentAttempt: a, secondsToNextAttempt: s }` on **every** call,
- *   as Blazor 10 sends it, so listeners written for it see the same stream.
+ * The display calls, all routed through one `change` as the table on {@link ReconnectState}
+ * says, so both displays map calls to states and events the same way.
  */
-export function stateDisplay(change: StateChange): ReconnectionDisplay {
+export function stateDisplay(change: StateChange): Required<ReconnectionDisplay> {
   // Dispatched last, so a listener that re-enters the display finds the change complete. Not
-  // bubbling (Blazor PR #60376): a listener on `document` never hears a modal it does not own. A
-  // throwing listener is reported by the browser as an uncaught error and never reaches us, so
-  // the display keeps working.
-  const changeTo = (visual: VisualState, detail: ReconnectStateChangedDetail) => {
-    change(visual, detail)?.dispatchEvent(new CustomEvent(STATE_CHANGED_EVENT, { detail }));
+  // bubbling, as in Blazor 10: a listener on `document` never hears a modal it does not own. A
+  // throwing listener is reported by the browser as an uncaught error and never reaches us.
+  const changeTo = (shown: ReconnectState, detail: ReconnectStateChangedDetail): void => {
+    change(shown, detail)?.dispatchEvent(new CustomEvent(STATE_CHANGED_EVENT, { detail }));
   };
-  const to = (state: VisualState & ReconnectState) => () => {
+  const to = (state: ReconnectState) => () => {
     changeTo(state, { state });
   };
   return {
@@ -67,8 +82,13 @@ export function stateDisplay(change: StateChange): ReconnectionDisplay {
     hide: to('hide'),
     failed: to('failed'),
     rejected: to('rejected'),
+    resumeFailed: to('resume-failed'),
+    paused: (remote) => {
+      changeTo('paused', { state: 'paused', remote });
+    },
     update: (currentAttempt, secondsToNextAttempt) => {
-      changeTo(currentAttempt > 1 && secondsToNextAttempt > 0 ? 'retrying' : 'show', {
+      const waitingAfterFailure = currentAttempt > 1 && secondsToNextAttempt > 0;
+      changeTo(waitingAfterFailure ? 'retrying' : 'show', {
         state: 'retrying',
         currentAttempt,
         secondsToNextAttempt,
@@ -78,14 +98,14 @@ export function stateDisplay(change: StateChange): ReconnectionDisplay {
 }
 
 /**
- * Removes every state class (reserved ones included), then adds the classes of `state`. Other
- * classes on the element are the page's and are left alone.
+ * Removes every state class, then adds the classes of `state`. Other classes on the element are
+ * the page's and are left alone. `-show` stays during `retrying` and `offline`, as Blazor 10
+ * keeps it during retrying: CSS written for `-show` alone keeps the modal visible, CSS that knows
+ * the modifier can refine it.
  */
-export function applyStateClasses(element: Element, state: VisualState): void {
+export function applyStateClasses(element: Element, state: ReconnectState): void {
   const { classList } = element;
   classList.remove(...STATE_CLASSES);
-  // `-show` stays during retrying and offline, as Blazor 10 keeps it during retrying: CSS written
-  // for `-show` alone keeps the modal visible, CSS that knows the modifier can refine it.
   if (state === 'retrying' || state === 'offline') classList.add(STATE_CLASS_PREFIX + 'show');
   classList.add(STATE_CLASS_PREFIX + state);
 }

@@ -2,12 +2,14 @@ import type { ReconnectionOptions } from '../options/types';
 
 /**
  * What the reconnection process tells the user interface. The process never knows which display
- * it drives: the page's own modal (class toggles) or the built-in dialog. Calls arrive in a
- * legal order only: `show` first, then any of `update`/`offline`, ending with `hide`, `failed`
- * or `rejected`; after `failed`, a new attempt starts again with `show`.
+ * it drives: the page's own modal (class toggles and events) or the built-in dialog. Calls arrive
+ * in a legal order only: `show` first, then any of `update`/`offline`, ending with `hide`,
+ * `failed` or `rejected`; after `failed`, a new attempt starts again with `show`. A pause is
+ * `show`, then `paused`, ending with `hide` or `resumeFailed`. Every call is made through the
+ * core's guard: a display that throws is logged and the reconnection goes on.
  */
 export interface ReconnectionDisplay {
-  /** The connection is down; the first attempt is being prepared. */
+  /** The connection is down (or paused); the first attempt is being prepared. */
   show(): void;
   /**
    * A wait before attempt `currentAttempt` (1-based) has `secondsToNextAttempt` whole seconds
@@ -20,8 +22,15 @@ export interface ReconnectionDisplay {
   hide(): void;
   /** Every retry failed to reach the server. */
   failed(): void;
-  /** The server was reached but no longer holds the circuit. */
+  /** The server was reached but no longer holds the circuit (and could not resume it). */
   rejected(): void;
+  /**
+   * Blazor 10: the circuit is paused, by the server (`remote`) or by the page; nothing is
+   * attempted until the user resumes it. Optional: a display without it shows nothing new.
+   */
+  paused?(remote: boolean): void;
+  /** Blazor 10: resuming the paused circuit failed; only a reload helps. Optional, as `paused`. */
+  resumeFailed?(): void;
 }
 
 /** What a display is built with. */
@@ -30,4 +39,6 @@ export interface ReconnectionDisplayContext {
   readonly document: Document;
   /** Starts one attempt now (the Retry button); the process reports its outcome to the display. */
   readonly retry: () => void;
+  /** Resumes a paused circuit now (the Resume button); the process reports its outcome. */
+  readonly resume: () => void;
 }

@@ -28,14 +28,14 @@ export function userSpecifiedDisplay(
     const target = document.getElementById(id);
     if (target && value !== undefined) target.textContent = String(value);
   };
-  return stateDisplay((visual, detail) => {
+  return stateDisplay((shown, detail) => {
     modal = document.getElementById(dialogId) ?? modal;
     if (detail.state === 'show') setText(MAX_RETRIES_ID, maxRetries);
     if (detail.currentAttempt !== undefined) {
       setText(CURRENT_ATTEMPT_ID, detail.currentAttempt);
       setText(SECONDS_TO_NEXT_ATTEMPT_ID, detail.secondsToNextAttempt);
     }
-    applyStateClasses(modal, visual);
+    applyStateClasses(modal, shown);
     return modal;
   });
 }

@@ -11,9 +11,12 @@ import { LogLevel } from '../../src/logging/logger';
 import { resolveOptions } from '../../src/options/resolve-options';
 import type { CircuitStartOptions } from '../../src/options/types';
 import { DefaultReconnectionHandler } from '../../src/reconnection/default-reconnection-handler';
-import { quietPageSignals } from '../../src/reconnection/page-signals';
+import type { PageSignals } from '../../src/reconnection/page-signals';
 import { RecordingDisplay } from '../unit/support/recording-display';
 import { RecordingLogger } from '../unit/support/recording-logger';
+
+/** Node has no page: no signal ever fires, and the network is always there. */
+const quietPageSignals: PageSignals = { isOnline: () => true, subscribe: () => () => undefined };
 
 let server: RunningHubServer;
 let hosts: CircuitHost[] = [];
@@ -46,15 +49,13 @@ function startClient(options: CircuitStartOptions = {}) {
   const createConnection = createConnectionFactory(resolved, win.document.baseURI);
   const host = createCircuitHost(
     resolved,
-    (reconnect, onOutcome) =>
-      new DefaultReconnectionHandler({
-        reconnect,
-        selectDisplay: () => display,
-        logger,
-        signals: quietPageSignals,
-        document: win.document,
-        onOutcome,
-      }),
+    // Attached by the host: the handler restores this circuit and reports how a start ends.
+    new DefaultReconnectionHandler({
+      selectDisplay: () => display,
+      logger,
+      signals: quietPageSignals,
+      document: win.document,
+    }),
     logger,
     win,
     createConnection,

@@ -1,4 +1,5 @@
-import { afterEach, vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { reportError, takeProblems } from './support/verify-logs';
 
 // jsdom has no `showModal()`/`close()`; every browser the library supports has them. A minimal
 // stand-in with the parts the library relies on: the `open` attribute, InvalidStateError when
@@ -17,10 +18,25 @@ if (typeof HTMLDialogElement !== 'undefined' && !('showModal' in HTMLDialogEleme
   });
 }
 
+// A rejection nobody handled is a bug in the code under test (or the test), whatever it asserts.
+process.on('unhandledRejection', (reason) => {
+  reportError('unhandled rejection', reason instanceof Error ? reason.message : String(reason));
+});
+
+beforeEach(() => {
+  // The console logger writes Error-level entries with console.error; so does jsdom for an
+  // uncaught exception in a listener. Either is a failure unless the test expects it.
+  vi.spyOn(console, 'error').mockImplementation((message: unknown, ...rest: unknown[]) => {
+    reportError('console.error', String(message), rest[0]);
+  });
+});
+
 // Every unit test starts from real timers and a clean document; tests opt into fake timers.
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
   document.body.replaceChildren();
   document.head.replaceChildren();
+  const problems = takeProblems();
+  if (problems.length > 0) throw new Error(problems.join('\n'));
 });

@@ -1,16 +1,16 @@
-import { createConnectionFactory } from './connection-factory';
-import type { CircuitHost } from './circuit-host';
-import { createCircuitHost } from './circuit-host';
-import type { ConnectionFactory } from './hub-connection';
 import { AlreadyStartedError } from '../../errors/already-started-error';
+import { CircuitNotInitializedError } from '../../errors/circuit-not-initialized-error';
 import { EnvironmentError } from '../../errors/environment-error';
 import type { Logger } from '../../logging/logger';
 import { createConsoleLogger } from '../../logging/logger';
 import { resolveOptions } from '../../options/resolve-options';
 import type { StartOptions } from '../../options/types';
 import { DefaultReconnectionHandler } from '../../reconnection/default-reconnection-handler';
-import { markUserModalHidden } from '../../ui/create-reconnection-display';
-import { reconnectCircuit, setCurrentCircuit } from './current-circuit';
+import { markUserModalHidden } from '../../ui/user-specified-display';
+import type { CircuitHost } from './circuit-host';
+import { createCircuitHost } from './circuit-host';
+import { createConnectionFactory } from './connection-factory';
+import type { ConnectionFactory } from './hub-connection';
 
 /**
  * What `window.Blazor` (and the ES module's named exports) offer. The functions do not use
@@ -35,7 +35,10 @@ export interface BlazorApiDependencies {
   logger?: Logger;
 }
 
-/** Builds one independent API instance: the script tag and the ES module each use a single one. */
+/**
+ * Builds one independent API instance over the circuit host: the script tag and the ES module
+ * each use a single one, and two instances share nothing.
+ */
 export function createBlazorApi({ createConnection, logger: givenLogger }: BlazorApiDependencies = {}): BlazorApi {
   let host: CircuitHost | undefined;
 
@@ -52,20 +55,20 @@ export function createBlazorApi({ createConnection, logger: givenLogger }: Blazo
 
       const logger = givenLogger ?? createConsoleLogger(resolved.logLevel);
       markUserModalHidden(document, resolved.reconnectionOptions.dialogId);
-      const circuit = createCircuitHost(
+      const handler =
+        resolved.reconnectionHandler ??
+        (api.defaultReconnectionHandler = new DefaultReconnectionHandler({ logger, document }));
+      host = createCircuitHost(
         resolved,
-        (reconnect, onOutcome) =>
-          resolved.reconnectionHandler ??
-          (api.defaultReconnectionHandler = new DefaultReconnectionHandler({ reconnect, logger, document, onOutcome })),
+        handler,
         logger,
         win,
         createConnection ?? createConnectionFactory(resolved, document.baseURI),
       );
-      setCurrentCircuit((host = circuit));
-      return circuit.started;
+      return host.started;
     },
 
-    reconnect: () => reconnectCircuit(host),
+    reconnect: () => (host ? host.reconnect() : Promise.reject(new CircuitNotInitializedError())),
 
     disconnect() {
       host?.disconnect();

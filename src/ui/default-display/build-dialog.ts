@@ -1,31 +1,33 @@
 import cssText from '../../../styles/reconnect.css?raw';
-import { DEFAULT_DIALOG_ATTRIBUTE, DEFAULT_DIALOG_TITLE_ID } from '../constants';
+import { DEFAULT_DIALOG_ATTRIBUTE, DEFAULT_DIALOG_TEXT_ID } from '../constants';
 
-/**
- * The default dialog's parts, built once and kept for the page's life. A tuple rather than an
- * object: its callers destructure it once, and positions cost no bytes where property names do.
- */
-export type DialogElements = readonly [
+/** The default dialog's parts, built once and kept for the page's life. */
+export interface DialogElements {
   /** Light-DOM host appended to `body`; carries `data-reconnect-dialog` and the state event. */
-  host: HTMLElement,
+  readonly host: HTMLElement;
   /** Open, so tests and pages can inspect it; the page's CSS still cannot leak in. */
-  root: ShadowRoot,
+  readonly root: ShadowRoot;
   /** A native `<dialog>`: `showModal()` gives the top layer, an inert page and `::backdrop`. */
-  dialog: HTMLDialogElement,
+  readonly dialog: HTMLDialogElement;
   /**
    * Decorative progress indicator: an empty `div`, which assistive technology skips without
    * `aria-hidden`. Hidden while a button is offered.
    */
-  spinner: HTMLElement,
-  /** The visible text of the state; describes the dialog. Not live: the countdown ticks in it. */
-  title: HTMLElement,
+  readonly spinner: HTMLElement;
+  /**
+   * The visible text of the current state ("Rejoining the server…"); describes the dialog. Not a
+   * live region: the countdown ticks in it. (The dialog's name, `messages.title`, is its
+   * `aria-label`, never shown.)
+   */
+  readonly stateText: HTMLElement;
   /** Polite live region, visually hidden: written once per state. */
-  status: HTMLElement,
-  /** Its class is its message key (`retry`), so the display reads the text to put in it there. */
-  retryButton: HTMLButtonElement,
-  /** Its class is its message key (`reload`). */
-  reloadButton: HTMLButtonElement,
-];
+  readonly status: HTMLElement;
+  /** The buttons a state may offer, each labelled by the message key of the same name. */
+  readonly buttons: Readonly<Record<DialogButton, HTMLButtonElement>>;
+}
+
+/** The dialog's buttons, named by their message keys. */
+export type DialogButton = 'retry' | 'resume' | 'reload';
 
 /**
  * Builds the dialog with DOM calls only (`createElement`, `setAttribute`, `textContent`): no HTML
@@ -72,22 +74,25 @@ export function buildDialog(document: Document): DialogElements {
     // `<dialog>` by ARIA in HTML.
     role: 'alertdialog',
     'aria-modal': 'true',
-    // Named by a stable title (`messages.title`, set at each state), described by the visible
+    // Named by a stable label (`messages.title`, set at each state), described by the visible
     // state text: a name equal to the description would be read twice when the dialog opens.
-    'aria-describedby': DEFAULT_DIALOG_TITLE_ID,
+    'aria-describedby': DEFAULT_DIALOG_TEXT_ID,
     // Focusable itself, so focus has a place inside the dialog when no button is offered.
     tabindex: '-1',
   });
-  // Hidden or shown by each state before the dialog first opens, so no `hidden` here.
-  const button = (name: string) => element('button', dialog, { class: name, type: 'button' });
-  return [
+  // Hidden or shown by each state before the dialog first opens, so no `hidden` here. Each
+  // button's class is its name, which the stylesheet and tests select by.
+  const spinner = element('div', dialog, { class: 'spinner' });
+  const stateText = element('h2', dialog, { id: DEFAULT_DIALOG_TEXT_ID });
+  const status = element('p', dialog, { role: 'status' });
+  const button = (name: DialogButton) => element('button', dialog, { class: name, type: 'button' });
+  return {
     host,
     root,
     dialog,
-    element('div', dialog, { class: 'spinner' }),
-    element('h2', dialog, { id: DEFAULT_DIALOG_TITLE_ID }),
-    element('p', dialog, { role: 'status' }),
-    button('retry'),
-    button('reload'),
-  ];
+    spinner,
+    stateText,
+    status,
+    buttons: { retry: button('retry'), resume: button('resume'), reload: button('reload') },
+  };
 }

@@ -1,5 +1,7 @@
-import { ERROR, WARNING, silentLogger, type Logger } from '../../logging/logger';
+import { createGuard } from '../../logging/guard';
+import { WARNING, silentLogger, type Logger } from '../../logging/logger';
 import { systemClock, type Clock } from '../../timing/clock';
+import type { ReconnectionMessages } from '../../options/types';
 import type {
   ReconnectionDisplay,
   ReconnectionDisplayContext,
@@ -7,10 +9,10 @@ import type {
 import {
   applyStateClasses,
   stateDisplay,
+  type ReconnectState,
   type ReconnectStateChangedDetail,
-  type VisualState,
 } from '../display-state';
-import { buildDialog } from './build-dialog';
+import { buildDialog, type DialogButton } from './build-dialog';
 import { messageText } from './messages';
 import { modalController } from './modal-controller';
 import { recordReload } from './reload-guard';
@@ -28,10 +30,10 @@ export interface DefaultDisplaySettings {
 }
 
 /** The built-in dialog: a display that is reused across outages. */
-export interface DefaultDisplay extends ReconnectionDisplay {
+export interface DefaultDisplay extends Required<ReconnectionDisplay> {
   /** The light-DOM element holding the dialog (and receiving the state events). */
   readonly host: HTMLElement;
-  /** Takes a new outage's options and retry callback; the elements stay the same. */
+  /** Takes a new outage's options and callbacks; the elements stay the same. */
   bind(context: ReconnectionDisplayContext): void;
   /**
    * Closes the dialog and cancels a pending appearance without dispatching an event: used when
@@ -48,9 +50,10 @@ export interface DefaultDisplay extends ReconnectionDisplay {
  * dialog's content changes, so every state looks the same however it was reached), then hands
  * visibility to the modal controller:
  * - waiting states (`show`, `update`, `offline`, a `rejected` that reloads) appear only if still
- *   current `dialogDelayMilliseconds` after the outage began, so blips never flash a dialog;
- * - states that need the user (`failed` → Retry, `rejected` without auto-reload → Reload) appear
- *   at once, focused on their button;
+ *   current `dialogDelayMilliseconds` after the outage began, so blips never flash a dialog; an
+ *   attempt running when that time comes is waited for (see `modalController`);
+ * - states that need the user (`failed` → Retry, `paused` → Resume, `resume-failed` and a
+ *   `rejected` without auto-reload → Reload) appear at once, focused on their button;
  * - `hide` closes it, cancels a pending appearance and returns focus to where it was.
  *
  * It also dispatches the same non-bubbling `components-reconnect-state-changed` events as the
@@ -68,41 +71,74 @@ export function defaultReconnectDisplay(
     storage = () => context.document.defaultView?.sessionStorage,
   }: DefaultDisplaySettings = {},
 ): DefaultDisplay {
-  let { options, retry } = context;
-  const [host, root, dialog, spinner, title, status, retryButton, reloadButton] = buildDialog(context.document);
+  let { options, retry, resume } = context;
+  const guard = createGuard(logger);
+  const { host, root, dialog, spinner, stateText, status, buttons } = buildDialog(context.document);
   const modal = modalController(host, dialog, context.document, clock);
-  const text = messageText(() => options.messages, logger);
-  let visual: VisualState = 'hide';
+  const text = messageText(() => options.messages, guard, logger);
+  let shown: ReconnectState = 'hide';
   /** The 1-based attempt last reported by `update`; 0 before the first. */
   let attempt = 0;
   /** The button the state offers (focused when the state is entered), if any. */
-  let action: HTMLButtonElement | undefined;
-  let retryRequested = false;
+  let offered: DialogButton | undefined;
+  /** A click on the offered button was passed on; the next state change allows another. */
+  let actionTaken = false;
   let disposed = false;
 
-  const reloadPage = (): boolean => {
-    try {
-      reload();
+  /** Runs page-facing code through the guard; `false` when it threw. */
+  const succeeded = (what: string, call: () => void): boolean =>
+    guard(what, () => {
+      call();
       return true;
-    } catch (error) {
-      logger.log(ERROR, 'Reloading the page failed.', error);
-      return false;
+    }) ?? false;
+  /** `false` when the reload itself failed (a sandboxed frame): the Reload button is offered. */
+  const reloadPage = (): boolean => succeeded('reload', reload);
+
+  /** The message key of a state's visible text. */
+  const textKey = (state: ReconnectState, detail?: ReconnectStateChangedDetail): keyof ReconnectionMessages => {
+    switch (state) {
+      case 'show':
+      case 'hide':
+        return 'rejoining';
+      case 'paused':
+        return detail?.remote ? 'pausedByServer' : 'paused';
+      case 'resume-failed':
+        return 'resumeFailed';
+      default:
+        return state;
+    }
+  };
+
+  /** The button a state offers: the way out when nothing more happens by itself. */
+  const offerOf = (state: ReconnectState, reloading: boolean): DialogButton | undefined => {
+    switch (state) {
+      case 'failed':
+        return 'retry';
+      case 'paused':
+        return 'resume';
+      case 'resume-failed':
+        return 'reload';
+      case 'rejected':
+        return reloading ? undefined : 'reload';
+      default:
+        return undefined;
     }
   };
 
   /** @param reloading - `rejected` only: the page is reloading itself, so no Reload button. */
-  const transition = (next: VisualState, detail?: ReconnectStateChangedDetail, reloading?: boolean) => {
-    const previous = action;
-    action = next === 'failed' ? retryButton : next === 'rejected' && !reloading ? reloadButton : undefined;
+  const draw = (next: ReconnectState, detail?: ReconnectStateChangedDetail, reloading = false) => {
+    const previous = offered;
+    offered = offerOf(next, reloading);
+    const offeredButton = offered && buttons[offered];
     // Focus follows the offer: onto a new button, or off a withdrawn one that had it. Read before
     // the buttons are hidden: a hidden button loses focus on the next style pass.
-    const moveFocus = action ? action !== previous : root.activeElement === previous;
+    const moveFocus = offered ? offered !== previous : !!previous && root.activeElement === buttons[previous];
     // The live region is written only when what a screen reader would say changes: each state
     // is heard once, never the countdown's ticks.
-    const announce = visual !== next || action !== previous;
-    visual = next;
+    const announce = shown !== next || offered !== previous;
+    shown = next;
     attempt = detail?.currentAttempt ?? (next === 'show' ? 0 : attempt);
-    retryRequested = false;
+    actionTaken = false;
 
     const messageContext = {
       attempt,
@@ -113,35 +149,38 @@ export function defaultReconnectDisplay(
     dialog.setAttribute('aria-label', text('title', messageContext));
     // `hide` keeps the last text: the dialog is closing, and blanking it would flash empty.
     if (next !== 'hide') {
-      title.textContent = text(next === 'show' ? 'rejoining' : next, messageContext);
-      if (announce) status.textContent = title.textContent;
+      stateText.textContent = text(textKey(next, detail), messageContext);
+      if (announce) status.textContent = stateText.textContent;
     }
     // The spinner goes when the user has to act: nothing is under way any more.
-    spinner.hidden = !!action;
-    retryButton.hidden = action !== retryButton;
-    reloadButton.hidden = action !== reloadButton;
-    // A button's class is its message key.
-    if (action) action.textContent = text(action.className as 'retry' | 'reload', messageContext);
+    spinner.hidden = !!offered;
+    for (const [name, button] of Object.entries(buttons)) button.hidden = name !== offered;
+    if (offered && offeredButton) offeredButton.textContent = text(offered, messageContext);
 
-    if (next === 'hide') modal.hide();
-    else modal.show(action, options.dialogDelayMilliseconds, moveFocus);
-  };
-
-  reloadButton.onclick = () => {
-    reloadPage();
-  };
-  // One retry per failed state: a double click must not start two attempts before the process
-  // reports back with show().
-  retryButton.onclick = () => {
-    if (visual !== 'failed' || retryRequested) return;
-    retryRequested = true;
-    try {
-      retry();
-    } catch (error) {
-      retryRequested = false;
-      logger.log(ERROR, 'Retry button: retry() threw.', error);
+    if (next === 'hide') {
+      modal.hide();
+    } else {
+      // An update with no seconds left means the attempt is running now.
+      const attemptRunning = next !== 'offline' && detail?.secondsToNextAttempt === 0;
+      modal.show(offeredButton, options.dialogDelayMilliseconds, moveFocus, attemptRunning);
     }
   };
+
+  /**
+   * One action per offered state: a double click must not start two attempts or resumes before
+   * the process reports back (its next state change allows the next click). An action that
+   * failed at once (it threw, or the reload did not start) leaves the button usable.
+   */
+  const onClick = (name: DialogButton, action: () => boolean) => {
+    buttons[name].onclick = () => {
+      if (offered !== name || actionTaken) return;
+      actionTaken = true;
+      if (!action()) actionTaken = false;
+    };
+  };
+  onClick('retry', () => succeeded('retry', retry));
+  onClick('resume', () => succeeded('resume', resume));
+  onClick('reload', reloadPage);
 
   return {
     ...stateDisplay((next, detail) => {
@@ -150,20 +189,19 @@ export function defaultReconnectDisplay(
       if (next === 'rejected') {
         const refused = recordReload(storage, clock.now());
         if (refused) logger.log(WARNING, `Session rejected; no automatic reload (${refused}).`);
-        // Reloading only starts a navigation: the state is drawn and shown while it happens. When
-        // the reload itself fails (a sandboxed frame), the button is offered rather than a dead end.
+        // Reloading only starts a navigation: the state is drawn and shown while it happens.
         else reloading = reloadPage();
       }
-      transition(next, detail, reloading);
+      draw(next, detail, reloading);
       return host;
     }),
     host,
     bind: (next) => {
-      ({ options, retry } = next);
+      ({ options, retry, resume } = next);
     },
     // Without an event: nothing changed for the page, whose own modal takes over.
     conceal: () => {
-      transition('hide');
+      draw('hide');
     },
     dispose: () => {
       disposed = true;

@@ -1,3 +1,4 @@
+import type { Guard } from '../../logging/guard';
 import { WARNING, type Logger } from '../../logging/logger';
 import type {
   ReconnectionMessage,
@@ -20,6 +21,12 @@ export const DEFAULT_MESSAGES: Readonly<ReconnectionMessages> = {
   offline: 'You are offline. Waiting for the network\u2026',
   retry: 'Retry',
   reload: 'Reload',
+  paused: 'The session has been paused.',
+  pausedByServer: 'The session has been paused by the server.',
+  resumeFailed: 'Failed to resume the session. Please reload the page.',
+  resume: 'Resume',
+  unauthorized: 'Your sign-in has expired.',
+  signIn: 'Sign in',
 };
 
 /** The text of one message key, never throwing. */
@@ -30,31 +37,29 @@ export type MessageText = (
 
 /**
  * Turns `options.messages` into texts. A user's message function is page code running inside the
- * reconnection UI: if it throws or returns something other than a string, the English default is
- * shown instead and the problem is logged once per key (not once per second of a countdown).
+ * reconnection UI: it runs through the guard, and if it throws or returns something other than a
+ * string, the English default is shown instead. A non-string is reported once per key (not once
+ * per second of a countdown); a throw is reported by the guard.
  * @param messages - the current outage's `options.messages`, read at each call.
  */
 export function messageText(
   messages: () => Partial<ReconnectionMessages>,
+  guard: Guard,
   logger: Logger,
 ): MessageText {
-  const reported: Partial<Record<keyof ReconnectionMessages, true>> = {};
+  const reported = new Set<keyof ReconnectionMessages>();
   const text = (message: ReconnectionMessage | undefined, context: ReconnectionMessageContext): unknown =>
     typeof message === 'function' ? message(context) : message;
   return (key, context) => {
     const custom = messages()[key];
-    let value: unknown;
-    let error: unknown;
-    try {
-      value = text(custom, context);
-    } catch (thrown) {
-      error = thrown;
-    }
-    if (typeof value === 'string') return value;
     // Not set (`undefined`) is no problem: the default is what was asked for.
-    if (custom !== undefined && !reported[key]) {
-      reported[key] = true;
-      logger.log(WARNING, `messages.${key} gave no string; using the default.`, error);
+    if (custom === undefined) return text(DEFAULT_MESSAGES[key], context) as string;
+    // Wrapped, so that a throw (reported by the guard) is told apart from a non-string answer.
+    const answer = guard(`messages.${key}`, () => ({ value: text(custom, context) }));
+    if (typeof answer?.value === 'string') return answer.value;
+    if (answer && !reported.has(key)) {
+      reported.add(key);
+      logger.log(WARNING, `messages.${key} gave no string; using the default.`);
     }
     return text(DEFAULT_MESSAGES[key], context) as string;
   };

@@ -9,10 +9,16 @@ export interface ModalController {
    * resolve by themselves (an attempt pending, the network returning, a reload under way), so they
    * appear only if the dialog is still wanted `delay` ms (the grace period) after the first of
    * them: blips never flash a dialog. Once visible, the dialog stays.
+   *
+   * An attempt running when the grace period ends is waited for, up to one more `delay`: the
+   * reconnection process makes an attempt at the end of the grace period, so a cut shorter than
+   * it is resumed by that attempt and never painted. If the attempt fails (the next state has no
+   * attempt running) or takes longer, the dialog appears.
    * @param moveFocus - for an open dialog: whether focus moves, onto `offered`, else the dialog
    *   itself. The caller knows what it offered before, and where focus was.
+   * @param attemptRunning - an attempt is in flight in this state.
    */
-  show(offered: HTMLElement | undefined, delay: number, moveFocus: boolean): void;
+  show(offered: HTMLElement | undefined, delay: number, moveFocus: boolean, attemptRunning: boolean): void;
   /** Closes the dialog or cancels its pending appearance, and gives the page back its focus. */
   hide(): void;
   /** Hides the dialog and removes every timer and listener; the host is left for the caller. */
@@ -35,16 +41,21 @@ export function modalController(
   clock: Clock,
 ): ModalController {
   let isOpen = false;
-  let graceTimer: unknown;
+  /** The grace period's timer, then (while `holding`) the cap on waiting for an attempt. */
+  let timer: unknown;
+  /** The grace period is over and the dialog waits for the running attempt's result. */
+  let holding = false;
+  let attemptInFlight = false;
   let previousFocus: HTMLElement | null | undefined;
 
   const present = () => {
     if (!dialog.open) dialog.showModal();
   };
   // `clearTimeout(undefined)` does nothing, as with the browser's own.
-  const clearGraceTimer = () => {
-    clock.clearTimeout(graceTimer);
-    graceTimer = undefined;
+  const clearTimer = () => {
+    clock.clearTimeout(timer);
+    timer = undefined;
+    holding = false;
   };
   /**
    * Puts the host back if something removed it (enhanced navigation, a framework). The dialog
@@ -67,7 +78,7 @@ export function modalController(
   };
   /** Opens the dialog if it is not open, and moves focus into it: onto `target`, else itself. */
   const open = (target?: HTMLElement) => {
-    clearGraceTimer();
+    clearTimer();
     if (!isOpen) {
       // The grace period may have ended after the host was removed.
       attach();
@@ -83,7 +94,7 @@ export function modalController(
     (target ?? dialog).focus(NO_SCROLL);
   };
   const hide = () => {
-    clearGraceTimer();
+    clearTimer();
     if (!isOpen) return;
     isOpen = false;
     dialog.close();
@@ -111,15 +122,28 @@ export function modalController(
     true,
   );
 
+  const endGrace = (delay: number) => {
+    timer = undefined;
+    if (!attemptInFlight) {
+      open();
+      return;
+    }
+    holding = true;
+    timer = clock.setTimeout(open, delay);
+  };
+
   return {
-    show: (action, delay, moveFocus) => {
+    show: (action, delay, moveFocus, attemptRunning) => {
+      attemptInFlight = attemptRunning;
       attach();
       if (isOpen) {
         if (moveFocus) open(action);
-      } else if (action || !(delay > 0)) {
+      } else if (action || !(delay > 0) || (holding && !attemptRunning)) {
         open(action);
       } else {
-        graceTimer ??= clock.setTimeout(open, delay);
+        timer ??= clock.setTimeout(() => {
+          endGrace(delay);
+        }, delay);
       }
     },
     hide,

@@ -1,36 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../../../src/timing/clock';
-import { defaultReconnectionOptions } from '../../../src/options/defaults';
+import { processFixture, type Answer } from '../support/process-fixture';
+import { expectErrorLog } from '../support/verify-logs';
 import type { ReconnectionOptions } from '../../../src/options/types';
-import type { ReconnectionOutcome } from '../../../src/reconnection/reconnection-process';
-import { createReconnectionProcess } from '../../../src/reconnection/reconnection-process';
-import { FakePageSignals } from '../support/fake-page-signals';
-import { RecordingDisplay } from '../support/recording-display';
-import { RecordingLogger } from '../support/recording-logger';
 
-type AttemptResult = boolean | Error;
+const setup = (overrides: Partial<ReconnectionOptions>, attempts: Answer[] = [], online = true) =>
+  processFixture(overrides, { attempts, online });
 
-function setup(overrides: Partial<ReconnectionOptions>, results: AttemptResult[] = []) {
-  const options = { ...defaultReconnectionOptions(), ...overrides };
-  const display = new RecordingDisplay();
-  const signals = new FakePageSignals();
-  const logger = new RecordingLogger();
-  const outcomes: ReconnectionOutcome[] = [];
-  const attempt = vi.fn(() => {
-    const next = results.shift() ?? new Error('unreachable');
-    return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
-  });
-  const process = createReconnectionProcess({
-    options,
-    display,
-    attempt,
-    logger,
-    clock: systemClock,
-    signals,
-    onEnd: (outcome) => outcomes.push(outcome),
-  });
-  return { process, display, signals, logger, outcomes, attempt };
-}
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -39,7 +14,7 @@ beforeEach(() => {
 describe('ReconnectionProcess schedule', () => {
   it('shows at once and makes an immediate first attempt for a zero interval', async () => {
     const { process, display, attempt, outcomes } = setup({ retryIntervalMilliseconds: 0 }, [true]);
-    process.start();
+    process.start('dropped');
     expect(display.take()).toEqual(['show']);
     expect(attempt).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(0);
@@ -51,7 +26,7 @@ describe('ReconnectionProcess schedule', () => {
 
   it('counts down each second, retries on throw, and ends failed after maxRetries', async () => {
     const { process, display, attempt, outcomes } = setup({ maxRetries: 2, retryIntervalMilliseconds: 2000 });
-    process.start();
+    process.start('dropped');
     expect(display.take()).toEqual(['show', 'update 1 2']);
     await vi.advanceTimersByTimeAsync(1000);
     expect(display.take()).toEqual(['update 1 1']);
@@ -67,7 +42,7 @@ describe('ReconnectionProcess schedule', () => {
 
   it('cuts a numeric interval above 3000 ms to 3000 ms for the first attempt only', async () => {
     const { process, attempt } = setup({ maxRetries: 3, retryIntervalMilliseconds: 5000 });
-    process.start();
+    process.start('dropped');
     await vi.advanceTimersByTimeAsync(2999);
     expect(attempt).toHaveBeenCalledTimes(0);
     await vi.advanceTimersByTimeAsync(1);
@@ -87,7 +62,7 @@ describe('ReconnectionProcess schedule', () => {
         return maxRetries !== undefined && previousAttempts >= maxRetries ? null : previousAttempts * 1000;
       },
     });
-    process.start();
+    process.start('dropped');
     await vi.advanceTimersByTimeAsync(10_000);
     expect(calls).toEqual([
       [0, 3],
@@ -103,7 +78,7 @@ describe('ReconnectionProcess schedule', () => {
       maxRetries: undefined,
       retryIntervalMilliseconds: Array.prototype.at.bind([0, 1000, 2000]) as (n: number) => number | undefined,
     });
-    process.start();
+    process.start('dropped');
     await vi.advanceTimersByTimeAsync(0);
     expect(attempt).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1000);
@@ -115,7 +90,7 @@ describe('ReconnectionProcess schedule', () => {
 
   it('retries without limit when maxRetries is undefined', async () => {
     const { process, attempt, outcomes } = setup({ maxRetries: undefined, retryIntervalMilliseconds: 100 });
-    process.start();
+    process.start('dropped');
     await vi.advanceTimersByTimeAsync(100 * 50);
     expect(attempt).toHaveBeenCalledTimes(50);
     expect(outcomes).toEqual([]);
@@ -126,7 +101,7 @@ describe('ReconnectionProcess schedule', () => {
 describe('ReconnectionProcess outcomes', () => {
   it('reports rejected when the server no longer holds the circuit', async () => {
     const { process, display, outcomes } = setup({ retryIntervalMilliseconds: 0 }, [new Error('down'), false]);
-    process.start();
+    process.start('dropped');
     await vi.advanceTimersByTimeAsync(10);
     expect(display.take()).toEqual(['show', 'update 1 0', 'update 2 0', 'rejected']);
     expect(outcomes).toEqual(['rejected']);
@@ -136,15 +111,8 @@ describe('ReconnectionProcess outcomes', () => {
   it('ignores an attempt that settles after dispose, and releases its timer and listeners', async () => {
     let settle: (value: boolean) => void = () => undefined;
     const { process, display, signals } = setup({ retryIntervalMilliseconds: 0 });
-    const pending = createReconnectionProcess({
-      options: { ...defaultReconnectionOptions(), retryIntervalMilliseconds: 0 },
-      display,
-      attempt: () => new Promise<boolean>((resolve) => (settle = resolve)),
-      logger: new RecordingLogger(),
-      clock: systemClock,
-      signals,
-    });
-    pending.start();
+    const { process: pending } = processFixture({ retryIntervalMilliseconds: 0 }, { display, signals, attempt: () => new Promise<boolean>((resolve) => (settle = resolve)) });
+    pending.start('dropped');
     await vi.advanceTimersByTimeAsync(0);
     pending.dispose();
     settle(false);
@@ -166,10 +134,11 @@ describe('ReconnectionProcess invalid retry policies', () => {
     ['Infinity', () => Number.POSITIVE_INFINITY],
   ];
   it.each(badPolicies)('ends failed with the error logged when the function %s, never looping', async (_name, policy) => {
+    expectErrorLog(/^reconnectionOptions\.retryIntervalMilliseconds\(0\)/);
     const { process, attempt, outcomes, logger } = setup({
       retryIntervalMilliseconds: policy as () => number,
     });
-    process.start();
+    process.start('dropped');
     await vi.advanceTimersByTimeAsync(60_000);
     expect(attempt).not.toHaveBeenCalled();
     expect(outcomes).toEqual(['failed']);

@@ -1,35 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../../../src/timing/clock';
-import { defaultReconnectionOptions } from '../../../src/options/defaults';
+import { processFixture, type Answer } from '../support/process-fixture';
 import type { ReconnectionOptions } from '../../../src/options/types';
+
+const setup = (overrides: Partial<ReconnectionOptions>, attempts: Answer[] = [], online = true) =>
+  processFixture(overrides, { attempts, online });
 import type { PageSignal } from '../../../src/reconnection/page-signals';
 import { browserPageSignals } from '../../../src/reconnection/page-signals';
-import type { ReconnectionOutcome } from '../../../src/reconnection/reconnection-process';
-import { createReconnectionProcess } from '../../../src/reconnection/reconnection-process';
-import { FakePageSignals } from '../support/fake-page-signals';
-import { RecordingDisplay } from '../support/recording-display';
-import { RecordingLogger } from '../support/recording-logger';
 
-function setup(overrides: Partial<ReconnectionOptions>, results: (boolean | Error)[] = [], online = true) {
-  const display = new RecordingDisplay();
-  const signals = new FakePageSignals();
-  signals.online = online;
-  const outcomes: ReconnectionOutcome[] = [];
-  const attempt = vi.fn(() => {
-    const next = results.shift() ?? new Error('unreachable');
-    return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
-  });
-  const process = createReconnectionProcess({
-    options: { ...defaultReconnectionOptions(), ...overrides },
-    display,
-    attempt,
-    logger: new RecordingLogger(),
-    clock: systemClock,
-    signals,
-    onEnd: (outcome) => outcomes.push(outcome),
-  });
-  return { process, display, signals, outcomes, attempt };
-}
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -38,7 +15,7 @@ beforeEach(() => {
 describe('signals that end the wait', () => {
   it.each<PageSignal>(['visible', 'online', 'restored'])('"%s" runs the attempt at once', async (signal) => {
     const { process, display, signals, attempt } = setup({ retryIntervalMilliseconds: () => 30_000 }, [true]);
-    process.start();
+    process.start('dropped');
     await vi.advanceTimersByTimeAsync(5000);
     expect(attempt).not.toHaveBeenCalled();
     display.take();
@@ -50,7 +27,7 @@ describe('signals that end the wait', () => {
 
   it('catches up by wall clock when timers were throttled or the machine slept', async () => {
     const { process, display, attempt } = setup({ retryIntervalMilliseconds: 20_000, maxRetries: 5 }, [new Error('down'), true]);
-    process.start();
+    process.start('dropped');
     await vi.advanceTimersByTimeAsync(3000);
     expect(display.take()).toEqual(['show', 'update 1 3', 'update 1 2', 'update 1 1', 'update 1 0', 'update 2 20']);
     // The first wait was capped at 3 s; the second is 20 s. The tab sleeps 60 s without timers firing.
@@ -66,7 +43,7 @@ describe('signals that end the wait', () => {
       new Error('still down'),
       true,
     ]);
-    process.start();
+    process.start('dropped');
     await vi.advanceTimersByTimeAsync(0);
     expect(process.state).toBe('failed');
     display.take();
@@ -85,18 +62,9 @@ describe('signals that end the wait', () => {
 
   it('a signal during an attempt in flight does not start a second one', async () => {
     let settle: (value: boolean) => void = () => undefined;
-    const display = new RecordingDisplay();
-    const signals = new FakePageSignals();
     const attempt = vi.fn(() => new Promise<boolean>((resolve) => (settle = resolve)));
-    const process = createReconnectionProcess({
-      options: { ...defaultReconnectionOptions(), retryIntervalMilliseconds: 0 },
-      display,
-      attempt,
-      logger: new RecordingLogger(),
-      clock: systemClock,
-      signals,
-    });
-    process.start();
+    const { process, signals } = processFixture({ retryIntervalMilliseconds: 0 }, { attempt });
+    process.start('dropped');
     await vi.advanceTimersByTimeAsync(0);
     signals.fire('visible');
     signals.fire('online');
@@ -111,7 +79,7 @@ describe('signals that end the wait', () => {
 describe('offline', () => {
   it('pauses without spending retries when the browser is offline at the drop', async () => {
     const { process, display, signals, attempt } = setup({ retryIntervalMilliseconds: 0, maxRetries: 2 }, [true], false);
-    process.start();
+    process.start('dropped');
     await vi.advanceTimersByTimeAsync(600_000);
     expect(attempt).not.toHaveBeenCalled();
     expect(display.take()).toEqual(['show', 'offline']);
@@ -129,7 +97,7 @@ describe('offline', () => {
       new Error('down'),
       true,
     ]);
-    process.start();
+    process.start('dropped');
     await vi.advanceTimersByTimeAsync(3000);
     expect(attempt).toHaveBeenCalledTimes(1);
     display.take();
@@ -145,7 +113,7 @@ describe('offline', () => {
 
   it('an attempt that fails while offline leads to the offline state, not the next wait', async () => {
     const { process, display, signals } = setup({ retryIntervalMilliseconds: 0 }, []);
-    process.start();
+    process.start('dropped');
     signals.online = false;
     await vi.advanceTimersByTimeAsync(0);
     expect(display.take()).toEqual(['show', 'update 1 0', 'offline']);

@@ -89,7 +89,7 @@ describe('default dialog: Escape does nothing', () => {
 
 describe('default dialog: live region', () => {
   it('announces each state once, never the countdown ticks', () => {
-    const { display, status, title } = openDefault({ dialogDelayMilliseconds: 0 });
+    const { display, status, stateText } = openDefault({ dialogDelayMilliseconds: 0 });
     const observer = new MutationObserver(() => undefined);
     observer.observe(status, { childList: true, characterData: true, subtree: true });
     const writes = () => observer.takeRecords().length;
@@ -104,7 +104,7 @@ describe('default dialog: live region', () => {
     expect(writes()).toBeGreaterThan(0);
     for (let seconds = 4; seconds > 0; seconds--) display.update(2, seconds);
     expect(writes()).toBe(0);
-    expect(title.textContent).toBe('Rejoin failed… trying again in 1 second');
+    expect(stateText.textContent).toBe('Rejoin failed… trying again in 1 second');
     display.failed();
     expect(status.textContent).toBe('Failed to rejoin. Please retry or reload the page.');
     expect(writes()).toBeGreaterThan(0);

@@ -1,10 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  DEFAULT_DIALOG_ATTRIBUTE,
-  displaySelector,
-  FAILED_CLASS,
-  SHOW_CLASS,
-} from '../../../src/ui/create-reconnection-display';
+import { DEFAULT_DIALOG_ATTRIBUTE } from '../../../src/ui/constants';
+import { displaySelector } from '../../../src/ui/display-selector';
+import { FAILED_CLASS, SHOW_CLASS } from './state-classes';
 import { asDefault, makeContext, MemoryStorage, partsOf, stateClasses } from './helpers';
 
 const DIALOG_ID = 'components-reconnect-modal';
@@ -109,11 +106,11 @@ describe('DisplaySelector', () => {
     displays.select(makeContext({}, firstRetry));
     const display = displays.select(makeContext({ messages: { failed: 'Nope.' } }, secondRetry));
     display.failed();
-    const { retryButton, title } = partsOf(asDefault(display));
+    const { retryButton, stateText } = partsOf(asDefault(display));
     retryButton.click();
     expect(firstRetry).not.toHaveBeenCalled();
     expect(secondRetry).toHaveBeenCalledOnce();
-    expect(title.textContent).toBe('Nope.');
+    expect(stateText.textContent).toBe('Nope.');
   });
 
   it('closes the default dialog when the page modal takes over', () => {

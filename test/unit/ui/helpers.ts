@@ -1,17 +1,13 @@
 // Shared fixtures for the UI tests: contexts, a recorded event stream, a storage double and spies
 // on `showModal`/`close` (jsdom has neither: test/unit/setup.ts installs a stand-in).
 import { afterEach, vi } from 'vitest';
-import { LogLevel, type Logger } from '../../../src/logging/logger';
 import { defaultReconnectionOptions } from '../../../src/options/defaults';
 import type { ReconnectionOptions } from '../../../src/options/types';
+import { STATE_CHANGED_EVENT, STATE_CLASS_PREFIX } from '../../../src/ui/constants';
+import type { ReconnectStateChangedDetail, ReconnectState } from '../../../src/ui/display-state';
+import { displaySelector, type DisplaySelector, type DisplaySelectorOptions } from '../../../src/ui/display-selector';
 import type { ReconnectionDisplayContext } from '../../../src/ui/reconnection-display';
-import {
-  displaySelector,
-  type DisplaySelector,
-  STATE_CHANGED_EVENT,
-  type DisplaySelectorOptions,
-  type ReconnectStateChangedDetail,
-} from '../../../src/ui/create-reconnection-display';
+import { RecordingLogger } from '../support/recording-logger';
 import type { ReconnectionDisplay } from '../../../src/ui/reconnection-display';
 import type { DefaultDisplay } from '../../../src/ui/default-display/default-reconnect-display';
 
@@ -22,9 +18,13 @@ export function makeOptions(overrides: Partial<ReconnectionOptions> = {}): Recon
 export function makeContext(
   overrides: Partial<ReconnectionOptions> = {},
   retry: () => void = vi.fn(),
+  resume: () => void = vi.fn(),
 ): ReconnectionDisplayContext {
-  return { options: makeOptions(overrides), document, retry };
+  return { options: makeOptions(overrides), document, retry, resume };
 }
+
+/** The class Blazor's contract puts on the modal for `state`, e.g. `components-reconnect-show`. */
+export const stateClass = (state: ReconnectState): string => STATE_CLASS_PREFIX + state;
 
 /** Every state event `target` receives, in order; a bubbling one is recorded as such. */
 export function recordEvents(target: EventTarget): (ReconnectStateChangedDetail | 'bubbled')[] {
@@ -36,18 +36,7 @@ export function recordEvents(target: EventTarget): (ReconnectStateChangedDetail 
   return details;
 }
 
-/** A logger that keeps what it is told. */
-export function recordingLogger(): Logger & { entries: { level: number; message: string }[] } {
-  const entries: { level: number; message: string }[] = [];
-  return {
-    entries,
-    log: (level, message) => {
-      entries.push({ level, message });
-    },
-  };
-}
-
-export { LogLevel };
+export { LogLevel } from '../support/recording-logger';
 
 /** An in-memory `Storage`. */
 export class MemoryStorage implements Storage {
@@ -90,12 +79,15 @@ export function partsOf(display: DefaultDisplay) {
   if (!root) throw new Error('no shadow root');
   const dialog = root.querySelector('dialog');
   const spinner = root.querySelector<HTMLElement>('.spinner');
-  const title = root.querySelector<HTMLElement>('h2');
+  const stateText = root.querySelector<HTMLElement>('h2');
   const status = root.querySelector<HTMLElement>('[role="status"]');
   const retryButton = root.querySelector<HTMLButtonElement>('button.retry');
+  const resumeButton = root.querySelector<HTMLButtonElement>('button.resume');
   const reloadButton = root.querySelector<HTMLButtonElement>('button.reload');
-  if (!dialog || !spinner || !title || !status || !retryButton || !reloadButton) throw new Error('dialog incomplete');
-  return { root, dialog, spinner, title, status, retryButton, reloadButton };
+  if (!dialog || !spinner || !stateText || !status || !retryButton || !resumeButton || !reloadButton) {
+    throw new Error('dialog incomplete');
+  }
+  return { root, dialog, spinner, stateText, status, retryButton, resumeButton, reloadButton };
 }
 
 // Every selector a test made is disposed after it: the default dialog keeps a keydown listener on
@@ -110,16 +102,17 @@ export function openDefault(
   overrides: Partial<ReconnectionOptions> = {},
   settings: DisplaySelectorOptions = {},
   retry: () => void = vi.fn(),
+  resume: () => void = vi.fn(),
 ) {
   const reload = vi.fn();
   const storage = new MemoryStorage();
-  const logger = recordingLogger();
+  const logger = new RecordingLogger();
   const selector = displaySelector({ reload, storage: () => storage, logger, ...settings });
   selectors.push(selector);
-  const context = makeContext(overrides, retry);
+  const context = makeContext(overrides, retry, resume);
   const display = asDefault(selector.select(context));
   const events = recordEvents(display.host);
-  return { selector, display, context, reload, storage, logger, events, retry, ...partsOf(display) };
+  return { selector, display, context, reload, storage, logger, events, retry, resume, ...partsOf(display) };
 }
 
 export function stateClasses(element: Element): string[] {

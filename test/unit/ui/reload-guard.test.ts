@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { RELOAD_HISTORY_KEY } from '../../../src/ui/create-reconnection-display';
+import { RELOAD_HISTORY_KEY } from '../../../src/ui/constants';
 import { recordReload } from '../../../src/ui/default-display/reload-guard';
 import { WARNING } from '../../../src/logging/logger';
 import { MemoryStorage, openDefault } from './helpers';
@@ -102,7 +102,7 @@ describe('default dialog with the reload guard', () => {
     expect(reload).toHaveBeenCalledTimes(3);
     expect(last.reloadButton.hidden).toBe(false);
     expect(last.dialog.open).toBe(true);
-    expect(last.title.textContent).toBe('The session has ended. Reload the page to continue.');
+    expect(last.stateText.textContent).toBe('The session has ended. Reload the page to continue.');
     const warnings = last.logger.entries.filter((entry) => entry.level === WARNING);
     expect(warnings.map((entry) => entry.message).join()).toContain('reload storm guard');
     last.reloadButton.click();

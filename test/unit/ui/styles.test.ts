@@ -22,7 +22,7 @@ describe('the dialog\'s styles', () => {
         adopted.splice(0, adopted.length, ...sheets);
       },
     });
-    const [, root] = buildDialog(document);
+    const { root } = buildDialog(document);
     expect(adopted).toHaveLength(1);
     expect(replaceSync).toHaveBeenCalledExactlyOnceWith(bundledCss);
     expect(root.querySelector('style')).toBeNull();
@@ -34,7 +34,8 @@ describe('the dialog\'s styles', () => {
     vi.spyOn(CSSStyleSheet.prototype, 'replaceSync').mockImplementation(() => {
       throw new Error('unsupported');
     });
-    const [, root, dialog, , , , retryButton, reloadButton] = buildDialog(document);
+    const { root, dialog, buttons } = buildDialog(document);
+    const { retry: retryButton, reload: reloadButton } = buttons;
     expect(root.adoptedStyleSheets).toEqual([]);
     expect(root.querySelector('style')).toBeNull();
     expect(dialog.getAttribute('role')).toBe('alertdialog');
@@ -46,10 +47,10 @@ describe('the dialog\'s styles', () => {
     vi.spyOn(CSSStyleSheet.prototype, 'replaceSync').mockImplementation(() => {
       throw new Error('unsupported');
     });
-    const { display, root, dialog, title } = openDefault();
+    const { display, root, dialog, stateText } = openDefault();
     display.failed();
     expect(dialog.open).toBe(true);
-    expect(title.textContent).toBe('Failed to rejoin. Please retry or reload the page.');
+    expect(stateText.textContent).toBe('Failed to rejoin. Please retry or reload the page.');
     expect(root.querySelector('style')).toBeNull();
   });
 });

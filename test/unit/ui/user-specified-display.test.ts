@@ -3,20 +3,21 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReconnectionDisplay } from '../../../src/ui/reconnection-display';
 import {
   CURRENT_ATTEMPT_ID,
+  MAX_RETRIES_ID,
+  SECONDS_TO_NEXT_ATTEMPT_ID,
+  STATE_CHANGED_EVENT,
+} from '../../../src/ui/constants';
+import { markUserModalHidden, userSpecifiedDisplay } from '../../../src/ui/user-specified-display';
+import {
   FAILED_CLASS,
   HIDE_CLASS,
-  MAX_RETRIES_ID,
-  markUserModalHidden,
   OFFLINE_CLASS,
   PAUSED_CLASS,
   REJECTED_CLASS,
   RESUME_FAILED_CLASS,
   RETRYING_CLASS,
-  SECONDS_TO_NEXT_ATTEMPT_ID,
   SHOW_CLASS,
-  STATE_CHANGED_EVENT,
-  userSpecifiedDisplay,
-} from '../../../src/ui/create-reconnection-display';
+} from './state-classes';
 import { recordEvents, stateClasses } from './helpers';
 
 const DIALOG_ID = 'components-reconnect-modal';

@@ -1,3 +1,4 @@
+import { expectErrorLog } from '../../support/verify-logs';
 import { describe, expect, it, vi } from 'vitest';
 import { createBlazorApi } from '../../../../src/hosts/circuit/blazor-api';
 import {
@@ -114,6 +115,7 @@ describe('start()', () => {
   });
 
   it('an unreachable first start retries with the policy and rejects only when the retries end failed', async () => {
+    expectErrorLog(/^Start failed: the server was not reached after 3 attempt\(s\)\.$/);
     vi.useFakeTimers();
     const server = new FakeServer();
     server.reachable = false;
@@ -124,7 +126,9 @@ describe('start()', () => {
     expect(server.connections).toHaveLength(3);
     const error = await settled;
     expect(error).toBeInstanceOf(StartFailedError);
-    expect((error as Error).message).toBe('Start failed: the server was not reached after 2 attempt(s).');
+    // The first start and both retries: `attempts` counts every connection made.
+    expect(error).toMatchObject({ attempts: 3, message: 'Start failed: the server was not reached after 3 attempt(s).' });
+    expect((error as Error).cause).toMatchObject({ message: 'Failed to fetch' });
     api.defaultReconnectionHandler?.dispose();
   });
 

@@ -5,9 +5,10 @@ import { CircuitRefusedError, StartFailedError } from '../../../../src/errors/in
 import { LogLevel } from '../../../../src/logging/logger';
 import { resolveOptions } from '../../../../src/options/resolve-options';
 import type { CircuitStartOptions, ReconnectionHandler } from '../../../../src/options/types';
-import type { ReconnectionOutcome } from '../../../../src/reconnection/reconnection-process';
+import type { OutageOutcome, ReconnectionHost } from '../../../../src/reconnection/host';
 import { FakeServer } from '../../support/fake-hub-connection';
 import { RecordingLogger } from '../../support/recording-logger';
+import { expectErrorLog } from '../../support/verify-logs';
 
 let hosts: CircuitHost[] = [];
 
@@ -17,20 +18,25 @@ function setup(options: CircuitStartOptions = {}, prepare: (server: FakeServer) 
   prepare(server);
   const logger = new RecordingLogger();
   const events: string[] = [];
-  const handler: ReconnectionHandler = {
+  let attached: ReconnectionHost | undefined;
+  // Attachable, as the library's own handlers are: the host gives it the outcome callback.
+  const handler: ReconnectionHandler & { attach(host: ReconnectionHost): void } = {
     onConnectionDown: (_options, error) => events.push(`down: ${error?.message ?? ''}`),
     onConnectionUp: () => events.push('up'),
+    attach: (host) => {
+      attached = host;
+    },
   };
-  let reportOutcome: (outcome: ReconnectionOutcome) => void = () => undefined;
+  /** What the core reports when an outage ends after `attempts` attempts. */
+  const reportOutcome = (outcome: OutageOutcome, attempts: number, cause?: unknown): void => {
+    attached?.settled?.(outcome, attempts, cause);
+  };
   const host = createCircuitHost(
     resolveOptions({
       circuitHandlers: [{ onCircuitOpened: () => events.push('opened'), onCircuitClosed: () => events.push('closed') }],
       ...options,
     }),
-    (_reconnect, onOutcome) => {
-      reportOutcome = onOutcome;
-      return options.reconnectionHandler ?? handler;
-    },
+    options.reconnectionHandler ?? handler,
     logger,
     window,
     server.factory,
@@ -59,7 +65,8 @@ describe('start', () => {
     expect(events).toEqual(['opened']);
   });
 
-  it('rejects with "The server refused to start a circuit." on a null circuit id', async () => {
+  it('rejects with "The server refused the circuit." on a null circuit id', async () => {
+    expectErrorLog(/^The server refused the circuit\.$/);
     const { server, host, events } = setup({}, (s) => {
       s.refuseStart = true;
     });
@@ -68,12 +75,19 @@ describe('start', () => {
     expect(server.last.stopCalls).toBe(1);
   });
 
-  it('a hub without StartCircuit refuses the start and says why', async () => {
-    const { host, server } = setup({}, (s) => {
+  it('a hub without StartCircuit refuses the start and says why: the method, the answer, the option', async () => {
+    const said =
+      'The server refused the circuit (StartCircuit failed on the server: "An unexpected error occurred ' +
+      'invoking \'StartCircuit\' on the server. HubException: Method does not exist."). If this is a plain ' +
+      'SignalR hub without the circuit contract, start with circuitHandshake: false.';
+    expectErrorLog(/^The server refused the circuit \(StartCircuit failed/);
+    const { host, server, logger } = setup({}, (s) => {
       s.plainHub = true;
     });
     const error = await host.started.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CircuitRefusedError);
+    expect((error as Error).message).toBe(said);
+    expect(logger.errors().map((entry) => entry.message)).toEqual([said]);
     const cause = (error as Error).cause as Error;
     expect(cause.name).toBe('HubMethodError');
     expect((cause.cause as Error).message).toMatch(/Method does not exist/);
@@ -96,31 +110,40 @@ describe('start', () => {
     expect(server.last.invocations.map((call) => call.method)).toEqual(['StartCircuit']);
   });
 
-  it('the first start rejects with StartFailedError when the retries end failed', async () => {
+  it('the first start rejects with StartFailedError when the retries end failed, counting the first start', async () => {
+    expectErrorLog(/^Start failed: the server was not reached after 2 attempt\(s\)\.$/);
     const { host, reportOutcome } = setup({}, (s) => {
       s.reachable = false;
     });
     const started = host.started;
-    await expect(host.reconnect()).rejects.toThrow();
-    reportOutcome('failed');
+    const retryError = await host.reconnect().catch((caught: unknown) => caught);
+    reportOutcome('failed', 1, retryError);
     const error = await started.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StartFailedError);
-    expect((error as StartFailedError).outcome).toBe('failed');
-    expect((error as StartFailedError).attempts).toBe(1);
+    expect(error).toMatchObject({ outcome: 'failed', attempts: 2, cause: retryError });
   });
 
-  it('a refusal during the start retries makes reconnect() false and rejects start()', async () => {
-    const { server, host } = setup({}, (s) => {
+  it('a refusal during the start retries makes reconnect() false, and start() rejects when the outage ends', async () => {
+    expectErrorLog(/^Start failed: the server refused the circuit after 2 attempt\(s\)\.$/);
+    const { server, host, reportOutcome } = setup({}, (s) => {
       s.reachable = false;
     });
     const started = host.started;
+    let settledEarly = false;
+    started.catch(() => undefined).finally(() => (settledEarly = true));
     server.reachable = true;
     server.refuseStart = true;
     await vi.waitFor(() => {
       expect(server.connections.length).toBe(1);
     });
     await expect(host.reconnect()).resolves.toBe(false);
-    await expect(started).rejects.toBeInstanceOf(CircuitRefusedError);
+    await Promise.resolve();
+    expect(settledEarly).toBe(false);
+    reportOutcome('rejected', 1);
+    const error = await started.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StartFailedError);
+    expect(error).toMatchObject({ outcome: 'rejected', attempts: 2 });
+    expect((error as Error).cause).toBeInstanceOf(CircuitRefusedError);
   });
 });
 
@@ -195,9 +218,10 @@ describe('reconnect', () => {
         onConnectionUp: () => undefined,
       },
     });
+    expectErrorLog(/^reconnectionHandler\.onConnectionDown threw\.$/);
     await host.started;
     server.last.drop();
-    expect(logger.errors().map((entry) => entry.message)).toEqual(['onConnectionDown threw.']);
+    expect(logger.errors().map((entry) => entry.message)).toEqual(['reconnectionHandler.onConnectionDown threw.']);
     await expect(host.reconnect()).resolves.toBe(true);
   });
 });

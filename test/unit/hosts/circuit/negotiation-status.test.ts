@@ -1,32 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { refusedAtNegotiation } from '../../../../src/hosts/circuit/negotiation-status';
+import { negotiationStatus } from '../../../../src/hosts/circuit/negotiation-status';
 
-describe('refusedAtNegotiation', () => {
+describe('negotiationStatus', () => {
   it.each([
-    "Not Found: Status code '404'",
-    "Unauthorized: Status code '401'",
-    "Failed to complete negotiation with the server: Error: Forbidden: Status code '403'",
-  ])('is true for a 401/403/404 negotiation: %s', (message) => {
-    expect(refusedAtNegotiation(new Error(message))).toBe(true);
+    ["Not Found: Status code '404'", 404],
+    ["Unauthorized: Status code '401'", 401],
+    ["Failed to complete negotiation with the server: Error: Forbidden: Status code '403'", 403],
+    ["Service Unavailable: Status code '503'", 503],
+    ["Status code '503' then Status code '404'", 503],
+  ])('reads the first status code: %s', (message, status) => {
+    expect(negotiationStatus(new Error(message))).toBe(status);
   });
 
-  it.each([
-    "Service Unavailable: Status code '503'",
-    "Bad Request: Status code '400'",
-    "Status code '4040'",
-    "Status code '1404'",
-    "Status code '503' then Status code '404'",
-    'Failed to fetch',
-    '',
-  ])('is false otherwise, the first status code deciding: %s', (message) => {
-    expect(refusedAtNegotiation(new Error(message))).toBe(false);
+  it.each(["Status code '4040'", "Status code '1404'", 'Failed to fetch', ''])('is undefined without a 3-digit status: %s', (message) => {
+    expect(negotiationStatus(new Error(message))).toBeUndefined();
   });
 
-  it('is false for something that is not an error', () => {
-    expect([undefined, null, "Status code '404'", 404, {}].map(refusedAtNegotiation)).toEqual([false, false, false, false, false]);
+  it('is undefined for something that is not an error', () => {
+    expect([undefined, null, "Status code '404'", 404, {}].map(negotiationStatus)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("reads a non-Error's message too", () => {
-    expect(refusedAtNegotiation({ message: "Status code '404'" })).toBe(true);
+    expect(negotiationStatus({ message: "Status code '404'" })).toBe(404);
   });
 });

@@ -9,12 +9,6 @@ import {
 } from './default-display/default-reconnect-display';
 import { userSpecifiedDisplay } from './user-specified-display';
 
-export * from './constants';
-export type { ReconnectState, ReconnectStateChangedDetail, VisualState } from './display-state';
-export { markUserModalHidden, userSpecifiedDisplay } from './user-specified-display';
-export { defaultReconnectDisplay, type DefaultDisplay } from './default-display/default-reconnect-display';
-export { DEFAULT_MESSAGES } from './default-display/messages';
-
 /** Seams and settings of the {@link DisplaySelector}: those of the default dialog. */
 export type DisplaySelectorOptions = DefaultDisplaySettings;
 

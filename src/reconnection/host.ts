@@ -1,0 +1,40 @@
+/**
+ * What the reconnection core needs from a host (the circuit contract, a real Blazor app, a plain
+ * SignalR hub): a way to attempt, optionally a way to resume, and a place to report outcomes.
+ * The core decides *when*; the host knows *how*. A host tells the core that its connection went
+ * down or came back through the reconnection handler (`onConnectionDown` / `onConnectionUp`).
+ */
+export interface ReconnectionHost {
+  /**
+   * One attempt to restore the connection. Resolves `true` when it is restored (resumed),
+   * `false` when the server was reached but no longer holds the session (rejected); throws when
+   * the server was not reached, and the policy schedules the next attempt.
+   */
+  attempt(): Promise<boolean>;
+  /**
+   * Tried once after `attempt()` answered `false`, before the outage ends rejected: brings the
+   * session back from state the client holds (Blazor 10's `Blazor.resumeCircuit()`), and is what
+   * the Resume button of a paused session calls. `true`: resumed; `false` or a throw: rejected
+   * (after a pause: resume-failed).
+   */
+  resume?(): Promise<boolean>;
+  /**
+   * Told how each outage ended and after how many attempts (a first start waiting on the outage
+   * settles from it). `failed` may later be followed by another outcome after a manual retry.
+   * @param cause - the last attempt's error, for `failed`.
+   */
+  settled?(outcome: OutageOutcome, attempts: number, cause?: unknown): void;
+}
+
+/**
+ * How an outage ended: `resumed` (up again), `rejected` (the session is gone), `failed` (the
+ * policy stopped retrying), `resume-failed` (a paused session could not be resumed).
+ */
+export type OutageOutcome = 'resumed' | 'rejected' | 'failed' | 'resume-failed';
+
+/** Why the handler was told the connection is down. */
+export type DownReason =
+  /** The connection dropped (or a first start did not reach the server): reconnect. */
+  | 'dropped'
+  /** Blazor 10 paused the circuit (`isPausing`): wait for the user's Resume, attempt nothing. */
+  | 'paused';
