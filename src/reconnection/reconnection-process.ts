@@ -40,6 +40,12 @@ export type OutageState =
   | 'resumed'
   | 'disposed';
 
+/**
+ * The grace period's attempt is made this long before the dialog's grace timer ends: timers run
+ * in deadline order, so the attempt is under way (and waited for) when the dialog decides.
+ */
+const GRACE_ATTEMPT_LEAD_MS = 1;
+
 const FINAL_STATES: readonly OutageState[] = ['resume-failed', 'rejected', 'resumed', 'disposed'];
 
 export interface ReconnectionProcessOptions {
@@ -84,7 +90,7 @@ export interface ReconnectionProcess {
  * The grace period: while the display's `dialogDelayMilliseconds` has not passed since the
  * outage began, no wait runs past its end. So an attempt is made when the grace period ends, and
  * a cut shorter than it is resumed before the dialog could appear (the default dialog waits for
- * that attempt). Only waits scheduled inside the grace period are shortened: a long outage sees
+ * an attempt running when its grace period ends). Only waits scheduled inside the grace period are shortened: a long outage sees
  * the policy's schedule unchanged after its first second.
  */
 export function createReconnectionProcess({
@@ -237,6 +243,8 @@ export function createReconnectionProcess({
     },
     start(reason, remote = false) {
       if (state !== 'idle') return;
+      // Read before the display starts its own grace timer, so this end is never later than its.
+      graceEnd = clock.now() + options.dialogDelayMilliseconds - GRACE_ATTEMPT_LEAD_MS;
       draw('show', (d) => { d.show(); });
       if (reason === 'paused') {
         set('paused');
@@ -244,7 +252,6 @@ export function createReconnectionProcess({
         return;
       }
       unsubscribe = signals.subscribe(onSignal);
-      graceEnd = clock.now() + options.dialogDelayMilliseconds;
       set('waiting');
       proceed();
     },

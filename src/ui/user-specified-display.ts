@@ -21,7 +21,7 @@ export function userSpecifiedDisplay(
   document: Document,
   dialogId: string,
   maxRetries: number | undefined,
-): ReconnectionDisplay {
+): Required<ReconnectionDisplay> {
   // `textContent`, not Blazor's `innerText`: same result for the plain spans the docs show, no
   // layout read, and it works where layout does not exist (jsdom, a hidden modal).
   const setText = (id: string, value: number | undefined): void => {

@@ -25,8 +25,10 @@ export interface ProcessFixtureOptions {
   attempts?: Answer[];
   /** Replaces the scripted answers: the test settles each attempt itself. */
   attempt?: () => Promise<boolean>;
-  /** Answers of `resume()`; without it the host has no `resume`. */
+  /** Answers of `resume()`; without it (and without `resume`) the host has no `resume`. */
   resumes?: Answer[];
+  /** Replaces the scripted resume answers: the test settles each resume itself. */
+  resume?: () => Promise<boolean>;
   online?: boolean;
   display?: ReconnectionDisplay;
   signals?: FakePageSignals;
@@ -45,7 +47,7 @@ export function processFixture(overrides: Partial<ReconnectionOptions> = {}, fix
   const logger = new RecordingLogger();
   const outcomes: (OutageOutcome | 'disposed')[] = [];
   const attempt = vi.fn(fixture.attempt ?? answerFrom(fixture.attempts ?? []));
-  const resume = fixture.resumes && vi.fn(answerFrom(fixture.resumes));
+  const resume = fixture.resume ? vi.fn(fixture.resume) : fixture.resumes && vi.fn(answerFrom(fixture.resumes));
   const host: ReconnectionHost = resume ? { attempt, resume } : { attempt };
   const process = createReconnectionProcess({
     options,

@@ -22,6 +22,12 @@ export class RecordingDisplay implements ReconnectionDisplay {
   rejected(): void {
     this.calls.push('rejected');
   }
+  paused(remote: boolean): void {
+    this.calls.push(`paused ${remote}`);
+  }
+  resumeFailed(): void {
+    this.calls.push('resumeFailed');
+  }
 
   /** The calls since the last `take()`. */
   take(): string[] {

@@ -1,0 +1,135 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { processFixture } from '../support/process-fixture';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+describe('the attempt at the end of the grace period', () => {
+  it('a wait that would run past the grace period is cut to end with it (a 300 ms cut is resumed unseen)', async () => {
+    // First attempt at once, then 750 ms: without the grace attempt the second would come at 750.
+    const { process, attempt, display } = processFixture(
+      { dialogDelayMilliseconds: 500, retryIntervalMilliseconds: (previous) => (previous === 0 ? 0 : 750) },
+      { attempts: [new Error('refused'), true] },
+    );
+    process.start('dropped');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(attempt).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(498);
+    expect(attempt).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(attempt).toHaveBeenCalledTimes(2);
+    expect(process.state).toBe('resumed');
+    expect(display.take().at(-1)).toBe('hide');
+  });
+
+  it('leaves waits after the grace period to the policy, so a long outage is unchanged', async () => {
+    const { process, attempt } = processFixture(
+      { dialogDelayMilliseconds: 500, retryIntervalMilliseconds: (previous) => (previous === 0 ? 0 : 2000) },
+      { attempts: [new Error('refused'), new Error('refused'), new Error('refused')] },
+    );
+    process.start('dropped');
+    await vi.advanceTimersByTimeAsync(499);
+    expect(attempt).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(attempt).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(attempt).toHaveBeenCalledTimes(3);
+    process.dispose();
+  });
+
+  it('with dialogDelayMilliseconds 0 the policy alone decides', async () => {
+    const { process, attempt } = processFixture(
+      { dialogDelayMilliseconds: 0, retryIntervalMilliseconds: (previous) => (previous === 0 ? 0 : 750) },
+      { attempts: [new Error('refused'), true] },
+    );
+    process.start('dropped');
+    await vi.advanceTimersByTimeAsync(749);
+    expect(attempt).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(attempt).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('resume after a rejection (Blazor 10 resumeCircuit)', () => {
+  it('an attempt answered false tries resume() once: true → resumed, hidden', async () => {
+    const { process, display, resume, outcomes } = processFixture({ retryIntervalMilliseconds: 0 }, { attempts: [false], resumes: [true] });
+    process.start('dropped');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(resume).toHaveBeenCalledTimes(1);
+    expect(display.take()).toEqual(['show', 'update 1 0', 'hide']);
+    expect(outcomes).toEqual(['resumed']);
+  });
+
+  it.each([
+    ['false', false],
+    ['a throw', new Error('Invocation canceled')],
+  ])('resume() answering %s ends rejected', async (_name, answer) => {
+    const { process, display, outcomes } = processFixture({ retryIntervalMilliseconds: 0 }, { attempts: [false], resumes: [answer] });
+    process.start('dropped');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(display.take()).toEqual(['show', 'update 1 0', 'rejected']);
+    expect(outcomes).toEqual(['rejected']);
+    expect(process.isActive).toBe(false);
+  });
+
+  it('without resume() a false is rejected at once (.NET 8 and 9)', async () => {
+    const { process, outcomes } = processFixture({ retryIntervalMilliseconds: 0 }, { attempts: [false] });
+    process.start('dropped');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outcomes).toEqual(['rejected']);
+  });
+
+  it('a resume that settles after the connection came up (onConnectionUp) changes nothing', async () => {
+    let settle: (resumed: boolean) => void = () => undefined;
+    const { process, display, outcomes } = processFixture(
+      { retryIntervalMilliseconds: 0 },
+      { attempts: [false], resume: () => new Promise<boolean>((resolve) => (settle = resolve)) },
+    );
+    process.start('dropped');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(process.state).toBe('resuming');
+    process.dispose();
+    settle(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(display.take()).toEqual(['show', 'update 1 0', 'hide']);
+    expect(outcomes).toEqual(['disposed']);
+  });
+});
+
+describe('paused (Blazor 10 pauseCircuit)', () => {
+  it('shows, then paused(remote); makes no attempt and ignores retry signals', async () => {
+    const { process, display, attempt, signals } = processFixture({ retryIntervalMilliseconds: 0 }, { resumes: [true] });
+    process.start('paused', true);
+    expect(display.take()).toEqual(['show', 'paused true']);
+    signals.fire('visible');
+    process.retryNow();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(attempt).not.toHaveBeenCalled();
+    expect(process.state).toBe('paused');
+    expect(process.isActive).toBe(true);
+  });
+
+  it('Resume: resume() true → resumed and hidden', async () => {
+    const { process, display, outcomes } = processFixture({}, { resumes: [true] });
+    process.start('paused');
+    process.resumeNow();
+    process.resumeNow(); // a double click is one resume
+    await vi.advanceTimersByTimeAsync(0);
+    expect(display.take()).toEqual(['show', 'paused false', 'hide']);
+    expect(outcomes).toEqual(['resumed']);
+  });
+
+  it.each([
+    ['false', false],
+    ['a throw', new Error('Invocation canceled')],
+  ])('Resume: resume() answering %s → resume-failed (final, never stuck)', async (_name, answer) => {
+    const { process, display, outcomes } = processFixture({}, { resumes: [answer] });
+    process.start('paused');
+    process.resumeNow();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(display.take()).toEqual(['show', 'paused false', 'resumeFailed']);
+    expect(outcomes).toEqual(['resume-failed']);
+    expect(process.isActive).toBe(false);
+  });
+});

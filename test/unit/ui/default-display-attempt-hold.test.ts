@@ -1,0 +1,65 @@
+// Defect: a 300 ms cut painted the dialog, because the attempt after the immediate one came after
+// the 500 ms grace period. The process now attempts when the grace period ends, and the dialog
+// waits for that attempt before it paints.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDefault } from './helpers';
+
+describe('default dialog: an attempt running when the grace period ends', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+
+  it('is waited for: a success never paints', () => {
+    const { display, dialog } = openDefault();
+    display.show();
+    display.update(1, 0);
+    display.update(2, 1);
+    vi.advanceTimersByTime(499);
+    display.update(2, 0); // the grace period's attempt starts, just before the dialog decides
+    expect(dialog.open).toBe(false);
+    vi.advanceTimersByTime(40);
+    display.hide(); // it resumed
+    vi.advanceTimersByTime(10_000);
+    expect(dialog.open).toBe(false);
+  });
+
+  it('was already running when the grace period ended: still waited for', () => {
+    const { display, dialog } = openDefault();
+    display.show();
+    display.update(1, 0);
+    vi.advanceTimersByTime(500);
+    expect(dialog.open).toBe(false);
+    display.hide();
+    vi.advanceTimersByTime(10_000);
+    expect(dialog.open).toBe(false);
+  });
+
+  it('paints as soon as the attempt fails (the next state has no attempt running)', () => {
+    const { display, dialog } = openDefault();
+    display.show();
+    display.update(1, 0);
+    vi.advanceTimersByTime(600);
+    expect(dialog.open).toBe(false);
+    display.update(2, 3);
+    expect(dialog.open).toBe(true);
+  });
+
+  it('paints one more grace period later when the attempt hangs (a silent network)', () => {
+    const { display, dialog } = openDefault();
+    display.show();
+    display.update(1, 0);
+    vi.advanceTimersByTime(999);
+    expect(dialog.open).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(dialog.open).toBe(true);
+  });
+
+  it('offline is never an attempt running: it paints at the end of the grace period', () => {
+    const { display, dialog } = openDefault();
+    display.show();
+    display.update(1, 0);
+    display.offline();
+    vi.advanceTimersByTime(500);
+    expect(dialog.open).toBe(true);
+  });
+});
