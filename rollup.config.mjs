@@ -1,5 +1,6 @@
-// Builds the four artifacts: the script-tag IIFE (SignalR bundled), its minified twin with a
-// source map, the ES module (SignalR stays an import) and one bundled declaration file.
+// Builds the artifacts: the script-tag IIFE (SignalR bundled) and the Blazor handler script (no
+// SignalR: Blazor brings its own), each plain and minified with a source map; the ES module
+// (SignalR stays an import) and one bundled declaration file.
 import { readFileSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -35,25 +36,44 @@ function rawCss() {
   };
 }
 
-const ts = () => typescript({ tsconfig: './tsconfig.build.json', noEmitOnError: true });
 const banner = `/*! circuit-reconnect ${JSON.parse(readFileSync('./package.json', 'utf8')).version} | MIT */`;
+const ts = () => typescript({ tsconfig: './tsconfig.build.json', noEmitOnError: true });
+
+/**
+ * The minifier for the scripts. `keep_classnames` for error classes: the console names an error
+ * by its class, and SignalR's (`FailedToNegotiateWithServerError`, `HttpError`…) would otherwise
+ * read `i: Failed to complete negotiation` in a page's log.
+ */
+const minify = () =>
+  terser({
+    compress: { passes: 2, keep_classnames: /Error$/ },
+    mangle: { keep_classnames: /Error$/ },
+    // ascii_only: a script served without a charset on a page without <meta charset> would
+    // otherwise be decoded as windows-1252 and show "â€¦" for every ellipsis.
+    format: { comments: /^!/, ascii_only: true },
+  });
+
+/** A script-tag build: plain and minified (with a source map). */
+const script = (input, name, extraPlugins = []) => ({
+  input,
+  plugins: [rawCss(), ...extraPlugins, ts()],
+  output: [
+    { file: `dist/${name}.js`, format: 'iife', banner },
+    { file: `dist/${name}.min.js`, format: 'iife', banner, sourcemap: true, plugins: [minify()] },
+  ],
+});
 
 export default [
+  script('src/iife.ts', 'circuit-reconnect', [nodeResolve({ browser: true })]),
+  // Nothing of SignalR may reach this one: an import of it fails the build (unresolved).
   {
-    input: 'src/iife.ts',
-    plugins: [rawCss(), nodeResolve({ browser: true }), ts()],
-    output: [
-      { file: 'dist/circuit-reconnect.js', format: 'iife', banner },
-      {
-        file: 'dist/circuit-reconnect.min.js',
-        format: 'iife',
-        banner,
-        sourcemap: true,
-        // ascii_only: a script served without a charset on a page without <meta charset> would
-        // otherwise be decoded as windows-1252 and show "â€¦" for every ellipsis.
-        plugins: [terser({ compress: { passes: 2 }, format: { comments: /^!/, ascii_only: true } })],
-      },
-    ],
+    ...script('src/blazor.ts', 'circuit-reconnect.blazor'),
+    onwarn(warning, warn) {
+      if (warning.code === 'UNRESOLVED_IMPORT') {
+        throw new Error(`The Blazor handler script must not import ${warning.exporter ?? warning.message}.`);
+      }
+      warn(warning);
+    },
   },
   {
     input: 'src/index.ts',

@@ -28,6 +28,8 @@ export const disconnect: BlazorApi['disconnect'] = api.disconnect;
 export { LogLevel } from '@microsoft/signalr';
 export type { BlazorApi } from './hosts/circuit/blazor-api';
 export { DefaultReconnectionHandler } from './reconnection/default-reconnection-handler';
+export { blazorReconnectionHandler } from './hosts/blazor/blazor-reconnection-handler';
+export type { BlazorHandlerOptions } from './hosts/blazor/blazor-reconnection-handler';
 export type { DefaultReconnectionHandlerOptions } from './reconnection/default-reconnection-handler';
 export type { ReconnectionDisplay, ReconnectionDisplayContext } from './ui/reconnection-display';
 export type { DownReason, OutageOutcome, ReconnectionHost } from './reconnection/host';

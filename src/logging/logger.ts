@@ -1,9 +1,7 @@
-import { LogLevel } from '@microsoft/signalr';
+import type { LogLevel } from '@microsoft/signalr';
 
-export { LogLevel };
-
-// SignalR's `LogLevel` is an enum object, so `LogLevel.Warning` stays a property read after
-// minification; its values as plain numbers are inlined by the minifier.
+// SignalR's `LogLevel` values as plain numbers: importing the enum object would put SignalR's
+// module into the Blazor handler script, which must carry none of SignalR.
 export const TRACE = 0;
 export const DEBUG = 1;
 export const INFORMATION = 2;

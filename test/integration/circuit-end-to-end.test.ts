@@ -7,7 +7,7 @@ import type { RunningHubServer } from '../../demo/hub/index.mjs';
 import type { CircuitHost } from '../../src/hosts/circuit/circuit-host';
 import { createCircuitHost } from '../../src/hosts/circuit/circuit-host';
 import { createConnectionFactory } from '../../src/hosts/circuit/connection-factory';
-import { LogLevel } from '../../src/logging/logger';
+import { LogLevel } from '@microsoft/signalr';
 import { resolveOptions } from '../../src/options/resolve-options';
 import type { CircuitStartOptions } from '../../src/options/types';
 import { DefaultReconnectionHandler } from '../../src/reconnection/default-reconnection-handler';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createConsoleLogger, LogLevel } from '../../../src/logging/logger';
+import { LogLevel } from '@microsoft/signalr';
+import { createConsoleLogger } from '../../../src/logging/logger';
 
 describe('createConsoleLogger', () => {
   afterEach(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError } from '../../../src/errors/index';
-import { LogLevel } from '../../../src/logging/logger';
+import { LogLevel } from '@microsoft/signalr';
 import { resolveOptions } from '../../../src/options/resolve-options';
 import type { StartOptions } from '../../../src/options/types';
 import { defaultRetryInterval } from '../../../src/retry/default-retry-interval';

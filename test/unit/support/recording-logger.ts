@@ -1,4 +1,4 @@
-import { LogLevel } from '../../../src/logging/logger';
+import { LogLevel } from '@microsoft/signalr';
 import type { Logger } from '../../../src/logging/logger';
 import { isErrorLevel, reportError } from './verify-logs';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CircuitRefusedError, StartFailedError } from '../../../../src/errors/index';
-import { LogLevel } from '../../../../src/logging/logger';
+import { LogLevel } from '@microsoft/signalr';
 import { setup } from './circuit-fixture';
 import { expectErrorLog } from '../../support/verify-logs';
 

@@ -1,0 +1,41 @@
+import { CircuitNotInitializedError } from '../../errors/circuit-not-initialized-error';
+import type { ReconnectionHost } from '../../reconnection/host';
+
+/**
+ * The part of `window.Blazor` (blazor.web.js or blazor.server.js, .NET 8 to 10) this host uses.
+ * Blazor defines `reconnect`, `resumeCircuit` and `pauseCircuit` only once the first interactive
+ * component has started its circuit, so each is read when it is needed, never cached.
+ */
+export interface BlazorGlobal {
+  /**
+   * `true`: the circuit is connected again (Blazor has called `onConnectionUp()` itself);
+   * `false`: the server no longer holds it; throws: the server was not reached.
+   */
+  reconnect?: () => Promise<boolean>;
+  /**
+   * .NET 10: starts a new circuit from the state the client holds (the app's
+   * `[PersistentState]`, saved by a pause or kept in the server's persistence cache).
+   */
+  resumeCircuit?: () => Promise<boolean>;
+}
+
+/**
+ * The reconnection core's host inside a real Blazor app: an attempt is `Blazor.reconnect()`;
+ * after a `false`, `Blazor.resumeCircuit()` (when this Blazor has it) is tried once before the
+ * outage ends rejected, and it is what the Resume button of a paused circuit calls.
+ * @param blazor - reads the page's `window.Blazor` at each call.
+ */
+export function blazorHost(blazor: () => BlazorGlobal | undefined): ReconnectionHost {
+  return {
+    attempt: () => {
+      const current = blazor();
+      return current?.reconnect ? current.reconnect() : Promise.reject(new CircuitNotInitializedError());
+    },
+    // A getter: the core asks whether a resume exists at the moment it needs one, and .NET 8 and
+    // 9 (no `resumeCircuit`) then end a rejected outage at once.
+    get resume() {
+      const current = blazor();
+      return current?.resumeCircuit ? () => current.resumeCircuit?.() ?? Promise.resolve(false) : undefined;
+    },
+  };
+}
