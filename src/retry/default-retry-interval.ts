@@ -1,4 +1,4 @@
-import type { RetryIntervalFunction } from '../options/types';
+import type { RetryIntervalFunction } from './types';
 import { FUNCTION } from '../validation/validate';
 import { expectAttempts } from './backoff-options';
 import { backoffSchedule } from './exponential-backoff';

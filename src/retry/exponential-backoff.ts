@@ -1,4 +1,4 @@
-import type { RetryIntervalFunction } from '../options/types';
+import type { RetryIntervalFunction } from './types';
 import type { ExponentialBackoffOptions, ResolvedBackoffOptions } from './backoff-options';
 import { drawUnit, expectAttempts, validateBackoffOptions } from './backoff-options';
 

@@ -20,6 +20,12 @@ export const DEFAULT_MESSAGES: Readonly<ReconnectionMessages> = {
   offline: 'You are offline. Waiting for the network\u2026',
   retry: 'Retry',
   reload: 'Reload',
+  paused: 'The session has been paused.',
+  pausedByServer: 'The session has been paused by the server.',
+  resumeFailed: 'Failed to resume the session. Please reload the page.',
+  resume: 'Resume',
+  unauthorized: 'Your sign-in has expired.',
+  signIn: 'Sign in',
 };
 
 /** The text of one message key, never throwing. */
