@@ -33,9 +33,10 @@ describe('resolveOptions: the Blazor Web App shape around circuit', () => {
 
   it('checks the top-level logLevel under its own name, even when circuit.logLevel is set', () => {
     for (const circuit of [{}, { logLevel: LogLevel.Error }]) {
+      const options: unknown = { circuit, logLevel: 9 };
       let caught: unknown;
       try {
-        resolveOptions({ circuit, logLevel: 9 } as StartOptions);
+        resolveOptions(options as StartOptions);
       } catch (error) {
         caught = error;
       }
