@@ -10,8 +10,7 @@ export const DEFAULT_DIALOG_ID = 'components-reconnect-modal';
 /** A fresh copy each call, so one start's options never leak into another's. */
 export function defaultReconnectionOptions(): ReconnectionOptions {
   return {
-    // Jittered, so a restarting server never meets every client at once; 40 attempts of it cover
-    // at least 333 s of outage (Blazor: 30 attempts in lockstep). See bench/ for the measurements.
+    // Not Blazor's 30: DEFAULT_MAX_RETRIES says why.
     maxRetries: DEFAULT_MAX_RETRIES,
     retryIntervalMilliseconds: defaultRetryInterval,
     dialogId: DEFAULT_DIALOG_ID,

@@ -1,15 +1,32 @@
 import { WARNING } from '../logging/logger';
-import { DEFAULT_MESSAGES } from '../ui/default-display/messages';
-import { defaultReconnectionOptions } from './defaults';
-import type { ReconnectionOptions, ResolvedCircuitOptions, StartOptions } from './types';
 import type { Check } from '../validation/validate';
-import { atLeast, expectKnownKeys, expectObject, FUNCTION, isFunction, isNonNegativeInteger, optional, resolveRecord, rule } from '../validation/validate';
-
+import {
+  atLeast,
+  expectKnownKeys,
+  expectObject,
+  FUNCTION,
+  isFunction,
+  isNonNegativeInteger,
+  optional,
+  resolveRecord,
+  rule,
+} from '../validation/validate';
+import { defaultReconnectionOptions } from './defaults';
+import { MESSAGE_KEYS } from './message-keys';
+import type { ReconnectionOptions, ResolvedCircuitOptions, StartOptions } from './types';
 
 /** Optional callbacks: `undefined` or a function (`null` is refused, as a misspelt value). */
 const CALLBACK = rule(optional(isFunction), 'a function');
 
 const MESSAGE = rule((value) => typeof value === 'string' || isFunction(value), 'a string or a function');
+
+const LOG_LEVEL = rule((value) => isNonNegativeInteger(value) && (value as number) <= 6, 'a LogLevel from 0 to 6');
+
+/**
+ * Blazor Web App sections for server-side rendering and WebAssembly, which this library has no
+ * part for: accepted (and ignored) so pages written for blazor.web.js run unchanged.
+ */
+const WEB_APP_SECTIONS = ['ssr', 'webAssembly', 'enableClassicInitializers'];
 
 const RECONNECTION_OPTIONS: { readonly [K in keyof ReconnectionOptions]: Check } = {
   // An explicit `undefined` means unbounded (Blazor's rule), so no default replaces it below.
@@ -19,8 +36,8 @@ const RECONNECTION_OPTIONS: { readonly [K in keyof ReconnectionOptions]: Check }
   dialogDelayMilliseconds: rule(atLeast(0), 'a finite number ≥ 0'),
   messages: (path, value) => {
     expectObject(path, value);
-    // The keys the default dialog has texts for, in its order.
-    expectKnownKeys(path, value, Object.keys(DEFAULT_MESSAGES), MESSAGE);
+    expectKnownKeys(value, `${path}.`, MESSAGE_KEYS);
+    for (const key in value) MESSAGE(`${path}.${key}`, value[key]);
     return { ...value };
   },
 };
@@ -29,20 +46,19 @@ const keepBuilderAsIs = (): void => undefined;
 
 /**
  * Checks a handler's callbacks and returns the handler as given, not copied: its callbacks are
- * called as methods. Any object will do (a class instance too), except an array: the same check
- * as for the option objects.
+ * called as methods. Any object will do (a class instance too, with fields of its own: a handler
+ * is the page's object, not an option bag), except an array: the same check as for the option
+ * objects.
  */
 const handler = (path: string, value: unknown, callbacks: Record<string, Check>): unknown => {
   expectObject(path, value);
-  resolveRecord(value, `${path}.`, callbacks, {});
+  for (const [name, check] of Object.entries(callbacks)) check(`${path}.${name}`, value[name], {});
   return value;
 };
 
 const CIRCUIT_OPTIONS: { readonly [K in keyof ResolvedCircuitOptions]: Check } = {
   configureSignalR: FUNCTION,
-  // The default here, as the plain number the minifier inlines: `LogLevel.Warning` is a property
-  // read of SignalR's enum object, which survives minification.
-  logLevel: (path, value = WARNING) => rule((each) => isNonNegativeInteger(each) && (each as number) <= 6, 'a LogLevel from 0 to 6')(path, value),
+  logLevel: LOG_LEVEL,
   circuitHandshake: rule((value) => typeof value === 'boolean', 'a boolean'),
   reconnectionOptions: (path, value) => {
     const given = value ?? {};
@@ -62,20 +78,50 @@ const CIRCUIT_OPTIONS: { readonly [K in keyof ResolvedCircuitOptions]: Check } =
     ),
 };
 
+/** The circuit options' full paths in the Web App shape, suggested for one written beside `circuit`. */
+const INSIDE_CIRCUIT = Object.keys(CIRCUIT_OPTIONS).map((key) => `circuit.${key}`);
+
+/**
+ * Checks and resolves the circuit options (`options.circuit ?? options`).
+ * @param prefix - `'circuit.'` in the Web App shape, `''` in the Server shape.
+ * @param logLevel - the level when the circuit options set none: the Web App shape's top-level
+ *   `logLevel`, or Warning. The plain number, not `LogLevel.Warning`: an enum's property read
+ *   survives minification, the number is inlined.
+ * @param ignored - keys accepted beside the circuit options and left out.
+ */
+const resolveCircuit = (
+  circuit: Record<string, unknown>,
+  prefix: string,
+  logLevel: unknown,
+  ignored: readonly string[],
+): ResolvedCircuitOptions =>
+  resolveRecord<ResolvedCircuitOptions>(
+    circuit,
+    prefix,
+    CIRCUIT_OPTIONS,
+    { configureSignalR: keepBuilderAsIs, circuitHandshake: true, logLevel },
+    ignored,
+  );
+
 /**
  * Accepts both of Blazor's shapes (`options.circuit ?? options`), checks every field once, and
  * merges over the defaults: top level by key, `reconnectionOptions` one level deeper. An explicit
  * `maxRetries: undefined` means unbounded, as in Blazor; other explicit `undefined`s keep defaults.
- * @throws {InvalidOptionError} naming the first bad option and the value it got.
+ *
+ * A key that names no option throws at every level, with the nearest option when one is close.
+ * The Web App sections `ssr`, `webAssembly` and `enableClassicInitializers` are accepted and
+ * ignored in either shape (a blazor.web.js page may set only `ssr`). In the Web App shape the
+ * top-level `logLevel` applies unless `circuit.logLevel` is set, and a circuit option written
+ * beside `circuit` is refused, pointing to `circuit.<name>`.
+ * @throws {InvalidOptionError} naming the first bad option's full path and the value it got.
  */
 export function resolveOptions(userOptions: StartOptions | undefined): ResolvedCircuitOptions {
   const options: unknown = userOptions ?? {};
   expectObject('options', options);
   const { circuit } = options;
-  const web = circuit !== undefined && circuit !== null;
-  if (web) expectObject('circuit', circuit);
-  return resolveRecord<ResolvedCircuitOptions>(web ? circuit : options, web ? 'circuit.' : '', CIRCUIT_OPTIONS, {
-    configureSignalR: keepBuilderAsIs,
-    circuitHandshake: true,
-  });
+  if (circuit === undefined || circuit === null) return resolveCircuit(options, '', WARNING, ['circuit', ...WEB_APP_SECTIONS]);
+  expectObject('circuit', circuit);
+  expectKnownKeys(options, '', ['circuit', 'logLevel', ...WEB_APP_SECTIONS], INSIDE_CIRCUIT);
+  const logLevel = options.logLevel === undefined ? WARNING : LOG_LEVEL('logLevel', options.logLevel);
+  return resolveCircuit(circuit, 'circuit.', logLevel, []);
 }

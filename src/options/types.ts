@@ -1,16 +1,9 @@
 import type { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
+import type { RetryIntervalFunction } from '../retry/types';
 
-/**
- * Computes the wait before a reconnection attempt.
- * @param previousAttempts - attempts already made in this outage, 0 for the first.
- * @param maxRetries - the configured `maxRetries` (Blazor always passes `undefined`; we pass the
- *   real value so `previousAttempts >= maxRetries ? null : …` stops where it says).
- * @returns milliseconds to wait, or `null`/`undefined` to stop retrying (the outage ends `failed`).
- */
-export type RetryIntervalFunction = (
-  previousAttempts: number,
-  maxRetries?: number,
-) => number | null | undefined;
+// Declared beside the retry policies, which must not depend on the options; re-exported here for
+// the modules that import every option type from this file.
+export type { RetryIntervalFunction };
 
 /** What a message function of `reconnectionOptions.messages` is told. */
 export interface ReconnectionMessageContext {
@@ -43,17 +36,17 @@ export interface ReconnectionMessages {
   retry: ReconnectionMessage;
   /** The Reload button's label. @default "Reload" */
   reload: ReconnectionMessage;
-  /** Blazor 10: the page paused the circuit. @default "The session has been paused." */
+  /** While the session is paused from the page (Blazor 10's `Blazor.pauseCircuit()`). @default "The session has been paused." */
   paused: ReconnectionMessage;
-  /** Blazor 10: the server paused the circuit. @default "The session has been paused by the server." */
+  /** While the session is paused because the server asked for it. @default "The session has been paused by the server." */
   pausedByServer: ReconnectionMessage;
-  /** Blazor 10: resuming failed. @default "Failed to resume the session. Please reload the page." */
+  /** When resuming a paused session did not succeed. @default "Failed to resume the session. Please reload the page." */
   resumeFailed: ReconnectionMessage;
-  /** The Resume button's label. @default "Resume" */
+  /** The Resume button's label, shown while paused. @default "Resume" */
   resume: ReconnectionMessage;
-  /** The server refused the sign-in (401/403). @default "Your sign-in has expired." */
+  /** When the server refuses the connection because the sign-in expired. @default "Your sign-in has expired." */
   unauthorized: ReconnectionMessage;
-  /** The Sign in button's label. @default "Sign in" */
+  /** The Sign in button's label, shown with `unauthorized`. @default "Sign in" */
   signIn: ReconnectionMessage;
 }
 
@@ -61,7 +54,7 @@ export interface ReconnectionMessages {
 export interface ReconnectionOptions {
   /**
    * Attempts per outage before the display shows `failed`; `undefined` retries without limit.
-   * @default 40 (Blazor: 30; the jittered default schedule needs 40 to cover 5 minutes)
+   * @default 40, {@link DEFAULT_MAX_RETRIES} (Blazor: 30)
    */
   maxRetries: number | undefined;
   /**

@@ -1,5 +1,5 @@
 import type { Check } from '../validation/validate';
-import { atLeast, expectKnownKeys, expectObject, FUNCTION, isNonNegativeInteger, optional, resolveRecord, rule } from '../validation/validate';
+import { atLeast, expectObject, FUNCTION, isNonNegativeInteger, optional, resolveRecord, rule } from '../validation/validate';
 import type { Jitter } from './jitter';
 import { JITTERS } from './jitter';
 
@@ -67,7 +67,6 @@ const CHECKS: { readonly [K in keyof ResolvedBackoffOptions]: Check } = {
  */
 export function validateBackoffOptions(options: unknown): ResolvedBackoffOptions {
   expectObject(`${NAME}(options)`, options);
-  expectKnownKeys(NAME, options, Object.keys(CHECKS));
   return resolveRecord<ResolvedBackoffOptions>(options, `${NAME}.`, CHECKS, {
     factor: 2,
     jitter: 'full',

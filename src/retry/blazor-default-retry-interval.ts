@@ -1,4 +1,4 @@
-import type { RetryIntervalFunction } from '../options/types';
+import type { RetryIntervalFunction } from './types';
 
 /**
  * Blazor 9/10's default schedule, exactly: attempts 1–10 at once, 11–20 after 5 s, then every

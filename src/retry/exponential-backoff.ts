@@ -1,4 +1,4 @@
-import type { RetryIntervalFunction } from '../options/types';
+import type { RetryIntervalFunction } from './types';
 import type { ExponentialBackoffOptions, ResolvedBackoffOptions } from './backoff-options';
 import { drawUnit, expectAttempts, validateBackoffOptions } from './backoff-options';
 
@@ -68,39 +68,42 @@ export function backoffSchedule({
   const waits: number[] = [];
 
   /**
-   * The wait for `step` ≥ 1 (step 0, attempt 1, runs at once and draws nothing): the jitter
-   * applied to the capped ceiling, `floor(min(maxMs, base + unit × spread))`, where `unit` is one
-   * draw of `random` in `[0, 1)`. `'decorrelated'` reads the previous wait of the outage, and
-   * treats anything below `initialMs` as `initialMs`, the post's starting point. The `min` only
-   * ever clamps `'decorrelated'`: the other strategies stay within a ceiling already capped.
+   * The wait before attempt `step + 1`, for `step` ≥ 1, from `unit`, one draw of `random` in
+   * `[0, 1)`. Whole milliseconds, rounded down. The strategies are those of {@link Jitter}; each
+   * stays within its capped ceiling, except `'decorrelated'`, which grows from the previous wait
+   * (anything below `initialMs` counting as `initialMs`, the post's starting point) and so is
+   * clamped to `maxMs` here. These expressions are the ones the herd benchmark measured: keep
+   * them bit for bit (`bench/results/herd.json` must not change).
    */
-  const waitFor = (step: number, unit: number): number => {
+  const jitteredWait = (step: number, unit: number): number => {
     const ceiling = Math.min(maxMs, initialMs * factor ** (step - 1));
-    // Bit-for-bit the waits the herd benchmark measured (each branch is `base + unit × spread`
-    // with its strategy's base and spread, and `0 + x`, `c + 0` are exact): halving is exact in
-    // binary floating point, so `unit × (c/2)` equals `(unit × c)/2`; and
-    // `3 × max(previous, initialMs)` never falls below `initialMs`, so the spread is never negative.
-    return Math.floor(
-      Math.min(
-        maxMs,
-        jitter === 'decorrelated'
-          ? initialMs + unit * (3 * Math.max(waits[step - 1] ?? 0, initialMs) - initialMs)
-          : jitter === 'equal'
-            ? ceiling / 2 + unit * (ceiling / 2)
-            : jitter === 'full'
-              ? unit * ceiling
-              : ceiling,
-      ),
-    );
+    switch (jitter) {
+      case 'full':
+        return Math.floor(unit * ceiling);
+      case 'equal':
+        return Math.floor(ceiling / 2 + unit * (ceiling / 2));
+      case 'none':
+        return Math.floor(ceiling);
+      case 'decorrelated': {
+        const previousWait = Math.max(waits[step - 1] ?? 0, initialMs);
+        return Math.floor(Math.min(maxMs, initialMs + unit * (3 * previousWait - initialMs)));
+      }
+    }
   };
+
+  /** Stands in for the draw of a step that was never asked for: the middle of its range. */
+  const MIDDLE_OF_RANGE = 0.5;
 
   return (previousAttempts) => {
     waits.splice(previousAttempts);
-    // `unit` 0.5 (the middle of the range) stands in for a step that was never asked for.
-    while (waits.length < previousAttempts) waits.push(waits.length && waitFor(waits.length, 0.5));
+    // Attempt 1 (step 0) runs at once and draws nothing, here and below.
+    while (waits.length < previousAttempts) {
+      const skippedStep = waits.length;
+      waits.push(skippedStep === 0 ? 0 : jitteredWait(skippedStep, MIDDLE_OF_RANGE));
+    }
     // Whole milliseconds: the sum is exact, whatever order the waits were added in.
     if (maxElapsedMs !== undefined && waits.reduce((sum, wait) => sum + wait, 0) >= maxElapsedMs) return null;
-    const waitMs = previousAttempts && waitFor(previousAttempts, drawUnit(random));
+    const waitMs = previousAttempts === 0 ? 0 : jitteredWait(previousAttempts, drawUnit(random));
     waits.push(waitMs);
     return waitMs;
   };

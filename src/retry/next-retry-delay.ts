@@ -1,6 +1,6 @@
 import { RetryPolicyError } from '../errors/retry-policy-error';
-import type { ReconnectionOptions } from '../options/types';
 import { atLeast } from '../validation/validate';
+import type { RetrySettings } from './types';
 
 /**
  * What the policy says about the next attempt: a wait in milliseconds, `null` to stop, or the
@@ -16,7 +16,7 @@ export type RetryDecision = number | null | RetryPolicyError;
  *   not a non-negative finite number is invalid, so a buggy policy can never spin a hot loop.
  */
 export function nextRetryDelay(
-  { maxRetries, retryIntervalMilliseconds: interval }: Pick<ReconnectionOptions, 'maxRetries' | 'retryIntervalMilliseconds'>,
+  { maxRetries, retryIntervalMilliseconds: interval }: RetrySettings,
   previousAttempts: number,
 ): RetryDecision {
   let delayMs: unknown = null;

@@ -1,4 +1,5 @@
 import { InvalidOptionError } from '../errors/invalid-option-error';
+import { closestName } from './closest-name';
 
 /**
  * One table-driven validator for every option object (`start()`'s and `exponentialBackoff`'s):
@@ -50,15 +51,39 @@ export const expectObject: (path: string, value: unknown) => asserts value is Re
 export const FUNCTION = rule(isFunction, 'a function');
 
 /**
- * Checks every key of `checks` in order, a missing (`undefined`) one as its default, and
- * returns the resolved values. Keys outside `checks` are ignored here: see {@link expectKnownKeys}.
+ * Refuses the first key of `value` outside `known`, suggesting the nearest of `known` and
+ * `elsewhere` (full paths of options that belong at another level, e.g.
+ * `circuit.reconnectionOptions` beside `circuit`).
+ * @param prefix - the path of `value`, ending in a dot (`reconnectionOptions.`), or `''` at the top.
+ * @throws {InvalidOptionError} e.g. `Unknown option 'reconnectionOptions.maxRetry' (did you mean 'maxRetries'?)`.
+ */
+export function expectKnownKeys(
+  value: Record<string, unknown>,
+  prefix: string,
+  known: readonly string[],
+  elsewhere: readonly string[] = [],
+): void {
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) {
+      throw InvalidOptionError.unknown(prefix + key, value[key], closestName(key, [...known, ...elsewhere]), known);
+    }
+  }
+}
+
+/**
+ * Refuses unknown keys (those of neither `checks` nor `ignored`), then checks every key of
+ * `checks` in order, a missing (`undefined`) one as its default (checked like a given value),
+ * and returns the resolved values.
+ * @param ignored - keys accepted and left out of the result.
  */
 export function resolveRecord<T extends object>(
   value: Record<string, unknown>,
   prefix: string,
   checks: { readonly [K in keyof T]: Check },
-  defaults: Partial<T>,
+  defaults: { readonly [K in keyof T]?: unknown },
+  ignored: readonly string[] = [],
 ): T {
+  expectKnownKeys(value, prefix, [...Object.keys(checks), ...ignored]);
   const resolved: Record<string, unknown> = {};
   for (const key in checks) {
     const given = value[key];
@@ -66,16 +91,4 @@ export function resolveRecord<T extends object>(
   }
   // Every key of T was checked (and so typed) above.
   return resolved as T;
-}
-
-/**
- * Refuses a key outside `known` (a misspelt option silently ignored would leave a default where
- * the author meant a value), and runs `check` on each value.
- */
-export function expectKnownKeys(path: string, value: Record<string, unknown>, known: readonly string[], check?: Check): void {
-  for (const key of Object.keys(value)) {
-    const keyPath = `${path}.${key}`;
-    rule(() => known.includes(key), `left out (known: ${known.join(', ')})`)(keyPath, value[key]);
-    check?.(keyPath, value[key], value);
-  }
 }

@@ -97,7 +97,6 @@ describe('resolveOptions validation', () => {
     ['bad circuitHandshake', { circuitHandshake: 'no' }, 'circuitHandshake must be a boolean (got "no")'],
     ['bad dialogId', { reconnectionOptions: { dialogId: '' } }, 'reconnectionOptions.dialogId must be a non-empty string (got "")'],
     ['bad dialog delay', { reconnectionOptions: { dialogDelayMilliseconds: -1 } }, 'reconnectionOptions.dialogDelayMilliseconds must be a finite number ≥ 0 (got -1)'],
-    ['unknown message key', { reconnectionOptions: { messages: { reconecting: 'x' } } }, 'reconnectionOptions.messages.reconecting must be left out (known: title, rejoining, retrying, failed, rejected, offline, retry, reload, paused, pausedByServer, resumeFailed, resume, unauthorized, signIn) (got "x")'],
     ['bad message value', { reconnectionOptions: { messages: { failed: 3 } } }, 'reconnectionOptions.messages.failed must be a string or a function (got 3)'],
     ['circuitHandlers not an array', { circuitHandlers: {} }, 'circuitHandlers must be an array (got {})'],
     ['circuit handler with a bad callback', { circuitHandlers: [{ onCircuitOpened: 1 }] }, 'circuitHandlers[0].onCircuitOpened must be a function (got 1)'],

@@ -113,7 +113,9 @@ describe('exponentialBackoff: validation', () => {
     ['jitter', { initialMs: 1, maxMs: 2, jitter: 'half' }, `exponentialBackoff.jitter must be one of full, equal, decorrelated, none (got "half")`],
     ['maxElapsedMs', { initialMs: 1, maxMs: 2, maxElapsedMs: -5 }, 'exponentialBackoff.maxElapsedMs must be a finite number > 0 (got -5)'],
     ['random', { initialMs: 1, maxMs: 2, random: 0.5 }, 'exponentialBackoff.random must be a function (got 0.5)'],
-    ['unknown key', { initialMs: 1, maxMs: 2, maxDelayMs: 5 }, 'exponentialBackoff.maxDelayMs must be left out (known: initialMs, maxMs, factor, jitter, maxElapsedMs, random) (got 5)'],
+    ['an unknown key', { initialMs: 1, maxMs: 2, maxDelayMs: 5 }, "Unknown option 'exponentialBackoff.maxDelayMs' (known: initialMs, maxMs, factor, jitter, maxElapsedMs, random)"],
+    ['a misspelt key', { initialMs: 1, maxMs: 2, jiter: 'equal' }, "Unknown option 'exponentialBackoff.jiter' (did you mean 'jitter'?)"],
+    ['a key in the wrong case', { initialMs: 1, maxMs: 2, MaxElapsedMs: 5 }, "Unknown option 'exponentialBackoff.MaxElapsedMs' (did you mean 'maxElapsedMs'?)"],
   ];
 
   it.each(cases)('names %s and the value it got', (_name, options, message) => {
