@@ -37,21 +37,25 @@ export async function waitForCounts(page: Page, expected: Counts, timeoutMs = 15
 }
 
 /**
- * Waits until the page's circuit is up: Blazor defines `Blazor.reconnect` only once the first
- * interactive component has started its circuit.
+ * Waits until the page's circuit is up and the counter is interactive: Blazor defines
+ * `Blazor.reconnect` once the circuit starts, but a click is only handled once the circuit has
+ * rendered the component (measured: a click right after `Blazor.reconnect` appeared was lost),
+ * which the page shows by enabling `#increment`.
  */
 export async function waitForCircuit(page: Page, timeoutMs = 20_000): Promise<void> {
   await page.waitForFunction(
-    () => typeof (window as unknown as { Blazor?: BlazorApi }).Blazor?.reconnect === 'function',
+    () =>
+      typeof (window as unknown as { Blazor?: BlazorApi }).Blazor?.reconnect === 'function' &&
+      document.querySelector('#increment:not([disabled])') !== null,
     undefined,
     { timeout: timeoutMs },
   );
 }
 
 /**
- * Clicks `#increment` once and waits for both counts to go up by one. The prerendered button is
- * on the page before the circuit attaches its handler, and a click then does nothing at all; so
- * while the counts have not moved, it clicks again (a click that did count is seen within the wait).
+ * Clicks `#increment` once and waits for both counts to go up by one. Right after a reconnect, a
+ * click can still fall into the gap before the circuit is back (Blazor drops events it cannot send);
+ * so while the counts have not moved, it clicks again (a click that did count shows within the wait).
  */
 export async function increment(page: Page): Promise<Counts> {
   const before = await readCounts(page);
