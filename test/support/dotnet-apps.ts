@@ -55,9 +55,16 @@ export function whyDotnetAppsCannotRun(projects: readonly DotnetProject[]): stri
  * throws, so a broken CI setup fails instead of passing with nothing tested.
  */
 export function skipWithoutDotnetApps(projects: readonly DotnetProject[]): boolean {
-  const reason = whyDotnetAppsCannotRun(projects);
+  return skipLoudly(whyDotnetAppsCannotRun(projects));
+}
+
+/**
+ * The rule above for any missing prerequisite: `reason` undefined runs the suite; otherwise one
+ * loud line and a skip outside CI, an error in CI.
+ */
+export function skipLoudly(reason: string | undefined): boolean {
   if (reason === undefined) return false;
-  if (process.env.CI) throw new Error(`The .NET example apps must run in CI: ${reason}. .ci/run builds them first.`);
-  console.warn(`\n\u001b[33m*** .NET TESTS SKIPPED: ${reason}. CI builds the apps and never skips. ***\u001b[0m\n`);
+  if (process.env.CI) throw new Error(`The .NET tests must run in CI: ${reason}. .ci/run builds everything first.`);
+  console.warn(`\n\u001b[33m*** .NET TESTS SKIPPED: ${reason}. CI builds everything and never skips. ***\u001b[0m\n`);
   return true;
 }
