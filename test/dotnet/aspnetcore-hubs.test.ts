@@ -95,7 +95,7 @@ describe.skipIf(skip)('ASP.NET Core sample, hubs from Node', () => {
     expect((await negotiate(cookie)).status).toBe(200);
 
     const connection = connect(`${app.url}/secure`, (b) => b, { Cookie: cookie });
-    const closed = new Promise<void>((resolve) => connection.onclose(() => resolve()));
+    const closed = new Promise<void>((resolve) => { connection.onclose(() => { resolve(); }); });
     await connection.start();
     expect(await connection.invoke<string>('WhoAmI')).toBe('ada');
 

@@ -120,7 +120,7 @@ export async function startDotnetApp(options: DotnetAppOptions): Promise<DotnetA
   async function end(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
     const current = child;
     if (current?.pid === undefined || current.exitCode !== null || current.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => current.once('exit', () => resolve()));
+    const exited = new Promise<void>((resolve) => current.once('exit', () => { resolve(); }));
     current.kill(signal);
     if (signal === 'SIGTERM') {
       const timer = setTimeout(() => current.kill('SIGKILL'), 5_000);

@@ -98,7 +98,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(0, '127.0.0.1', () => { resolve(); });
   });
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('startTcpProxy: no TCP address');
@@ -115,7 +115,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     get openConnections() {
       return clients.size;
     },
-    cut: () => resetAll(open),
+    cut: () => { resetAll(open); },
     refuse: (ms) => {
       refuseUntil = Date.now() + ms;
     },
@@ -129,7 +129,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     close: async () => {
       resetAll(open);
       resetAll(held);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => { resolve(); }));
     },
   };
 }
