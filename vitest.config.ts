@@ -54,6 +54,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // After every other project, alone: its outages are timed against Blazor's retry
+          // schedule, and Kestrel, Chromium and the other suites share two cores.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
