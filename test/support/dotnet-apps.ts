@@ -1,7 +1,7 @@
 // The repository's .NET example apps, where their builds are, and whether the real-server tests
 // can run here.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -55,7 +55,37 @@ export function whyDotnetAppsCannotRun(projects: readonly DotnetProject[]): stri
  * throws, so a broken CI setup fails instead of passing with nothing tested.
  */
 export function skipWithoutDotnetApps(projects: readonly DotnetProject[]): boolean {
-  return skipLoudly(whyDotnetAppsCannotRun(projects));
+  const skip = skipLoudly(whyDotnetAppsCannotRun(projects));
+  if (!skip) warnIfStale(projects);
+  return skip;
+}
+
+/** What compiles into the dll; wwwroot/ is served from the project folder, so it is never stale. */
+const COMPILED = /\.(cs|razor|cshtml|csproj)$/;
+
+/** The newest modification time of the project's compiled sources (bin/ and obj/ left out). */
+function newestSource(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.name === 'bin' || entry.name === 'obj') continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (COMPILED.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * The tests run the builds as they are: after an edit without `npm run build:dotnet` they would
+ * test the old app. Say so loudly (CI always builds first, so this only speaks on a workstation).
+ */
+function warnIfStale(projects: readonly DotnetProject[]): void {
+  const stale = projects.filter((project) => newestSource(projectFolder(project)) > statSync(builtDll(project)).mtimeMs);
+  if (stale.length === 0) return;
+  console.warn(
+    `\n\u001b[33m*** .NET APPS OLDER THAN THEIR SOURCES: ${stale.map((project) => project.folder).join(', ')}. ` +
+      'Run `npm run build:dotnet`, or these tests run the old builds. ***\u001b[0m\n',
+  );
 }
 
 /**
