@@ -60,8 +60,8 @@ export function skipWithoutDotnetApps(projects: readonly DotnetProject[]): boole
   return skip;
 }
 
-/** What compiles into the dll; wwwroot/ is served from the project folder, so it is never stale. */
-const COMPILED = /\.(cs|razor|cshtml|csproj)$/;
+/** What the build compiles (scoped .razor.css is bundled at build); wwwroot/ is served from the project folder as is. */
+const COMPILED = /\.(cs|razor|razor\.css|cshtml|csproj)$/;
 
 /** The newest modification time of the project's compiled sources (bin/ and obj/ left out). */
 function newestSource(folder: string): number {
