@@ -105,8 +105,8 @@ describe.skipIf(skip)('Blazor Web App, Blazor\'s own handler (ReconnectUi=blazor
     const before = proxy.attempts.length;
     proxy.refuse(60_000);
     proxy.cut();
-    // Called before the page has seen the drop, reconnect() answers at once without trying; once
-    // Blazor's own handler has been refused, the page knows it is down.
+    // Measured: called before the page has seen the drop, reconnect() answered a boolean instead
+    // of throwing; once Blazor's own handler has been refused, the page knows it is down.
     await waitUntil(() => proxy.attempts.slice(before).some((a) => a.outcome === 'refused'), 10_000, 'a refused attempt');
     expect(await callReconnect(page)).toMatch(/^threw: /);
     proxy.refuse(0);
