@@ -43,6 +43,22 @@ export default defineConfig({
           testTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Real .NET apps (Kestrel, Blazor, SignalR) built by `npm run build:dotnet`, one at a time:
+          // each file starts its own servers and Chromium, and the machine has two cores.
+          name: 'dotnet',
+          environment: 'node',
+          include: ['test/dotnet/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          // After every other project, alone: its outages are timed against Blazor's retry
+          // schedule, and Kestrel, Chromium and the other suites share two cores.
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

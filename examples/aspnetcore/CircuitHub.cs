@@ -5,7 +5,7 @@ namespace CircuitReconnectSample;
 /// <summary>
 /// The two hub methods circuit-reconnect calls (Blazor's ComponentHub contract, without the
 /// rendering). One connection carries at most one circuit; the circuit outlives its connection
-/// for <see cref="CircuitRegistry.RetentionPeriod"/>, so a reconnecting page gets it back.
+/// for <see cref="CircuitOptions.DisconnectedCircuitRetentionPeriod"/>, so a reconnecting page gets it back.
 /// </summary>
 public sealed class CircuitHub(CircuitRegistry circuits, ILogger<CircuitHub> logger) : Hub
 {
@@ -54,6 +54,12 @@ public sealed class CircuitHub(CircuitRegistry circuits, ILogger<CircuitHub> log
         Context.Items[CircuitIdKey] = circuitId;
         return true;
     }
+
+    /// <summary>
+    /// An app method on the circuit's own connection: answers its argument. A page that got the
+    /// connection from circuit-reconnect calls it as <c>connection.invoke("Echo", text)</c>.
+    /// </summary>
+    public string Echo(string text) => text;
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {

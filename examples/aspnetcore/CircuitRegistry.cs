@@ -1,19 +1,37 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace CircuitReconnectSample;
 
 /// <summary>
 /// The circuits this server holds, in an <see cref="IMemoryCache"/>: a connected circuit never
-/// expires; a disconnected one expires <see cref="RetentionPeriod"/> after its connection closed,
-/// unless a page reconnects to it first. A real app would keep the circuit's state here.
+/// expires; a disconnected one expires <see cref="CircuitOptions.DisconnectedCircuitRetentionPeriod"/>
+/// after its connection closed, unless a page reconnects to it first. A real app would keep the
+/// circuit's state here.
 /// </summary>
-public sealed class CircuitRegistry(IMemoryCache cache)
+public sealed class CircuitRegistry(IMemoryCache cache, IOptions<CircuitOptions> options)
 {
-    /// <summary>Blazor's default CircuitOptions.DisconnectedCircuitRetentionPeriod.</summary>
-    public static readonly TimeSpan RetentionPeriod = TimeSpan.FromMinutes(3);
-
     private readonly object _gate = new();
+    private readonly TimeSpan _retentionPeriod = options.Value.DisconnectedCircuitRetentionPeriod;
+    private int _started;
+    private int _reconnected;
+    private int _refused;
+
+    /// <summary>
+    /// How many circuits were started, reconnected and refused a reconnect since the app started:
+    /// what a person (or a test) reads at <c>GET /circuits</c> to tell a resumed circuit from a new one.
+    /// </summary>
+    public CircuitCounts Counts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new CircuitCounts(_started, _reconnected, _refused);
+            }
+        }
+    }
 
     /// <summary>A new circuit on <paramref name="connectionId"/>; returns its unguessable id.</summary>
     public string Start(string connectionId)
@@ -22,6 +40,7 @@ public sealed class CircuitRegistry(IMemoryCache cache)
         lock (_gate)
         {
             cache.Set(Key(circuitId), new Circuit(connectionId));
+            _started++;
         }
 
         return circuitId;
@@ -35,10 +54,12 @@ public sealed class CircuitRegistry(IMemoryCache cache)
             // TryGetValue checks the expiry itself, so an expired circuit is never handed out.
             if (!cache.TryGetValue(Key(circuitId), out Circuit? circuit) || circuit is null)
             {
+                _refused++;
                 return false;
             }
 
             cache.Set(Key(circuitId), circuit with { ConnectionId = connectionId });
+            _reconnected++;
             return true;
         }
     }
@@ -56,7 +77,7 @@ public sealed class CircuitRegistry(IMemoryCache cache)
                 return;
             }
 
-            cache.Set(Key(circuitId), circuit with { ConnectionId = null }, RetentionPeriod);
+            cache.Set(Key(circuitId), circuit with { ConnectionId = null }, _retentionPeriod);
         }
     }
 
@@ -73,3 +94,6 @@ public sealed class CircuitRegistry(IMemoryCache cache)
 
     private sealed record Circuit(string? ConnectionId);
 }
+
+/// <summary>The counters behind <see cref="CircuitRegistry.Counts"/>.</summary>
+public sealed record CircuitCounts(int Started, int Reconnected, int Refused);

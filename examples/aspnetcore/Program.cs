@@ -1,20 +1,55 @@
-// A minimal ASP.NET Core app that speaks circuit-reconnect's server contract:
+// A minimal ASP.NET Core app that speaks circuit-reconnect's server contract, and the plain hubs
+// its hub adapter reconnects:
 //   - a SignalR hub at /_blazor with StartCircuit and ConnectCircuit (CircuitHub.cs),
 //   - POST /_blazor/disconnect with the form field circuitId (the page-unload beacon),
-//   - disconnected circuits kept for 3 minutes (CircuitRegistry.cs),
+//   - disconnected circuits kept for CircuitOptions:DisconnectedCircuitRetentionPeriod (3 minutes),
+//   - POST /push?text=… sends Message(text) to every circuit; GET /circuits counts them,
+//   - a chat hub at /chat with stateful reconnect (ChatHub.cs),
+//   - a hub at /secure behind a cookie sign-in (POST /signin?name=…, POST /expire),
+//   - every hub speaks JSON and MessagePack,
 //   - wwwroot/index.html loading the library with one script tag.
 using CircuitReconnectSample;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.SignalR;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddSignalR();
+builder.Services.AddSignalR().AddMessagePackProtocol();
 builder.Services.AddMemoryCache();
+builder.Services.Configure<CircuitOptions>(builder.Configuration.GetSection("CircuitOptions"));
 builder.Services.AddSingleton<CircuitRegistry>();
+builder.Services.AddSingleton<SignInSessions>();
+
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(options =>
+    {
+        // A hub client cannot follow a redirect to a sign-in page: answer 401 instead.
+        options.Events.OnRedirectToLogin = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Task.CompletedTask;
+        };
+        // A cookie from before the last POST /expire no longer signs anyone in.
+        options.Events.OnValidatePrincipal = context =>
+        {
+            if (!context.HttpContext.RequestServices.GetRequiredService<SignInSessions>().IsCurrent(context.Principal))
+            {
+                context.RejectPrincipal();
+            }
+
+            return Task.CompletedTask;
+        };
+    });
+builder.Services.AddAuthorization();
 
 var app = builder.Build();
 
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 
+app.MapCircuitReconnectScript("circuit-reconnect.min.js");
 app.MapHub<CircuitHub>("/_blazor");
 
 // Sent with navigator.sendBeacon on pagehide and by Blazor.disconnect(): the page is gone, so the
@@ -35,6 +70,28 @@ app.MapPost("/_blazor/disconnect", async (HttpRequest request, CircuitRegistry c
     }
 
     circuits.Remove(circuitId);
+    return Results.Ok();
+});
+
+// The app talks to its pages over their circuits' connections.
+app.MapPost("/push", async (string text, IHubContext<CircuitHub> hub) =>
+{
+    await hub.Clients.All.SendAsync("Message", text);
+    return Results.Ok();
+});
+app.MapGet("/circuits", (CircuitRegistry circuits) => circuits.Counts);
+
+app.MapHub<ChatHub>("/chat", options => options.AllowStatefulReconnects = true);
+
+app.MapHub<SecureHub>("/secure").RequireAuthorization();
+app.MapPost("/signin", async (string name, HttpContext context, SignInSessions sessions) =>
+{
+    await context.SignInAsync(sessions.CreatePrincipal(name));
+    return Results.Ok();
+});
+app.MapPost("/expire", (SignInSessions sessions) =>
+{
+    sessions.ExpireAll();
     return Results.Ok();
 });
 

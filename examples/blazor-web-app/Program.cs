@@ -1,0 +1,39 @@
+using BlazorWebApp;
+using BlazorWebApp.Components;
+using Microsoft.AspNetCore.Components.Server;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Add services to the container.
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents();
+
+// How long a circuit whose connection dropped is kept for a reconnect (Blazor's default: 3 minutes).
+// The tests set a short one, e.g. CircuitOptions__DisconnectedCircuitRetentionPeriod=00:00:02.
+builder.Services.Configure<CircuitOptions>(builder.Configuration.GetSection("CircuitOptions"));
+
+// ReconnectUi, StrictCsp and CircuitReconnect:Dist (see ReconnectSettings.cs).
+builder.Services.Configure<ReconnectSettings>(builder.Configuration);
+
+var app = builder.Build();
+
+// Configure the HTTP request pipeline.
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+if (app.Configuration.GetValue<bool>("StrictCsp"))
+{
+    app.UseStrictContentSecurityPolicy();
+}
+
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapCircuitReconnectScript("circuit-reconnect.blazor.min.js");
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+app.Run();
