@@ -111,15 +111,15 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
     process.start(isPausing ? 'paused' : 'dropped', remote);
   }
 
+  /** The connection is up: ends the outage (an attempt of ours in flight decides by its answer). */
   onConnectionUp(): void {
-    const process = this.#process;
-    this.#process = undefined;
-    process?.dispose();
+    this.#process?.connectionUp();
   }
 
   /** Ends any outage and removes the built-in dialog: for pages that tear the library down. */
   dispose(): void {
-    this.onConnectionUp();
+    this.#process?.dispose();
+    this.#process = undefined;
     this.#selector?.dispose();
     this.#selector = undefined;
   }

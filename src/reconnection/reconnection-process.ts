@@ -77,6 +77,14 @@ export interface ReconnectionProcess {
   retryNow(): void;
   /** Resume a paused circuit now (the Resume button). */
   resumeNow(): void;
+  /**
+   * The host says the connection is up (`onConnectionUp`): ends the outage, unless an attempt or
+   * resume of this process is in flight, whose own answer then decides. Blazor calls
+   * `onConnectionUp` from inside `Blazor.reconnect()`, before that answers, and (blazor.web.js
+   * 10.0.12) also when it answers `false`: the resume that must follow a `false` would be lost if
+   * the outage ended there.
+   */
+  connectionUp(): void;
   /** Ends the outage because the connection is up (or the page no longer needs it): hides the display. */
   dispose(): void;
 }
@@ -258,6 +266,9 @@ export function createReconnectionProcess({
     retryNow,
     resumeNow() {
       if (state === 'paused') void resume('paused');
+    },
+    connectionUp() {
+      if (state !== 'attempting' && state !== 'resuming') this.dispose();
     },
     dispose() {
       const from = state;

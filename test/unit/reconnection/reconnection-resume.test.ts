@@ -133,3 +133,30 @@ describe('paused (Blazor 10 pauseCircuit)', () => {
     expect(process.isActive).toBe(false);
   });
 });
+
+describe('connection-up while an attempt of ours is in flight', () => {
+  it('lets the attempt answer: Blazor calls onConnectionUp inside a reconnect() that then answers false, and the resume still runs', async () => {
+    let answer: (resumed: boolean) => void = () => undefined;
+    const { process, display, resume, outcomes } = processFixture(
+      { retryIntervalMilliseconds: 0 },
+      { attempt: () => new Promise<boolean>((resolve) => (answer = resolve)), resumes: [true] },
+    );
+    process.start('dropped');
+    await vi.advanceTimersByTimeAsync(0);
+    process.connectionUp();
+    expect(process.state).toBe('attempting');
+    answer(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(resume).toHaveBeenCalledTimes(1);
+    expect(display.take()).toEqual(['show', 'update 1 0', 'hide']);
+    expect(outcomes).toEqual(['resumed']);
+  });
+
+  it('ends a waiting outage at once (the page reconnected by itself)', () => {
+    const { process, display, outcomes } = processFixture({ retryIntervalMilliseconds: 5000 });
+    process.start('dropped');
+    process.connectionUp();
+    expect(display.take()).toEqual(['show', 'update 1 3', 'hide']);
+    expect(outcomes).toEqual(['disposed']);
+  });
+});
