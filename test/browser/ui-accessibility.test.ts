@@ -12,16 +12,13 @@ import { axeViolations } from './fixtures-ui/axe';
 import { SLOW_STATES, uiPage } from './fixtures-ui/pages';
 import {
   exhaustReloadGuard,
-  hidden,
   installRecorder,
-  readDialog,
   shadowStyle,
-  shownIn,
   waitForAnimations,
-  waitForDialog,
   waitForStart,
 } from './fixtures-ui/probe';
-import type { DialogView } from './fixtures-ui/probe';
+import { hidden, readDialog, shownIn, waitForDialog } from './support/dialog-view';
+import type { DialogView } from './support/dialog-view';
 
 /** The element focused in the page, looking into the dialog's shadow root: an id, or the dialog's part. */
 async function focused(page: Page): Promise<string> {

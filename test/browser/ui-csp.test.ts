@@ -12,13 +12,11 @@ import type { Site } from './support/site';
 import { uiPage } from './fixtures-ui/pages';
 import {
   exhaustReloadGuard,
-  hidden,
   installRecorder,
   shadowStyle,
-  shownIn,
-  waitForDialog,
   waitForStart,
 } from './fixtures-ui/probe';
+import { hidden, shownIn, waitForDialog } from './support/dialog-view';
 
 const NONCE = 'r4nd0mN0nce';
 const NONCE_CSP = `default-src 'self'; script-src 'nonce-${NONCE}'; style-src 'nonce-${NONCE}'; connect-src 'self'`;
