@@ -1,12 +1,12 @@
 // A page's own `#components-reconnect-modal`, styled with the CSS from Blazor's docs, driven by the
-// built IIFE through real outages in Chromium under a strict CSP: the documented classes toggle
-// what the user sees, the counter spans are filled, the page's listener gets each state event,
-// and a rejection never reloads the page (the page decides).
+// built IIFE through real outages in Chromium under a strict CSP with Trusted Types required: the
+// documented classes toggle what the user sees, the counter spans are filled, the page's listener
+// gets each state event, and a rejection never reloads the page (the page decides).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumPath } from './support/chromium';
 import { cspViolationsInPage, waitUntil } from './support/page-helpers';
-import { STRICT_CSP } from './support/site';
+import { TRUSTED_TYPES_CSP } from './support/site';
 import {
   USER_MODAL_CSS,
   USER_MODAL_DELAYED_CSS,
@@ -18,7 +18,8 @@ import { readRecord } from './fixtures-ui/probe';
 import { useUiSuite } from './fixtures-ui/ui-suite';
 
 const css = (body: string) => ({ body, contentType: 'text/css; charset=utf-8' });
-const csp = { 'Content-Security-Policy': STRICT_CSP };
+// The strict policy plus `require-trusted-types-for 'script'`: any HTML parsing would be a violation.
+const csp = { 'Content-Security-Policy': TRUSTED_TYPES_CSP };
 const OPTIONS = '{ reconnectionOptions: { maxRetries: 2, retryIntervalMilliseconds: 1500 } }';
 
 /** The page's own listener, as a page would write it: on the modal (the event does not bubble). */
@@ -141,6 +142,17 @@ describe.skipIf(chromiumPath === undefined)("the page's own reconnect modal (Bla
     expect(resumed.defaultDialog).toBe(false);
     expect(await cspViolationsInPage(page)).toEqual([]);
     expect(problems).toEqual({ errors: [], cspViolations: [] });
+
+    // Control: Trusted Types are enforced on this page, so an HTML sink would have thrown.
+    const sink = await page.evaluate(() => {
+      try {
+        document.body.insertAdjacentHTML('beforeend', '<b>x</b>');
+        return 'allowed';
+      } catch (error) {
+        return (error as Error).name;
+      }
+    });
+    expect(sink).toBe('TypeError');
   });
 
   it('a rejection sets components-reconnect-rejected and never reloads the page', async () => {
