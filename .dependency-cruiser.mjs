@@ -15,42 +15,44 @@
 //   8. leaves: src/errors/, src/logging/, src/dom/, src/timing/ import only src/types/;
 //      src/types/ imports nothing of src.
 
-/** Folders of the layers, top to bottom; `own` is what a module of the layer may import beside lower layers. */
-const LAYERS = [
-  { name: 'entries', path: '^src/[^/]+$', own: '^src/[^/]+$' },
-  // `$1` is the host's own folder: the captured group of `path`.
-  { name: 'hosts', path: '^src/hosts/([^/]+)/', own: '^src/hosts/$1/' },
-  { name: 'reconnection', path: '^src/reconnection/', own: '^src/reconnection/' },
-  { name: 'ui', path: '^src/ui/', own: '^src/ui/' },
-  { name: 'options', path: '^src/options/', own: '^src/options/' },
-  { name: 'retry', path: '^src/retry/', own: '^src/retry/' },
-  { name: 'validation', path: '^src/validation/', own: '^src/validation/' },
-];
+/**
+ * The core's layers under src/, top to bottom (the hosts sit above them, the leaves below). The
+ * entries are the top layer: they may import anything in src, so no rule restricts them.
+ */
+const CORE = ['reconnection', 'ui', 'options', 'retry', 'validation'];
 
 /** The leaves: each imports its own folder and src/types/ only. */
 const LEAVES = ['errors', 'logging', 'dom', 'timing'];
 const TYPES = '^src/types/';
 
-const leafPaths = LEAVES.map((leaf) => `^src/${leaf}/`);
+const folder = (name) => `^src/${name}/`;
+const leafPaths = LEAVES.map(folder);
 
-/** One rule a layer: importing anything in src that is neither its own folder nor below it is forbidden. */
-const layerRules = LAYERS.map((layer, index) => ({
-  name: `layer-${layer.name}`,
-  comment: `${layer.name} imports only from its own folder or a lower layer (type-only imports included)`,
+/** A host imports its own folder, the core and the leaves: never an entry, never another host. */
+const hostRule = {
+  name: 'layer-hosts',
+  comment: 'a host imports only its own folder or a lower layer (type-only imports included)',
   severity: 'error',
-  from: { path: layer.path },
-  to: {
-    path: '^src/',
-    pathNot: [layer.own, ...LAYERS.slice(index + 1).map((lower) => lower.path.replace('([^/]+)/', '')), ...leafPaths, TYPES],
-  },
+  // `$1` is the host's own folder: the captured group of `from.path`.
+  from: { path: '^src/hosts/([^/]+)/' },
+  to: { path: '^src/', pathNot: ['^src/hosts/$1/', ...CORE.map(folder), ...leafPaths, TYPES] },
+};
+
+/** One rule a core layer: importing anything in src that is neither its own folder nor below it. */
+const coreRules = CORE.map((name, index) => ({
+  name: `layer-${name}`,
+  comment: `src/${name}/ imports only from its own folder or a lower layer (type-only imports included)`,
+  severity: 'error',
+  from: { path: folder(name) },
+  to: { path: '^src/', pathNot: [folder(name), ...CORE.slice(index + 1).map(folder), ...leafPaths, TYPES] },
 }));
 
 const leafRules = LEAVES.map((leaf) => ({
   name: `leaf-${leaf}`,
   comment: `src/${leaf}/ is a leaf: it imports only its own folder and src/types/`,
   severity: 'error',
-  from: { path: `^src/${leaf}/` },
-  to: { path: '^src/', pathNot: [`^src/${leaf}/`, TYPES] },
+  from: { path: folder(leaf) },
+  to: { path: '^src/', pathNot: [folder(leaf), TYPES] },
 }));
 
 /**
@@ -69,7 +71,8 @@ const KNOWN_VIOLATIONS = [
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
   forbidden: [
-    ...layerRules,
+    hostRule,
+    ...coreRules,
     ...leafRules,
     {
       name: 'leaf-types',
