@@ -7,7 +7,7 @@ import { useFaultSuite } from './support/fault-suite';
 import { recording, waitForState } from './support/fault-recorder';
 import { completionsOf, isResumed, mark, since, startedCircuits, waitForLog } from './support/hub-log';
 import { modalClasses, readDialog } from './support/dialog-view';
-import { createDefaultRetryInterval } from '../../src/retry/default-retry-interval';
+import { createDefaultRetryInterval } from '../../src/index';
 
 /** The library's default wait before attempt `previousAttempts + 1`: its lowest and highest draw. */
 function policyWindow(previousAttempts: number): [number, number] {
