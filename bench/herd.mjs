@@ -38,17 +38,30 @@ function runOnWorkers(bundleUrl, keys, clients, workers) {
 }
 
 /**
+ * Bundles the simulator, checks that its fast clock really is fast, and runs the scenarios
+ * `pick` lists on `workers` worker threads.
+ * @param {string} title printed before the run
+ * @param {(herd: { listScenarios(): string[], listSweepScenarios(): string[] }) => string[]} pick which scenarios
+ * @param {number} clients
+ * @param {number} workers
+ */
+async function simulate(title, pick, clients, workers) {
+  const bundleUrl = await bundleTypeScript('bench/herd/main.ts', 'herd');
+  const herd = await import(bundleUrl);
+  await herd.checkFastClock();
+  const keys = pick(herd);
+  console.log(`${title}: ${keys.length} scenarios on ${workers} worker(s)…`);
+  const results = await runOnWorkers(bundleUrl, keys, clients, workers);
+  return { herd, results };
+}
+
+/**
  * @param {{ clients?: number, workers?: number }} [options]
  * @returns {Promise<{ text: string }>}
  */
 export async function runHerdBenchmark({ clients = 10000, workers = Math.min(2, availableParallelism()) } = {}) {
   const started = performance.now();
-  const bundleUrl = await bundleTypeScript('bench/herd/main.ts', 'herd');
-  const herd = await import(bundleUrl);
-  await herd.checkFastClock();
-  const keys = herd.listScenarios();
-  console.log(`Herd simulation: ${keys.length} scenarios on ${workers} worker(s)…`);
-  const results = await runOnWorkers(bundleUrl, keys, clients, workers);
+  const { herd, results } = await simulate('Herd simulation', (module) => module.listScenarios(), clients, workers);
   const report = herd.buildReport(results, clients);
   const resultsDir = join(here, 'results');
   await mkdir(resultsDir, { recursive: true });
@@ -65,12 +78,7 @@ export async function runHerdBenchmark({ clients = 10000, workers = Math.min(2, 
  * @param {{ clients?: number, workers?: number }} [options]
  */
 export async function runHerdSweep({ clients = 10000, workers = Math.min(2, availableParallelism()) } = {}) {
-  const bundleUrl = await bundleTypeScript('bench/herd/main.ts', 'herd');
-  const herd = await import(bundleUrl);
-  await herd.checkFastClock();
-  const keys = herd.listSweepScenarios();
-  console.log(`Herd sweep: ${keys.length} scenarios on ${workers} worker(s)…`);
-  const results = await runOnWorkers(bundleUrl, keys, clients, workers);
+  const { herd, results } = await simulate('Herd sweep', (module) => module.listSweepScenarios(), clients, workers);
   const text = herd.formatSweep(results);
   console.log(text);
   const slim = results.map((result) => ({ ...result, attemptsPerSecond: undefined }));

@@ -38,7 +38,7 @@ export interface HerdResult {
   readonly peakPer100ms: number;
   /** The same peak, counting only attempts that reached the server after it came back. */
   readonly peakAfterReturnPer100ms: number;
-  /** Percentiles over the clients that reconnected (as retry-physics.md reports them). */
+  /** Percentiles over the clients that reconnected: one that gave up has no recovery time. */
   readonly p50Ms: number;
   readonly p95Ms: number;
   readonly maxMs: number;

@@ -142,7 +142,7 @@ export function buildReport(all: readonly HerdResult[], clients: number): HerdRe
     `Retry coverage: the server never comes back; when clients end \`failed\` (${Math.round(clients * COVERAGE_FRACTION).toLocaleString('en-US')} clients: with every attempt refused they never interact).`,
     formatCoverageTable(coverage),
     '',
-    'Simulator check against retry-physics.md (Blazor default):',
+    'Simulator check against the reference simulation (Blazor default):',
     formatCalibration(outages),
     '',
     'Targets for the default (peak ≤ 1/5 of Blazor; p50, p95, failed no worse):',

@@ -1,7 +1,7 @@
 import type { EventClock } from './event-clock';
 
 /**
- * How a server meets a wall of reconnects (retry-physics.md):
+ * How a server meets a wall of reconnects; real servers sit between the two, so both are measured:
  * - `queue`: attempts over capacity wait in line (FIFO) and are served at the admission rate;
  *   one that would finish after the handshake timeout fails when that timeout expires.
  * - `drop`: attempts over capacity fail at once (503, refused upgrade, thread-pool starvation).

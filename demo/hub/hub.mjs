@@ -1,12 +1,13 @@
 // @ts-check
 /**
  * A SignalR hub server over `ws`, with one or more endpoints sharing one circuit registry, one
- * log and one set of faults. `createHub()` builds it; `attach(server)` wires it to an
- * `http.Server`. See index.d.mts for the typed public surface.
+ * log and one set of faults (their controls: fault-controls.mjs). `createHub()` builds it;
+ * `attach(server)` wires it to an `http.Server`. See index.d.mts for the typed public surface.
  */
 import { WebSocketServer } from 'ws';
 import { CircuitRegistry } from './circuits.mjs';
 import { HubSocket } from './connection.mjs';
+import { faultControls } from './fault-controls.mjs';
 import { FaultState, checkNumber } from './faults.mjs';
 import { handleEndpointRequest, newToken, send } from './http-routes.mjs';
 import { HubLog } from './log.mjs';
@@ -64,9 +65,6 @@ export function createHub(options = {}) {
   /** @param {string} pathname */
   const endpointFor = (pathname) =>
     endpoints.find((e) => pathname === e.path || pathname.startsWith(`${e.path}/`));
-
-  /** @param {string} name @param {unknown} [value] */
-  const noteFault = (name, value) => log.add('fault', { event: name, ...(value === undefined ? {} : { value }) });
 
   /** @param {string} by */
   const terminateAll = (by) => {
@@ -189,82 +187,7 @@ export function createHub(options = {}) {
       return hub;
     },
 
-    /** Closes every hub socket abruptly (TCP destroyed, no Close message). */
-    drop() {
-      noteFault('drop');
-      log.count('drops');
-      terminateAll('fault');
-    },
-    /**
-     * Refuses negotiations and upgrades with 503 for `ms`, then comes back by itself. Open
-     * connections are dropped too (a server that goes down takes its sockets with it) unless
-     * `{ dropConnections: false }`. Circuits are kept: it is an outage, not a restart.
-     * @param {number} ms
-     * @param {{ dropConnections?: boolean }} [options]
-     */
-    down(ms, options = {}) {
-      checkNumber(ms, 'down(ms)', { min: 1 });
-      noteFault('down', ms);
-      faults.startDown(ms, () => noteFault('up'));
-      if (options.dropConnections !== false) terminateAll('fault');
-    },
-    /** A server restart: every circuit forgotten, every socket dropped, every token invalid. */
-    restart() {
-      noteFault('restart');
-      tokens.clear();
-      circuits.clear();
-      circuitByConnection.clear();
-      terminateAll('fault');
-    },
-    /** The next ConnectCircuit answers false (once per call). */
-    rejectNext() {
-      faults.rejectNextCount += 1;
-      noteFault('reject-next', faults.rejectNextCount);
-    },
-    /** Delays every hub frame, both directions, by `ms` (0 turns it off). @param {number} ms */
-    slow(ms) {
-      faults.slowMs = checkNumber(ms, 'slow(ms)', { max: 600_000 });
-      noteFault('slow', ms);
-    },
-    /** Drops every connection now and every second for `seconds`. @param {number} seconds */
-    flap(seconds) {
-      checkNumber(seconds, 'flap(seconds)', { min: 1, max: 3600 });
-      noteFault('flap', seconds);
-      faults.startFlap(seconds, () => {
-        log.count('drops');
-        terminateAll('fault');
-      }, () => noteFault('flap-end'));
-    },
-    /** StartCircuit answers null while on. @param {boolean} [on] */
-    refuseStarts(on = true) {
-      faults.refuseStarts = on;
-      noteFault('refuse-starts', on);
-    },
-    /**
-     * Makes negotiate (and WebSocket upgrades) answer `status` for `path`, or every endpoint
-     * without one; `null` turns it off.
-     * @param {number | null} status
-     * @param {string} [path]
-     */
-    rejectNegotiation(status, path = '*') {
-      if (status === null) faults.negotiateStatus.delete(path);
-      else faults.negotiateStatus.set(path, checkNumber(status, 'status', { min: 400, max: 599 }));
-      noteFault('reject-negotiation', { status, path });
-    },
-    /**
-     * Closes every connection gracefully with a Close message.
-     * @param {{ error?: string, allowReconnect?: boolean }} [options]
-     */
-    closeConnections(options = {}) {
-      noteFault('close-connections', options);
-      for (const socket of sockets) socket.close(options);
-    },
-    /** Clears every fault (down, slow, flap, pending rejections, refusals); with `log`, the log too. */
-    reset(resetOptions = { log: false }) {
-      faults.reset();
-      if (resetOptions.log) log.clear();
-      noteFault('reset');
-    },
+    ...faultControls({ faults, log, circuits, tokens, circuitByConnection, sockets }),
 
     /**
      * Stops serving: Close messages to every client, sockets ended (abruptly after `graceMs`),

@@ -1,29 +1,25 @@
 // The fault suite: a connection that flaps for 10 s (one dialog, one reconnection at a time, back
 // to normal at the end), and leaving the page (the disconnect beacon frees the circuit, and the
 // circuit id appears in no URL, console message, storage or markup).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IncomingMessage } from 'node:http';
-import type { Browser, Request, WebSocket } from 'playwright-core';
+import type { Request, WebSocket } from 'playwright-core';
 import { startDemoServer } from '../../demo/server-core.mjs';
-import type { DemoServer } from '../../demo/server-core.mjs';
 import type { HubLogEntry } from '../../demo/hub/index.mjs';
-import { chromiumPath, launchChromium } from './support/chromium';
+import { chromiumPath } from './support/chromium';
+import { useFaultSuite } from './support/fault-suite';
+import { recording } from './support/fault-recorder';
 import {
-  closeAndReset,
   completionsOf,
-  dialogView,
   isResumed,
   mark,
   maxConcurrentConnections,
-  openWithCircuit,
-  recording,
   since,
   startedCircuits,
   waitForLog,
-} from './support/demo-fixture';
-import type { OpenedPage } from './support/demo-fixture';
+} from './support/hub-log';
+import { readDialog } from './support/dialog-view';
 import { waitUntil } from './support/page-helpers';
-import { assertBuilt } from './support/site';
 
 /** ConnectCircuit invocations made while another of this client's connections was still open. */
 function overlappingConnectCircuits(entries: readonly HubLogEntry[]): HubLogEntry[] {
@@ -41,54 +37,35 @@ function overlappingConnectCircuits(entries: readonly HubLogEntry[]): HubLogEntr
 }
 
 describe.skipIf(chromiumPath === undefined)('faults: flapping connection, leaving the page', () => {
-  let browser: Browser;
-  let demo: DemoServer;
-  let opened: OpenedPage | undefined;
-
-  beforeAll(async () => {
-    assertBuilt();
-    browser = await launchChromium();
-    demo = await startDemoServer({ port: 0 });
-  });
-
-  afterEach(async () => {
-    await closeAndReset(opened, demo.hub);
-    opened = undefined;
-  });
-
-  afterAll(async () => {
-    await browser.close();
-    await demo.close();
-  });
+  const suite = useFaultSuite(() => startDemoServer({ port: 0 }));
 
   // Without delay every drop is healed within ~50 ms, well inside the dialog's grace period. With
   // 150 ms on every frame a resume takes ~600 ms, so the dialog opens each time. With 300 ms it
   // takes ~1.2 s, longer than the flap period, so drops land on attempts in flight.
   it.each([0, 150, 300])('flap 10 s, frames delayed %i ms: one dialog element, one reconnection at a time, resumed and hidden at the end', async (slowMs) => {
-    let circuitId: string;
-    ({ opened, circuitId } = await openWithCircuit(browser, demo, '/default-dialog.html'));
+    const { opened, circuitId } = await suite.open('/default-dialog.html');
     const { page } = opened;
-    const before = mark(demo.hub);
+    const before = mark(suite.hub);
 
-    if (slowMs > 0) demo.hub.slow(slowMs);
-    demo.hub.flap(10);
-    await waitForLog(demo.hub, (entry) => entry.kind === 'fault' && entry.event === 'flap-end', 15_000, 'the end of the flapping', before);
-    await waitUntil(() => demo.hub.circuits.state(circuitId) === 'connected', 15_000, 'the circuit connected again');
+    if (slowMs > 0) suite.hub.slow(slowMs);
+    suite.hub.flap(10);
+    await waitForLog(suite.hub, (entry) => entry.kind === 'fault' && entry.event === 'flap-end', 15_000, 'the end of the flapping', before);
+    await waitUntil(() => suite.hub.circuits.state(circuitId) === 'connected', 15_000, 'the circuit connected again');
     await page.waitForFunction(() => (window as unknown as { __faults: { states: { state: string }[] } }).__faults.states.at(-1)?.state === 'hide', undefined, { timeout: 5_000 });
 
-    const log = since(demo.hub, before);
+    const log = since(suite.hub, before);
     const drops = log.filter((entry) => entry.kind === 'close' && entry.event === 'fault');
-    const resumes = completionsOf(demo.hub, 'ConnectCircuit', before);
+    const resumes = completionsOf(suite.hub, 'ConnectCircuit', before);
     // With 300 ms frames every drop after the first lands on an attempt in flight.
     expect(drops.length).toBeGreaterThanOrEqual(slowMs > 0 ? 3 : 9);
     expect(resumes.length).toBeGreaterThanOrEqual(slowMs > 0 ? 1 : drops.length - 1);
     expect(resumes.every(isResumed)).toBe(true);
-    const invocations = since(demo.hub, before, 'invocation');
+    const invocations = since(suite.hub, before, 'invocation');
     expect(invocations.every((i) => i.method === 'ConnectCircuit' && i.args?.[0] === circuitId)).toBe(true);
     // The server never saw two connections of this page at once, nor a ConnectCircuit racing another.
     expect(maxConcurrentConnections(log)).toBe(1);
     expect(overlappingConnectCircuits(log)).toEqual([]);
-    expect(demo.hub.connectionCount).toBe(1);
+    expect(suite.hub.connectionCount).toBe(1);
 
     // The page: one dialog element ever, and outages that never interleave (show … hide, show … hide).
     const seen = await recording(page);
@@ -100,8 +77,8 @@ describe.skipIf(chromiumPath === undefined)('faults: flapping connection, leavin
     if (slowMs === 0) expect(shown.length).toBeGreaterThanOrEqual(2 * drops.length - 2);
     else expect(seen.dialog.filter((d) => d.open).length).toBeGreaterThan(0);
     expect(seen.dialog.every((d, i) => d.open === (i % 2 === 0))).toBe(true);
-    expect(await dialogView(page)).toMatchObject({ open: false, classes: ['components-reconnect-hide'] });
-    expect(startedCircuits(demo.hub)).toEqual([circuitId]);
+    expect(await readDialog(page)).toMatchObject({ open: false, classes: ['components-reconnect-hide'] });
+    expect(startedCircuits(suite.hub)).toEqual([circuitId]);
     expect(opened.reloadTimes.length).toBe(0);
     expect(opened.problems).toEqual({ errors: [], cspViolations: [] });
     console.info(
@@ -118,21 +95,20 @@ describe.skipIf(chromiumPath === undefined)('faults: flapping connection, leavin
     const onServerRequest = (req: IncomingMessage): void => {
       serverUrls.push(req.url ?? '');
     };
-    demo.server.on('request', onServerRequest);
-    demo.server.on('upgrade', onServerRequest);
-    let circuitId: string;
-    ({ opened, circuitId } = await openWithCircuit(browser, demo, '/default-dialog.html', {
+    suite.server.server.on('request', onServerRequest);
+    suite.server.server.on('upgrade', onServerRequest);
+    const { opened, circuitId } = await suite.open('/default-dialog.html', {
       beforeGoto: (page) => {
         page.on('request', (request: Request) => requestUrls.push(request.url()));
         page.on('websocket', (socket: WebSocket) => socketUrls.push(socket.url()));
         return Promise.resolve();
       },
-    }));
+    });
     const { page } = opened;
     // One reconnect too, so ConnectCircuit (which sends the id) is part of the traffic checked.
-    const beforeDrop = mark(demo.hub);
-    demo.hub.drop();
-    await waitForLog(demo.hub, isResumed, 10_000, 'ConnectCircuit → true', beforeDrop);
+    const beforeDrop = mark(suite.hub);
+    suite.hub.drop();
+    await waitForLog(suite.hub, isResumed, 10_000, 'ConnectCircuit → true', beforeDrop);
 
     const stored = await page.evaluate(() => ({
       html: document.documentElement.outerHTML,
@@ -145,15 +121,15 @@ describe.skipIf(chromiumPath === undefined)('faults: flapping connection, leavin
     }));
     for (const [where, text] of Object.entries(stored)) expect(text.includes(circuitId), where).toBe(false);
 
-    const beforeLeave = mark(demo.hub);
-    await page.goto(`${demo.url}/index.html`);
+    const beforeLeave = mark(suite.hub);
+    await page.goto(`${suite.server.url}/index.html`);
     // This page's beacon: one from an earlier test's page, closed just before, may still arrive.
-    const entry = await waitForLog(demo.hub, (e) => e.kind === 'beacon' && e.circuitId === circuitId, 5_000, 'the disconnect beacon', beforeLeave);
+    const entry = await waitForLog(suite.hub, (e) => e.kind === 'beacon' && e.circuitId === circuitId, 5_000, 'the disconnect beacon', beforeLeave);
 
     expect(entry).toMatchObject({ path: '/_blazor', status: 200, known: true, circuitId });
-    expect(demo.hub.circuits.has(circuitId)).toBe(false);
-    demo.server.off('request', onServerRequest);
-    demo.server.off('upgrade', onServerRequest);
+    expect(suite.hub.circuits.has(circuitId)).toBe(false);
+    suite.server.server.off('request', onServerRequest);
+    suite.server.server.off('upgrade', onServerRequest);
     expect(serverUrls).toContain('/_blazor/disconnect');
     expect(serverUrls.filter((url) => url.startsWith('/_blazor/negotiate'))).toHaveLength(2);
     expect(socketUrls).toHaveLength(2);

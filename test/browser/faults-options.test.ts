@@ -6,18 +6,11 @@ import type { Browser, Request } from 'playwright-core';
 import { startDemoServer } from '../../demo/server-core.mjs';
 import type { DemoServer } from '../../demo/server-core.mjs';
 import { chromiumPath, launchChromium } from './support/chromium';
-import {
-  closeAndReset,
-  completionsOf,
-  hubConnectionsInHeap,
-  isResumed,
-  mark,
-  openPage,
-  openWithCircuit,
-  since,
-  waitForLog,
-} from './support/demo-fixture';
-import type { HeapConnection, OpenedPage } from './support/demo-fixture';
+import { closeAndReset, openPage, openWithCircuit } from './support/demo-fixture';
+import type { OpenedPage } from './support/demo-fixture';
+import { completionsOf, isResumed, mark, since, waitForLog } from './support/hub-log';
+import { hubConnectionsInHeap } from './support/devtools';
+import type { HeapConnection } from './support/devtools';
 import { waitUntil } from './support/page-helpers';
 import { startSite, STRICT_CSP } from './support/site';
 import type { Site } from './support/site';

@@ -1,64 +1,30 @@
 // The fault suite: a server restart forgets the circuit, so reconnection is rejected. What
 // happens next depends on the page: the user modal shows it, the default dialog reloads once,
 // the docs' boot.js reloads by itself.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../demo/server-core.mjs';
-import type { DemoServer } from '../../demo/server-core.mjs';
-import { chromiumPath, launchChromium } from './support/chromium';
-import {
-  closeAndReset,
-  completionsOf,
-  mark,
-  modalClasses,
-  openWithCircuit,
-  recording,
-  startedCircuits,
-  waitForState,
-} from './support/demo-fixture';
-import type { OpenedPage } from './support/demo-fixture';
+import { chromiumPath } from './support/chromium';
+import { useFaultSuite } from './support/fault-suite';
+import { recording, waitForState } from './support/fault-recorder';
+import { completionsOf, mark, startedCircuits } from './support/hub-log';
+import { modalClasses } from './support/dialog-view';
 import { waitUntil } from './support/page-helpers';
-import { assertBuilt } from './support/site';
 
 describe.skipIf(chromiumPath === undefined)('faults: restart → rejected (demo server)', () => {
-  let browser: Browser;
-  let demo: DemoServer;
-  let opened: OpenedPage | undefined;
-
-  beforeAll(async () => {
-    assertBuilt();
-    browser = await launchChromium();
-    demo = await startDemoServer({ port: 0 });
-  });
-
-  afterEach(async () => {
-    await closeAndReset(opened, demo.hub);
-    opened = undefined;
-  });
-
-  afterAll(async () => {
-    await browser.close();
-    await demo.close();
-  });
-
-  /** A page with its circuit up, and the id the hub gave it. */
-  async function open(path: string): Promise<{ opened: OpenedPage; circuitId: string }> {
-    const result = await openWithCircuit(browser, demo, path);
-    opened = result.opened;
-    return result;
-  }
+  const suite = useFaultSuite(() => startDemoServer({ port: 0 }));
 
   it('user modal: components-reconnect-rejected, and the page is not reloaded', async () => {
-    const { opened: { page }, circuitId } = await open('/user-modal.html');
-    const before = mark(demo.hub);
+    const { opened, circuitId } = await suite.open('/user-modal.html');
+    const { page } = opened;
+    const before = mark(suite.hub);
 
-    demo.hub.restart();
+    suite.hub.restart();
     await waitForState(page, 'rejected', 1, 10_000);
 
     expect(await modalClasses(page)).toEqual(['components-reconnect-rejected']);
     expect(await page.locator('#components-reconnect-modal .when-rejected').isVisible()).toBe(true);
     expect(await page.locator('#components-reconnect-modal .when-show').isVisible()).toBe(false);
-    const rejected = completionsOf(demo.hub, 'ConnectCircuit', before);
+    const rejected = completionsOf(suite.hub, 'ConnectCircuit', before);
     expect(rejected.map((entry) => entry.result)).toEqual([false]);
     // show, then the attempt's update (a `retrying` event with 0 s left), then rejected.
     const states = (await recording(page)).states;
@@ -66,42 +32,42 @@ describe.skipIf(chromiumPath === undefined)('faults: restart → rejected (demo 
     expect(states[1]).toMatchObject({ currentAttempt: 1, secondsToNextAttempt: 0 });
     // The display never reloads a page that brought its own modal; nothing retries a rejection.
     await page.waitForTimeout(1_000);
-    expect(opened?.reloadTimes.length).toBe(0);
-    expect(completionsOf(demo.hub, 'ConnectCircuit', before)).toHaveLength(1);
-    expect(startedCircuits(demo.hub)).toEqual([circuitId]);
-    expect(opened?.problems).toEqual({ errors: [], cspViolations: [] });
+    expect(opened.reloadTimes.length).toBe(0);
+    expect(completionsOf(suite.hub, 'ConnectCircuit', before)).toHaveLength(1);
+    expect(startedCircuits(suite.hub)).toEqual([circuitId]);
+    expect(opened.problems).toEqual({ errors: [], cspViolations: [] });
   });
 
   it('default dialog: reloads exactly once, and the reloaded page starts a new circuit', async () => {
-    const { opened: page, circuitId } = await open('/default-dialog.html');
-    const before = mark(demo.hub);
+    const { opened: page, circuitId } = await suite.open('/default-dialog.html');
+    const before = mark(suite.hub);
 
-    demo.hub.restart();
-    await waitUntil(() => startedCircuits(demo.hub).length === 2 && demo.hub.circuits.size === 1, 15_000, 'a new circuit after the reload');
+    suite.hub.restart();
+    await waitUntil(() => startedCircuits(suite.hub).length === 2 && suite.hub.circuits.size === 1, 15_000, 'a new circuit after the reload');
     await page.page.waitForLoadState('load');
-    const rejectedAt = completionsOf(demo.hub, 'ConnectCircuit', before)[0];
+    const rejectedAt = completionsOf(suite.hub, 'ConnectCircuit', before)[0];
     expect(rejectedAt?.result).toBe(false);
     expect(page.reloadTimes.length).toBe(1);
     expect(page.reloadTimes[0]).toBeGreaterThanOrEqual(rejectedAt?.at ?? Infinity);
 
-    const [, newId] = startedCircuits(demo.hub);
+    const [, newId] = startedCircuits(suite.hub);
     expect(newId).not.toBe(circuitId);
-    expect(demo.hub.circuits.has(newId ?? '')).toBe(true);
+    expect(suite.hub.circuits.has(newId ?? '')).toBe(true);
     // The reloaded page is quiet: no dialog, no second reload, and the guard recorded one reload.
     expect(await page.page.locator('[data-reconnect-dialog]').count()).toBe(0);
     const history = await page.page.evaluate(() => sessionStorage.getItem('circuit-reconnect:reloads'));
     expect(JSON.parse(history ?? '[]')).toHaveLength(1);
     await page.page.waitForTimeout(1_000);
     expect(page.reloadTimes.length).toBe(1);
-    expect(startedCircuits(demo.hub)).toHaveLength(2);
+    expect(startedCircuits(suite.hub)).toHaveLength(2);
     expect(page.problems).toEqual({ errors: [], cspViolations: [] });
   });
 
   it("boot.js (the docs' handler): shows its own modal, gets false from Blazor.reconnect() and reloads", async () => {
-    const { opened: page } = await open('/boot-js.html');
-    const before = mark(demo.hub);
+    const { opened: page } = await suite.open('/boot-js.html');
+    const before = mark(suite.hub);
 
-    demo.hub.restart();
+    suite.hub.restart();
     await page.page.waitForFunction(
       () => document.getElementById('reconnect-modal')?.style.display === 'block',
       undefined,
@@ -110,10 +76,10 @@ describe.skipIf(chromiumPath === undefined)('faults: restart → rejected (demo 
     expect(await page.page.locator('#reconnect-modal').textContent()).toBe('Attempting to reconnect: 1 of 3');
     // boot.js waits 5 s before its first Blazor.reconnect().
     await waitUntil(() => page.reloadTimes.length === 1, 15_000, 'the reload');
-    await waitUntil(() => startedCircuits(demo.hub).length === 2 && demo.hub.circuits.size === 1, 10_000, 'a new circuit');
-    const connects = completionsOf(demo.hub, 'ConnectCircuit', before);
+    await waitUntil(() => startedCircuits(suite.hub).length === 2 && suite.hub.circuits.size === 1, 10_000, 'a new circuit');
+    const connects = completionsOf(suite.hub, 'ConnectCircuit', before);
     expect(connects.map((entry) => entry.result)).toEqual([false]);
-    const restartAt = demo.hub.log.entries('fault').find((entry) => entry.event === 'restart')?.at ?? 0;
+    const restartAt = suite.hub.log.entries('fault').find((entry) => entry.event === 'restart')?.at ?? 0;
     expect((connects[0]?.at ?? 0) - restartAt).toBeGreaterThanOrEqual(4_900);
     expect(page.reloadTimes[0]).toBeGreaterThanOrEqual(connects[0]?.at ?? Infinity);
     await page.page.waitForLoadState('load');

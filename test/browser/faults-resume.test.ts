@@ -1,27 +1,13 @@
 // The fault suite against the demo server and the built IIFE: a drop that heals at once, and a
 // 10 s outage retried on Blazor's default schedule with the dialog counting down.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../demo/server-core.mjs';
-import type { DemoServer } from '../../demo/server-core.mjs';
-import { chromiumPath, launchChromium } from './support/chromium';
-import {
-  closeAndReset,
-  completionsOf,
-  dialogView,
-  isResumed,
-  mark,
-  modalClasses,
-  openWithCircuit,
-  recording,
-  since,
-  startedCircuits,
-  waitForLog,
-  waitForState,
-} from './support/demo-fixture';
-import type { OpenedPage } from './support/demo-fixture';
-import { assertBuilt } from './support/site';
-import { createDefaultRetryInterval } from '../../src/retry/default-retry-interval';
+import { chromiumPath } from './support/chromium';
+import { useFaultSuite } from './support/fault-suite';
+import { recording, waitForState } from './support/fault-recorder';
+import { completionsOf, isResumed, mark, since, startedCircuits, waitForLog } from './support/hub-log';
+import { modalClasses, readDialog } from './support/dialog-view';
+import { createDefaultRetryInterval } from '../../src/index';
 
 /** The library's default wait before attempt `previousAttempts + 1`: its lowest and highest draw. */
 function policyWindow(previousAttempts: number): [number, number] {
@@ -71,71 +57,51 @@ function expectCountdown(run: readonly Tick[]): void {
 }
 
 describe.skipIf(chromiumPath === undefined)('faults: drop and outage (demo server)', () => {
-  let browser: Browser;
-  let demo: DemoServer;
-  let opened: OpenedPage | undefined;
-
-  beforeAll(async () => {
-    assertBuilt();
-    browser = await launchChromium();
-    demo = await startDemoServer({ port: 0 });
-  });
-
-  afterEach(async () => {
-    await closeAndReset(opened, demo.hub);
-    opened = undefined;
-  });
-
-  afterAll(async () => {
-    await browser.close();
-    await demo.close();
-  });
+  const suite = useFaultSuite(() => startDemoServer({ port: 0 }));
 
   it('drop, server back at once: resumed on the first attempt, UI hidden, no dialog flash, no reload', async () => {
     for (const pageName of ['default-dialog', 'user-modal'] as const) {
-      let circuitId: string;
-      ({ opened, circuitId } = await openWithCircuit(browser, demo, `/${pageName}.html`));
+      const { opened, circuitId } = await suite.open(`/${pageName}.html`);
       const { page } = opened;
-      const before = mark(demo.hub);
+      const before = mark(suite.hub);
 
-      demo.hub.drop();
-      const resumed = await waitForLog(demo.hub, isResumed, 10_000, `${pageName}: ConnectCircuit → true`, before);
+      suite.hub.drop();
+      const resumed = await waitForLog(suite.hub, isResumed, 10_000, `${pageName}: ConnectCircuit → true`, before);
       await waitForState(page, 'hide', 1, 5_000);
 
-      const connect = since(demo.hub, before, 'invocation').filter((entry) => entry.method === 'ConnectCircuit');
+      const connect = since(suite.hub, before, 'invocation').filter((entry) => entry.method === 'ConnectCircuit');
       expect(connect.map((entry) => entry.args)).toEqual([[circuitId]]);
-      expect(completionsOf(demo.hub, 'ConnectCircuit', before).map((entry) => entry.result)).toEqual([true]);
-      expect(since(demo.hub, before, 'negotiate').map((entry) => entry.status)).toEqual([200]);
+      expect(completionsOf(suite.hub, 'ConnectCircuit', before).map((entry) => entry.result)).toEqual([true]);
+      expect(since(suite.hub, before, 'negotiate').map((entry) => entry.status)).toEqual([200]);
       const states = (await recording(page)).states.map((s) => s.state);
       expect(states[0]).toBe('show');
       expect(states.at(-1)).toBe('hide');
       if (pageName === 'default-dialog') {
         // Resumed well inside the 500 ms grace period: the dialog never appeared.
         expect((await recording(page)).dialog).toEqual([]);
-        expect((await dialogView(page)).open).toBe(false);
+        expect((await readDialog(page)).open).toBe(false);
       } else {
         expect(await modalClasses(page)).toEqual(['components-reconnect-hide']);
       }
-      expect(resumed.at - (since(demo.hub, before, 'fault')[0]?.at ?? 0)).toBeLessThan(2_000);
+      expect(resumed.at - (since(suite.hub, before, 'fault')[0]?.at ?? 0)).toBeLessThan(2_000);
       expect(opened.reloadTimes.length).toBe(0);
-      expect(startedCircuits(demo.hub)).toEqual([circuitId]);
+      expect(startedCircuits(suite.hub)).toEqual([circuitId]);
       expect(opened.problems).toEqual({ errors: [], cspViolations: [] });
-      await closeAndReset(opened, demo.hub);
-      opened = undefined;
+      await suite.reset();
     }
   });
 
   it('down 10 s, default policy: attempt 1 at once, each later one within its jittered window, a live countdown; resumed and hidden', async () => {
-    ({ opened } = await openWithCircuit(browser, demo, '/default-dialog.html'));
+    const { opened } = await suite.open('/default-dialog.html');
     const { page } = opened;
-    const before = mark(demo.hub);
+    const before = mark(suite.hub);
 
-    demo.hub.down(10_000);
-    await waitForLog(demo.hub, isResumed, 25_000, 'ConnectCircuit → true after the outage', before);
+    suite.hub.down(10_000);
+    await waitForLog(suite.hub, isResumed, 25_000, 'ConnectCircuit → true after the outage', before);
     await waitForState(page, 'hide', 1, 5_000);
 
-    const attempts = since(demo.hub, before, 'negotiate');
-    const downAt = since(demo.hub, before, 'fault')[0]?.at ?? 0;
+    const attempts = since(suite.hub, before, 'negotiate');
+    const downAt = since(suite.hub, before, 'fault')[0]?.at ?? 0;
     expect((attempts[0]?.at ?? Infinity) - downAt).toBeLessThan(500);
     // The wait before attempt k + 1 is the policy's answer for k previous attempts: between its
     // lowest and highest draw (plus the failed attempt's round trip and timer lateness).
@@ -150,7 +116,7 @@ describe.skipIf(chromiumPath === undefined)('faults: drop and outage (demo serve
     expect(attempts.length).toBeLessThanOrEqual(8);
     expect(attempts.at(-1)?.status).toBe(200);
     expect(attempts.slice(0, -1).every((entry) => entry.status === 503)).toBe(true);
-    expect(completionsOf(demo.hub, 'ConnectCircuit', before).map((entry) => entry.result)).toEqual([true]);
+    expect(completionsOf(suite.hub, 'ConnectCircuit', before).map((entry) => entry.result)).toEqual([true]);
 
     // What the user saw: the dialog appeared, counted down each wait, and closed.
     const seen = await recording(page);
@@ -161,22 +127,22 @@ describe.skipIf(chromiumPath === undefined)('faults: drop and outage (demo serve
     expect(seen.titles[0]?.text).toBe('Rejoining the server\u2026');
     expect(seen.dialog.map((d) => d.open)).toEqual([true, false]);
     expect(seen.dialogHostsCreated).toBe(1);
-    expect(await dialogView(page)).toMatchObject({ open: false, classes: ['components-reconnect-hide'] });
+    expect(await readDialog(page)).toMatchObject({ open: false, classes: ['components-reconnect-hide'] });
     expect(opened.reloadTimes.length).toBe(0);
     expect(opened.problems).toEqual({ errors: [], cspViolations: [] });
-    console.info(`[faults] down 10 s, default policy: waits ${gaps.join(', ')} ms; resumed ${(completionsOf(demo.hub, 'ConnectCircuit', before)[0]?.at ?? 0) - downAt} ms after the fault`);
+    console.info(`[faults] down 10 s, default policy: waits ${gaps.join(', ')} ms; resumed ${(completionsOf(suite.hub, 'ConnectCircuit', before)[0]?.at ?? 0) - downAt} ms after the fault`);
   });
 
   it('down 4 s, Web App shape schedule [0, 1, 2, 5, 10 s]: the attempts keep to it, 5-4-3-2-1 before the last; resumed', async () => {
-    ({ opened } = await openWithCircuit(browser, demo, '/web-app-shape.html'));
+    const { opened } = await suite.open('/web-app-shape.html');
     const { page } = opened;
-    const before = mark(demo.hub);
+    const before = mark(suite.hub);
 
-    demo.hub.down(4_000);
-    await waitForLog(demo.hub, isResumed, 15_000, 'ConnectCircuit → true after the outage', before);
+    suite.hub.down(4_000);
+    await waitForLog(suite.hub, isResumed, 15_000, 'ConnectCircuit → true after the outage', before);
     await waitForState(page, 'hide', 1, 5_000);
 
-    const attempts = since(demo.hub, before, 'negotiate');
+    const attempts = since(suite.hub, before, 'negotiate');
     expect(attempts.map((entry) => [entry.path, entry.status])).toEqual([
       ['/signalr', 503],
       ['/signalr', 503],
@@ -191,7 +157,7 @@ describe.skipIf(chromiumPath === undefined)('faults: drop and outage (demo serve
     const runs = countdownRuns((await recording(page)).titles);
     expect(runs.map((run) => run.map((tick) => tick.seconds))).toEqual([[1], [2, 1], [5, 4, 3, 2, 1]]);
     for (const run of runs) expectCountdown(run);
-    expect(await dialogView(page)).toMatchObject({ open: false, classes: ['components-reconnect-hide'] });
+    expect(await readDialog(page)).toMatchObject({ open: false, classes: ['components-reconnect-hide'] });
     expect(opened.problems).toEqual({ errors: [], cspViolations: [] });
     console.info(`[faults] down 4 s, explicit schedule: waits ${gaps.join(', ')} ms`);
   });

@@ -8,18 +8,11 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import { startDemoServer } from '../../demo/server-core.mjs';
 import type { DemoServer } from '../../demo/server-core.mjs';
 import { chromiumPath, launchChromium } from './support/chromium';
-import {
-  completionsOf,
-  domSize,
-  listenerCount,
-  liveObjectCount,
-  liveTimers,
-  mark,
-  openWithCircuit,
-  recording,
-  startedCircuits,
-} from './support/demo-fixture';
-import type { Recording } from './support/demo-fixture';
+import { openWithCircuit } from './support/demo-fixture';
+import { liveTimers, recording } from './support/fault-recorder';
+import type { Recording } from './support/fault-recorder';
+import { completionsOf, mark, startedCircuits } from './support/hub-log';
+import { domSize, listenerCount, liveObjectCount } from './support/devtools';
 import { startSite, STRICT_CSP } from './support/site';
 import type { Site } from './support/site';
 

@@ -2,23 +2,15 @@
 // console error in any state, and the dialog really styled (a blocked stylesheet would leave the
 // browser's bare <dialog>). Also a browser without constructable stylesheets: the dialog still
 // opens with the browser's own styles, inserts no <style>, and causes no violation.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumPath, launchChromium } from './support/chromium';
-import { cspViolationsInPage, recordCspViolations, waitUntil, watchProblems } from './support/page-helpers';
-import type { PageProblems } from './support/page-helpers';
-import { startSite, STRICT_CSP, TRUSTED_TYPES_CSP } from './support/site';
-import type { Site } from './support/site';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumPath } from './support/chromium';
+import { hidden, shownIn, waitForDialog } from './support/dialog-view';
+import { cspViolationsInPage, waitUntil } from './support/page-helpers';
+import { STRICT_CSP, TRUSTED_TYPES_CSP } from './support/site';
 import { uiPage } from './fixtures-ui/pages';
-import {
-  exhaustReloadGuard,
-  hidden,
-  installRecorder,
-  shadowStyle,
-  shownIn,
-  waitForDialog,
-  waitForStart,
-} from './fixtures-ui/probe';
+import { exhaustReloadGuard, shadowStyle } from './fixtures-ui/probe';
+import { useUiSuite } from './fixtures-ui/ui-suite';
 
 const NONCE = 'r4nd0mN0nce';
 const NONCE_CSP = `default-src 'self'; script-src 'nonce-${NONCE}'; style-src 'nonce-${NONCE}'; connect-src 'self'`;
@@ -38,50 +30,22 @@ async function styleInstallation(page: Page): Promise<{ adopted: number; styles:
 }
 
 describe.skipIf(chromiumPath === undefined)('default dialog under a strict CSP (built IIFE)', () => {
-  let browser: Browser;
-  let site: Site;
-  let context: BrowserContext | undefined;
+  const suite = useUiSuite({
+    pages: {
+      ...uiPage({ startScript: '/strict.js', headers: { 'Content-Security-Policy': STRICT_CSP } }),
+      ...uiPage({ startScript: '/trusted-types.js', headers: { 'Content-Security-Policy': TRUSTED_TYPES_CSP } }),
+      ...uiPage({ startScript: '/nonce.js', nonce: NONCE, headers: { 'Content-Security-Policy': NONCE_CSP } }),
+    },
+  });
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    site = await startSite({
-      pages: {
-        ...uiPage({ startScript: '/strict.js', headers: { 'Content-Security-Policy': STRICT_CSP } }),
-        ...uiPage({ startScript: '/trusted-types.js', headers: { 'Content-Security-Policy': TRUSTED_TYPES_CSP } }),
-        ...uiPage({ startScript: '/nonce.js', nonce: NONCE, headers: { 'Content-Security-Policy': NONCE_CSP } }),
-      },
+  /** An engine without constructable stylesheets (Safari < 16.4, Firefox < 101); an init script. */
+  async function withoutConstructableSheets(page: Page): Promise<void> {
+    await page.addInitScript(() => {
+      Reflect.deleteProperty(ShadowRoot.prototype, 'adoptedStyleSheets');
+      Reflect.deleteProperty(Document.prototype, 'adoptedStyleSheets');
+      Reflect.deleteProperty(CSSStyleSheet.prototype, 'replaceSync');
+      Reflect.deleteProperty(CSSStyleSheet.prototype, 'replace');
     });
-  });
-
-  afterAll(async () => {
-    await browser.close();
-    await site.close();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    site.hub.reset({ log: true });
-  });
-
-  async function openPage(path: string, options: { withoutConstructableSheets?: boolean } = {}): Promise<{ page: Page; problems: PageProblems }> {
-    context = await browser.newContext();
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await recordCspViolations(page);
-    await installRecorder(page);
-    if (options.withoutConstructableSheets) {
-      // An engine without constructable stylesheets (Safari < 16.4, Firefox < 101).
-      await page.addInitScript(() => {
-        Reflect.deleteProperty(ShadowRoot.prototype, 'adoptedStyleSheets');
-        Reflect.deleteProperty(Document.prototype, 'adoptedStyleSheets');
-        Reflect.deleteProperty(CSSStyleSheet.prototype, 'replaceSync');
-        Reflect.deleteProperty(CSSStyleSheet.prototype, 'replace');
-      });
-    }
-    await page.goto(`${site.url}${path}`);
-    await waitForStart(page);
-    return { page, problems };
   }
 
   for (const [name, path] of [
@@ -89,9 +53,9 @@ describe.skipIf(chromiumPath === undefined)('default dialog under a strict CSP (
     ['TRUSTED_TYPES_CSP', '/trusted-types.html'],
   ] as const) {
     it(`${name}: every state shows a styled dialog without a violation or a console error`, async () => {
-      const { page, problems } = await openPage(path);
+      const { page, problems, context } = await suite.open(path);
 
-      site.hub.down(60_000);
+      suite.hub.down(60_000);
       await waitForDialog(page, (view) => view.visible, 'the dialog during the outage');
       expect(await shadowStyle(page, 'dialog', Object.keys(STYLED_DIALOG))).toEqual(STYLED_DIALOG);
       expect(await shadowStyle(page, '.spinner', ['border-top-color', 'border-radius'])).toEqual({
@@ -103,18 +67,18 @@ describe.skipIf(chromiumPath === undefined)('default dialog under a strict CSP (
       expect(await shadowStyle(page, 'button.retry', Object.keys(STYLED_BUTTON))).toEqual(STYLED_BUTTON);
       expect(await styleInstallation(page)).toEqual({ adopted: 1, styles: [] });
 
-      site.hub.reset();
+      suite.hub.reset();
       await page.keyboard.press('Enter');
       await waitForDialog(page, hidden, 'the dialog to hide after Retry');
 
-      await context?.setOffline(true);
-      site.hub.drop();
+      await context.setOffline(true);
+      suite.hub.drop();
       await waitForDialog(page, shownIn('offline'), 'the offline state');
-      await context?.setOffline(false);
+      await context.setOffline(false);
       await waitForDialog(page, hidden, 'the dialog to hide when the network is back');
 
       await exhaustReloadGuard(page);
-      site.hub.restart();
+      suite.hub.restart();
       const rejected = await waitForDialog(page, shownIn('rejected'), 'the rejected state');
       expect(rejected.buttons).toEqual(['Reload']);
       expect(await shadowStyle(page, 'dialog', Object.keys(STYLED_DIALOG))).toEqual(STYLED_DIALOG);
@@ -144,8 +108,8 @@ describe.skipIf(chromiumPath === undefined)('default dialog under a strict CSP (
   }
 
   it("style-src 'nonce-…' without constructable stylesheets: the dialog opens in the browser's own styles, no <style>, no violation", async () => {
-    const { page, problems } = await openPage('/nonce.html', { withoutConstructableSheets: true });
-    site.hub.down(60_000);
+    const { page, problems } = await suite.open('/nonce.html', { beforeGoto: withoutConstructableSheets });
+    suite.hub.down(60_000);
     const shown = await waitForDialog(page, (view) => view.visible, 'the dialog during the outage');
     expect(shown.modal).toBe(true);
     expect(shown.text).toMatch(/^(Rejoining the server\u2026|Rejoin failed\u2026 trying again in \d+ seconds?)$/);
@@ -161,7 +125,7 @@ describe.skipIf(chromiumPath === undefined)('default dialog under a strict CSP (
     expect(problems).toEqual({ errors: [], cspViolations: [] });
 
     // Retry still works from the keyboard.
-    site.hub.reset();
+    suite.hub.reset();
     await page.keyboard.press('Enter');
     await waitForDialog(page, hidden, 'the dialog to hide after Retry');
 

@@ -11,15 +11,12 @@ import type { Site } from './support/site';
 import { uiPage } from './fixtures-ui/pages';
 import {
   exhaustReloadGuard,
-  hidden,
   installRecorder,
-  readDialog,
   readRecord,
   shadowStyle,
-  shownIn,
-  waitForDialog,
   waitForStart,
 } from './fixtures-ui/probe';
+import { hidden, readDialog, shownIn, waitForDialog } from './support/dialog-view';
 
 const GRACE_MS = 500;
 

@@ -14,14 +14,12 @@ import type { Site } from './support/site';
 import { SLOW_STATES, uiPage } from './fixtures-ui/pages';
 import {
   exhaustReloadGuard,
-  hidden,
   installRecorder,
-  shownIn,
   waitForAnimations,
-  waitForDialog,
   waitForStart,
 } from './fixtures-ui/probe';
-import type { DialogView } from './fixtures-ui/probe';
+import { hidden, shownIn, waitForDialog } from './support/dialog-view';
+import type { DialogView } from './support/dialog-view';
 
 const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
 const DOCS_IMAGES_DIR = join(REPO_ROOT, 'docs', 'images');

@@ -1,14 +1,12 @@
 // A page's own `#components-reconnect-modal`, styled with the CSS from Blazor's docs, driven by the
-// built IIFE through real outages in Chromium under a strict CSP: the documented classes toggle
-// what the user sees, the counter spans are filled, the page's listener gets each state event,
-// and a rejection never reloads the page (the page decides).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumPath, launchChromium } from './support/chromium';
-import { cspViolationsInPage, recordCspViolations, waitUntil, watchProblems } from './support/page-helpers';
-import type { PageProblems } from './support/page-helpers';
-import { startSite, STRICT_CSP } from './support/site';
-import type { Site } from './support/site';
+// built IIFE through real outages in Chromium under a strict CSP with Trusted Types required: the
+// documented classes toggle what the user sees, the counter spans are filled, the page's listener
+// gets each state event, and a rejection never reloads the page (the page decides).
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumPath } from './support/chromium';
+import { cspViolationsInPage, waitUntil } from './support/page-helpers';
+import { TRUSTED_TYPES_CSP } from './support/site';
 import {
   USER_MODAL_CSS,
   USER_MODAL_DELAYED_CSS,
@@ -16,10 +14,12 @@ import {
   USER_MODAL_TRANSITION_CSS,
   uiPage,
 } from './fixtures-ui/pages';
-import { installRecorder, readRecord, waitForStart } from './fixtures-ui/probe';
+import { readRecord } from './fixtures-ui/probe';
+import { useUiSuite } from './fixtures-ui/ui-suite';
 
 const css = (body: string) => ({ body, contentType: 'text/css; charset=utf-8' });
-const csp = { 'Content-Security-Policy': STRICT_CSP };
+// The strict policy plus `require-trusted-types-for 'script'`: any HTML parsing would be a violation.
+const csp = { 'Content-Security-Policy': TRUSTED_TYPES_CSP };
 const OPTIONS = '{ reconnectionOptions: { maxRetries: 2, retryIntervalMilliseconds: 1500 } }';
 
 /** The page's own listener, as a page would write it: on the modal (the event does not bubble). */
@@ -80,66 +80,34 @@ async function waitForModal(page: Page, check: (view: ModalView) => boolean, wha
 const withClass = (name: string) => (view: ModalView) => view.classes.includes(`components-reconnect-${name}`);
 
 describe.skipIf(chromiumPath === undefined)("the page's own reconnect modal (Blazor's docs CSS)", () => {
-  let browser: Browser;
-  let site: Site;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    const modalPage = (startScript: string, stylesheet: string, startOptions = OPTIONS) =>
-      uiPage({
-        startScript,
-        startOptions,
-        headers: csp,
-        extraHead: `<link rel="stylesheet" href="${stylesheet}">`,
-        extraBody: USER_MODAL_MARKUP,
-        scripts: ['/listen.js'],
-      });
-    site = await startSite({
-      pages: {
-        '/modal.css': css(USER_MODAL_CSS),
-        '/modal-transition.css': css(USER_MODAL_CSS + USER_MODAL_TRANSITION_CSS),
-        '/modal-delayed.css': css(USER_MODAL_DELAYED_CSS),
-        '/listen.js': { body: LISTENER, contentType: 'text/javascript; charset=utf-8' },
-        ...modalPage('/modal.js', '/modal.css'),
-        ...modalPage('/modal-transition.js', '/modal-transition.css'),
-        ...modalPage('/modal-delayed.js', '/modal-delayed.css', '{ reconnectionOptions: { maxRetries: 50, retryIntervalMilliseconds: 300 } }'),
-      },
+  const modalPage = (startScript: string, stylesheet: string, startOptions = OPTIONS) =>
+    uiPage({
+      startScript,
+      startOptions,
+      headers: csp,
+      extraHead: `<link rel="stylesheet" href="${stylesheet}">`,
+      extraBody: USER_MODAL_MARKUP,
+      scripts: ['/listen.js'],
     });
-  });
 
-  afterAll(async () => {
-    await browser.close();
-    await site.close();
+  const suite = useUiSuite({
+    pages: {
+      '/modal.css': css(USER_MODAL_CSS),
+      '/modal-transition.css': css(USER_MODAL_CSS + USER_MODAL_TRANSITION_CSS),
+      '/modal-delayed.css': css(USER_MODAL_DELAYED_CSS),
+      '/listen.js': { body: LISTENER, contentType: 'text/javascript; charset=utf-8' },
+      ...modalPage('/modal.js', '/modal.css'),
+      ...modalPage('/modal-transition.js', '/modal-transition.css'),
+      ...modalPage('/modal-delayed.js', '/modal-delayed.css', '{ reconnectionOptions: { maxRetries: 50, retryIntervalMilliseconds: 300 } }'),
+    },
   });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    site.hub.reset({ log: true });
-  });
-
-  async function openPage(path: string): Promise<{ page: Page; problems: PageProblems; loads: () => number }> {
-    context = await browser.newContext();
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    let loads = 0;
-    page.on('load', () => {
-      loads += 1;
-    });
-    await recordCspViolations(page);
-    await installRecorder(page);
-    await page.goto(`${site.url}${path}`);
-    await waitForStart(page);
-    return { page, problems, loads: () => loads };
-  }
 
   it('hidden at start, shown with the counters on a drop, failed after maxRetries, hidden on resume', async () => {
-    const { page, problems } = await openPage('/modal.html');
+    const { page, problems } = await suite.open('/modal.html');
     const initial = await readModal(page);
     expect(initial).toMatchObject({ classes: ['components-reconnect-hide'], visible: false, display: 'none', events: [] });
 
-    site.hub.down(60_000);
+    suite.hub.down(60_000);
     const shown = await waitForModal(page, withClass('show'), 'the show class');
     expect(shown).toMatchObject({ visible: true, display: 'block', position: 'fixed', maxRetries: '2' });
     expect(shown.events[0]).toEqual({ state: 'show' });
@@ -160,7 +128,7 @@ describe.skipIf(chromiumPath === undefined)("the page's own reconnect modal (Bla
     expect(failed.events.at(-1)).toEqual({ state: 'failed' });
 
     // The docs' way out of `failed`: the page calls Blazor.reconnect().
-    site.hub.reset();
+    suite.hub.reset();
     expect(await page.evaluate(() => (window as unknown as { Blazor: { reconnect(): Promise<boolean> } }).Blazor.reconnect())).toBe(true);
     const resumed = await waitForModal(page, withClass('hide'), 'the hide class');
     expect(resumed).toMatchObject({ classes: ['components-reconnect-hide'], visible: false, display: 'none' });
@@ -174,19 +142,30 @@ describe.skipIf(chromiumPath === undefined)("the page's own reconnect modal (Bla
     expect(resumed.defaultDialog).toBe(false);
     expect(await cspViolationsInPage(page)).toEqual([]);
     expect(problems).toEqual({ errors: [], cspViolations: [] });
+
+    // Control: Trusted Types are enforced on this page, so an HTML sink would have thrown.
+    const sink = await page.evaluate(() => {
+      try {
+        document.body.insertAdjacentHTML('beforeend', '<b>x</b>');
+        return 'allowed';
+      } catch (error) {
+        return (error as Error).name;
+      }
+    });
+    expect(sink).toBe('TypeError');
   });
 
   it('a rejection sets components-reconnect-rejected and never reloads the page', async () => {
-    const { page, problems, loads } = await openPage('/modal.html');
+    const { page, problems, loads } = await suite.open('/modal.html');
     await page.evaluate(() => {
       (window as unknown as { __samePage: boolean }).__samePage = true;
     });
 
-    site.hub.restart(); // circuits forgotten and sockets dropped: the next attempt is rejected
+    suite.hub.restart(); // circuits forgotten and sockets dropped: the next attempt is rejected
     const rejected = await waitForModal(page, withClass('rejected'), 'the rejected class');
     expect(rejected).toMatchObject({ classes: ['components-reconnect-rejected'], visible: true, display: 'block' });
     expect(rejected.events.at(-1)).toEqual({ state: 'rejected' });
-    expect(site.hub.log.counters.circuitsRejected).toBe(1);
+    expect(suite.hub.log.counters.circuitsRejected).toBe(1);
 
     // Give a reload every chance to happen (a bounded wait on the page's clock), then check.
     await page.waitForFunction((from) => performance.now() > from + 1000, await page.evaluate(() => performance.now()));
@@ -197,12 +176,12 @@ describe.skipIf(chromiumPath === undefined)("the page's own reconnect modal (Bla
   });
 
   it("with the docs' `transition: visibility 0s linear 500ms` added, the classes toggle it the same way", async () => {
-    const { page, problems } = await openPage('/modal-transition.html');
+    const { page, problems } = await suite.open('/modal-transition.html');
     expect(await readModal(page)).toMatchObject({ classes: ['components-reconnect-hide'], visible: false });
 
-    site.hub.down(60_000);
+    suite.hub.down(60_000);
     await waitForModal(page, (view) => withClass('show')(view) && view.visible, 'the modal on screen');
-    site.hub.reset();
+    suite.hub.reset();
     const resumed = await waitForModal(page, withClass('hide'), 'the hide class');
     expect(resumed.visible).toBe(false);
     expect(resumed.events.map((event) => event.state)).toContain('show');
@@ -210,22 +189,22 @@ describe.skipIf(chromiumPath === undefined)("the page's own reconnect modal (Bla
   });
 
   it('a modal whose CSS delays `visibility` by 500 ms never flashes for a blip, and appears for an outage', async () => {
-    const { page, problems } = await openPage('/modal-delayed.html');
-    site.hub.drop(); // reconnected by the first attempt, 300 ms later
+    const { page, problems } = await suite.open('/modal-delayed.html');
+    suite.hub.drop(); // reconnected by the first attempt, 300 ms later
     await waitForModal(page, (view) => view.events.some((event) => event.state === 'hide'), 'the blip to end');
     const blip = await readRecord(page);
     const blipStart = blip.events.find((event) => event.state === 'show')?.at ?? Number.NaN;
     await page.waitForFunction((until) => performance.now() > until, blipStart + 800);
     expect((await readRecord(page)).visibility).toEqual([]);
 
-    site.hub.down(60_000);
+    suite.hub.down(60_000);
     await waitForModal(page, (view) => withClass('show')(view) && view.visible, 'the modal on screen');
     const outage = await readRecord(page);
     const shownAt = outage.events.filter((event) => event.state === 'show').at(-1)?.at ?? Number.NaN;
     const seenAt = outage.visibility.find((change) => change.visible)?.at ?? Number.NaN;
     expect(seenAt - shownAt).toBeGreaterThanOrEqual(480);
 
-    site.hub.reset();
+    suite.hub.reset();
     await waitForModal(page, (view) => withClass('hide')(view) && !view.visible, 'the modal hidden');
     expect(problems).toEqual({ errors: [], cspViolations: [] });
   });

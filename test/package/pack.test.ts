@@ -97,9 +97,9 @@ describe('npm pack', () => {
   });
 
   it('keeps the test command and builds before packing', () => {
-    expect(pkg.scripts.test).toBe('npm run lint && npm run typecheck && npm run build && vitest run && npm run size');
+    expect(pkg.scripts.test).toBe('npm run lint && npm run lint:deps && npm run typecheck && npm run build && vitest run && npm run size');
     expect(pkg.scripts.prepack).toBe('npm run build');
-    for (const script of ['build', 'demo', 'bench', 'size', 'lint', 'typecheck']) expect(pkg.scripts).toHaveProperty(script);
+    for (const script of ['build', 'demo', 'bench', 'size', 'lint', 'lint:deps', 'typecheck']) expect(pkg.scripts).toHaveProperty(script);
   });
 
   it('ships the MIT licence text, a changelog entry for this version, and versioned builds', () => {

@@ -1,7 +1,9 @@
 // Keeps README.md honest: every fenced code block names the file it is copied from
 // (`<!-- sample: <file> -->` on the line before it) and is found there, whitespace aside; those
 // files are the ones the other package tests run (support/exercised.ts). Shell blocks may only
-// use commands that exist. The names, links and numbers the README quotes are checked too.
+// use commands that exist. The options, exports, links and numbers the README quotes are checked
+// too; the class, id and event names and the dialog's texts are checked by behaviour in
+// readme-names.test.ts.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,17 +96,6 @@ describe('README code samples', () => {
 });
 
 describe('README names and links', () => {
-  it('names only the classes, ids and events the library has', () => {
-    const constants = read('src/ui/constants.ts');
-    const declared = new Set([...constants.matchAll(/= '(components-[a-z-]+)'/g)].map((match) => match[1]));
-    const named = new Set([...README.matchAll(/\bcomponents-[a-z]+(?:-[a-z]+)*/g)].map((match) => match[0]));
-    // Blazor's template names the README mentions as Blazor's, not ours.
-    const notOurs = ['components-reconnect-modal'];
-    expect([...named].filter((name) => !declared.has(name) && !notOurs.includes(name))).toEqual([]);
-    for (const name of declared) expect(README, `${name ?? ''} is undocumented`).toContain(name);
-    expect(read('src/options/defaults.ts')).toContain("DEFAULT_DIALOG_ID = 'components-reconnect-modal'");
-  });
-
   it('documents exactly the options, messages and exports the declarations have', () => {
     const declarations = read('dist/index.d.ts');
     const tableNames = (heading: string): string[] => {
@@ -127,20 +118,6 @@ describe('README names and links', () => {
     const notOurs = ['HubConnectionBuilder', 'TypeError'];
     expect(documented.filter((name) => !names.includes(name) && !notOurs.includes(name))).toEqual([]);
     for (const name of names.filter((candidate) => candidate.endsWith('Error'))) expect(README, name).toContain(`\`${name}\``);
-  });
-
-  it('quotes the default texts the dialog really shows', () => {
-    const messages = read('src/ui/default-display/messages.ts').replaceAll('\\u2026', '…');
-    for (const text of [
-      'Connection to the server lost',
-      'Rejoining the server…',
-      'Failed to rejoin. Please retry or reload the page.',
-      'The session has ended. Reload the page to continue.',
-      'You are offline. Waiting for the network…',
-    ]) {
-      expect(messages, text).toContain(text);
-      expect(README, text).toContain(text);
-    }
   });
 
   it('runs only npm scripts that exist', () => {

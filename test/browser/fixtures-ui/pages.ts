@@ -2,6 +2,9 @@
 // `autostart="false"`, and a same-origin start script (so the page works under a strict CSP,
 // where inline scripts are blocked). Options are written as JavaScript source because some of
 // them are functions (retry intervals, messages).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../support/site';
 import type { SitePage } from '../support/site';
 
 export interface UiPageOptions {
@@ -77,26 +80,8 @@ export const USER_MODAL_MARKUP = `<div id="components-reconnect-modal">
   next in <span id="components-seconds-to-next-attempt"></span> s)
 </div>`;
 
-/** The user modal CSS from Blazor's "SignalR guidance" article (seed 003), verbatim. */
-export const USER_MODAL_CSS = `#components-reconnect-modal {
-    display: none;
-}
-
-#components-reconnect-modal.components-reconnect-show,
-#components-reconnect-modal.components-reconnect-failed,
-#components-reconnect-modal.components-reconnect-rejected {
-    display: block;
-    background-color: white;
-    padding: 2rem;
-    border-radius: 0.5rem;
-    text-align: center;
-    box-shadow: 0 3px 6px 2px rgba(0, 0, 0, 0.3);
-    margin: 50px 50px;
-    position: fixed;
-    top: 0;
-    z-index: 10001;
-}
-`;
+/** The user modal CSS from Blazor's "SignalR guidance" article, verbatim: the demo's stylesheet file. */
+export const USER_MODAL_CSS = readFileSync(join(REPO_ROOT, 'demo/pages/blazor-modal.css'), 'utf8');
 
 /** The same article's delay customisation, added after the CSS above. */
 export const USER_MODAL_TRANSITION_CSS = `#components-reconnect-modal {

@@ -1,8 +1,7 @@
 // Page-side probes for the reconnection-UI suites: a recorder installed before any page script
 // (every state event, and every change of what the user sees, timed with `performance.now()`),
-// and readers for the default dialog inside its open shadow root.
+// and readers of the default dialog's styles and animations (what it shows: support/dialog-view).
 import type { Page } from 'playwright-core';
-import { waitUntil } from '../support/page-helpers';
 
 export interface RecordedEvent {
   state: string;
@@ -84,89 +83,6 @@ export async function readRecord(page: Page): Promise<UiRecord> {
 export async function waitForStart(page: Page): Promise<void> {
   await page.waitForFunction(() => (window as RecorderWindow).__uiStarted === true, undefined, { timeout: 10_000 });
 }
-
-/** What the user sees of the default dialog, read from its shadow root. */
-export interface DialogView {
-  exists: boolean;
-  /** `open` and rendered (`checkVisibility`, `visibility: hidden` counting as not visible). */
-  visible: boolean;
-  /** Shown with `showModal()` (top layer, page inert). */
-  modal: boolean;
-  /** The Blazor state classes on the `<dialog>`. */
-  classes: string[];
-  role: string | null;
-  name: string | null;
-  text: string;
-  status: string;
-  /** Labels of the buttons the user can see. */
-  buttons: string[];
-  /** The focused element inside the shadow root: `dialog`, or a button's label. */
-  focus: string | null;
-  /** The dialog's language, as `:lang()` matches it: one of {@link LANGUAGES}, or null. */
-  language: string | null;
-  /** The dialog's computed `direction`. */
-  direction: string | null;
-}
-
-/** The languages the dialog's effective language is tested against. */
-const LANGUAGES = ['en', 'fr', 'de', 'ar'];
-
-export async function readDialog(page: Page): Promise<DialogView> {
-  return page.evaluate((languages) => {
-    const host = document.querySelector('[data-reconnect-dialog]');
-    const root = host?.shadowRoot;
-    const dialog = root?.querySelector('dialog');
-    if (!root || !dialog) {
-      return {
-        exists: false, visible: false, modal: false, classes: [], role: null, name: null, text: '',
-        status: '', buttons: [], focus: null, language: null, direction: null,
-      };
-    }
-    const active = root.activeElement;
-    const status = root.querySelector('[role="status"]');
-    return {
-      exists: true,
-      visible: dialog.checkVisibility({ visibilityProperty: true }),
-      modal: dialog.matches(':modal'),
-      classes: Array.from(dialog.classList).filter((name) => name.startsWith('components-reconnect-')),
-      role: dialog.getAttribute('role'),
-      name: dialog.getAttribute('aria-label'),
-      text: root.querySelector('h2')?.textContent ?? '',
-      status: status?.textContent ?? '',
-      buttons: Array.from(root.querySelectorAll('button'))
-        .filter((button) => button.checkVisibility({ visibilityProperty: true }))
-        .map((button) => button.textContent),
-      focus: active === dialog ? 'dialog' : active instanceof HTMLButtonElement ? active.textContent : active ? active.tagName : null,
-      language: languages.find((language) => dialog.matches(`:lang(${language})`)) ?? null,
-      direction: getComputedStyle(dialog).direction,
-    };
-  }, LANGUAGES);
-}
-
-/** Polls the dialog until `check` holds; the error names `what` and the last view seen. */
-export async function waitForDialog(
-  page: Page,
-  check: (view: DialogView) => boolean,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<DialogView> {
-  let last: DialogView | undefined;
-  try {
-    await waitUntil(async () => check((last = await readDialog(page))), timeoutMs, what);
-  } catch (error) {
-    throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(last)}`, { cause: error });
-  }
-  if (last === undefined) throw new Error(`${what}: the dialog was never read`);
-  return last;
-}
-
-/** The dialog is on screen in `state` (a Blazor class suffix: show, retrying, failed…). */
-export function shownIn(state: string): (view: DialogView) => boolean {
-  return (view) => view.visible && view.classes.includes(`components-reconnect-${state}`);
-}
-
-/** The dialog is not on screen. */
-export const hidden = (view: DialogView): boolean => !view.visible;
 
 /**
  * Fills the reload guard's history (`sessionStorage["circuit-reconnect:reloads"]`, a JSON array

@@ -55,3 +55,14 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, timeout
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/** Fakes the tab going to the background or foreground (headless Chromium is always "visible"). */
+export async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<number> {
+  return page.evaluate((wanted) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => wanted });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => wanted === 'hidden' });
+    const at = Date.now();
+    document.dispatchEvent(new Event('visibilitychange'));
+    return at;
+  }, state);
+}

@@ -24,7 +24,7 @@ export const FIXTURE_PAGES = [
 export const DEMO_PAGES = {
   'demo/pages/boot-js.html': ['demo/pages/boot.js'],
   'demo/pages/es-module.html': ['demo/pages/es-module.js'],
-  'demo/pages/user-modal.html': ['demo/pages/user-modal.css', 'demo/pages/user-modal.js'],
+  'demo/pages/user-modal.html': ['demo/pages/blazor-modal.css', 'demo/pages/user-modal.css', 'demo/pages/user-modal.js'],
 } as const;
 
 /** TypeScript compiled against the packed declarations by types.test.ts. */

@@ -54,7 +54,7 @@ function fileUnder(dir: string, relative: string, extensionless: boolean): strin
   return undefined;
 }
 
-/** Serves the fixture pages at `/<name>.html` and `packageDir`'s dist at the root. */
+/** Serves the fixture pages at `/<name>.html`, `packageDir`'s dist and the demo's stylesheets at the root. */
 export async function startSampleSite(packageDir: string): Promise<SampleSite> {
   const signalrDir = join(REPO_ROOT, 'node_modules/@microsoft/signalr');
   const mounts: { prefix: string; dir: string; extensionless: boolean }[] = [
@@ -62,6 +62,8 @@ export async function startSampleSite(packageDir: string): Promise<SampleSite> {
     { prefix: '/node_modules/@microsoft/signalr/', dir: signalrDir, extensionless: true },
     { prefix: '/', dir: FIXTURE_PAGES_DIR, extensionless: false },
     { prefix: '/', dir: join(packageDir, 'dist'), extensionless: false },
+    // Blazor's documented modal CSS, one file for the demo, these pages and the browser tests.
+    { prefix: '/', dir: join(REPO_ROOT, 'demo/pages'), extensionless: false },
   ];
   const hub = createHub({
     endpoints: [

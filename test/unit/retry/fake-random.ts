@@ -12,17 +12,8 @@ export function playback(...values: number[]): () => number {
   };
 }
 
-/** mulberry32, for the statistical properties that need many well-spread draws. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, for the statistical properties that need many well-spread draws: the benchmark's generator. */
+export { seededRandom as seeded } from '../../../bench/herd/random';
 
 /** Asks `interval` for `previousAttempts` 0, 1, … `count − 1`, as the process does in one outage. */
 export function schedule(
