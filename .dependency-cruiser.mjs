@@ -55,19 +55,6 @@ const leafRules = LEAVES.map((leaf) => ({
   to: { path: '^src/', pathNot: [folder(leaf), TYPES] },
 }));
 
-/**
- * Imports that break the layers today, each a `[rule, from, to]`. Removed by the core rework:
- * delete a line as soon as its import is gone, and the list with its last line.
- */
-const KNOWN_VIOLATIONS = [
-  ['layer-retry', 'src/retry/next-retry-delay.ts', 'src/options/types.ts'],
-  ['layer-retry', 'src/retry/exponential-backoff.ts', 'src/options/types.ts'],
-  ['layer-retry', 'src/retry/default-retry-interval.ts', 'src/options/types.ts'],
-  ['layer-retry', 'src/retry/blazor-default-retry-interval.ts', 'src/options/types.ts'],
-  ['layer-reconnection', 'src/reconnection/default-reconnection-handler.ts', 'src/hosts/circuit/current-circuit.ts'],
-  ['layer-options', 'src/options/resolve-options.ts', 'src/ui/default-display/messages.ts'],
-].map(([name, from, to]) => ({ type: 'dependency', from, to, rule: { name, severity: 'error' } }));
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
   forbidden: [
@@ -104,8 +91,6 @@ export default {
     },
   ],
   options: {
-    // Removed by the core rework (see KNOWN_VIOLATIONS): reported as `ignore`, listed by --ignore-known.
-    knownViolations: KNOWN_VIOLATIONS,
     // Count `import type` too: a type-only import still couples one layer to another.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
