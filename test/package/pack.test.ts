@@ -28,11 +28,14 @@ interface PackageJson {
 
 const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as PackageJson;
 
-/** Exactly what a user gets: the four builds and the map, the stylesheet, and the docs npm shows. */
+/** Exactly what a user gets: the builds and their maps, the stylesheet, and the docs npm shows. */
 const EXPECTED_FILES = [
   'CHANGELOG.md',
   'LICENSE',
   'README.md',
+  'dist/circuit-reconnect.blazor.js',
+  'dist/circuit-reconnect.blazor.min.js',
+  'dist/circuit-reconnect.blazor.min.js.map',
   'dist/circuit-reconnect.js',
   'dist/circuit-reconnect.min.js',
   'dist/circuit-reconnect.min.js.map',
@@ -77,13 +80,19 @@ describe('npm pack', () => {
     // `types` must come first: resolvers take the first matching condition.
     expect(Object.keys(pkg.exports['.'] as Record<string, string>)[0]).toBe('types');
     expect(pkg.exports['./iife']).toBe('./dist/circuit-reconnect.min.js');
+    expect(pkg.exports['./blazor']).toBe('./dist/circuit-reconnect.blazor.min.js');
     expect(pkg.exports['./styles/reconnect.css']).toBe('./styles/reconnect.css');
     expect(pkg.unpkg).toBe('./dist/circuit-reconnect.min.js');
     expect(pkg.jsdelivr).toBe('./dist/circuit-reconnect.min.js');
   });
 
-  it('marks only the script-tag builds as having side effects (they install window.Blazor)', () => {
-    expect(pkg.sideEffects).toEqual(['./dist/circuit-reconnect.js', './dist/circuit-reconnect.min.js']);
+  it('marks only the scripts as having side effects (they install window.Blazor or window.CircuitReconnect)', () => {
+    expect(pkg.sideEffects).toEqual([
+      './dist/circuit-reconnect.js',
+      './dist/circuit-reconnect.min.js',
+      './dist/circuit-reconnect.blazor.js',
+      './dist/circuit-reconnect.blazor.min.js',
+    ]);
   });
 
   it('is an MIT-licensed ES module package depending on @microsoft/signalr only', () => {
