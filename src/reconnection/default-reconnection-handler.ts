@@ -4,11 +4,11 @@ import type { Logger } from '../logging/logger';
 import { INFORMATION, WARNING, silentLogger } from '../logging/logger';
 import type { ReconnectionHandler, ReconnectionOptions } from '../options/types';
 import { systemClock, type Clock } from '../timing/clock';
-import { displaySelector, type DisplaySelector } from '../ui/display-selector';
+import { createDisplaySelector, type DisplaySelector } from '../ui/display-selector';
 import type { ReconnectionDisplay, ReconnectionDisplayContext } from '../ui/reconnection-display';
 import type { ReconnectionHost } from './host';
 import type { PageSignals } from './page-signals';
-import { browserPageSignals } from './page-signals';
+import { createBrowserPageSignals } from './page-signals';
 import { createReconnectionProcess, type ReconnectionProcess } from './reconnection-process';
 
 /** Everything the default handler works with; each part can be replaced (tests, custom UIs). */
@@ -89,7 +89,7 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
       options: resolved,
       document: doc,
       retry: () => {
-        process.retryNow();
+        process.attemptNow();
       },
       resume: () => {
         process.resumeNow();
@@ -102,7 +102,7 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
       logger: this.#logger,
       guard: this.#guard,
       clock: settings.clock ?? systemClock,
-      signals: settings.signals ?? browserPageSignals(doc.defaultView ?? window),
+      signals: settings.signals ?? createBrowserPageSignals(doc.defaultView ?? window),
       onEnd: (outcome, attempts, cause) => {
         if (outcome !== 'disposed') this.#guard('host.settled', () => host.settled?.(outcome, attempts, cause));
       },
@@ -129,7 +129,7 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
     const { selectDisplay } = this.#settings;
     const chosen = selectDisplay && this.#guard('selectDisplay', () => selectDisplay(context));
     if (chosen) return chosen;
-    this.#selector ??= displaySelector({ logger: this.#logger });
+    this.#selector ??= createDisplaySelector({ logger: this.#logger });
     return this.#selector.select(context);
   }
 }

@@ -15,7 +15,7 @@ export interface PageSignals {
 }
 
 /** The browser's signals: `visibilitychange` to visible, `online`, `offline`, `pageshow` persisted. */
-export function browserPageSignals(win: Window): PageSignals {
+export function createBrowserPageSignals(win: Window): PageSignals {
   const doc = win.document;
   return {
     isOnline: () => win.navigator.onLine,

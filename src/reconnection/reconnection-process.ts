@@ -74,7 +74,7 @@ export interface ReconnectionProcess {
    * Attempt now: skips a running countdown, leaves `offline` or `failed`. Used by the Retry
    * button and by the page signals (visible, online, restored from the back/forward cache).
    */
-  retryNow(): void;
+  attemptNow(): void;
   /** Resume a paused circuit now (the Resume button). */
   resumeNow(): void;
   /**
@@ -219,7 +219,7 @@ export function createReconnectionProcess({
     else if (host.resume) await resume('rejected');
     else finish('rejected');
   };
-  const retryNow = (): void => {
+  const attemptNow = (): void => {
     const from = state;
     if (from !== 'waiting' && from !== 'offline' && from !== 'failed') return;
     cancelCountdown();
@@ -235,7 +235,7 @@ export function createReconnectionProcess({
         goOffline();
       }
     } else if (state !== 'offline' || signal === 'online' || signals.isOnline()) {
-      retryNow();
+      attemptNow();
     }
   };
 
@@ -263,7 +263,7 @@ export function createReconnectionProcess({
       set('waiting');
       proceed();
     },
-    retryNow,
+    attemptNow,
     resumeNow() {
       if (state === 'paused') void resume('paused');
     },

@@ -3,16 +3,16 @@ import type {
   ReconnectionDisplayContext,
 } from './reconnection-display';
 import {
-  defaultReconnectDisplay,
+  createDefaultDisplay,
   type DefaultDisplay,
   type DefaultDisplaySettings,
 } from './default-display/default-reconnect-display';
-import { userSpecifiedDisplay } from './user-specified-display';
+import { createUserSpecifiedDisplay } from './user-specified-display';
 
 /** Seams and settings of the {@link DisplaySelector}: those of the default dialog. */
 export type DisplaySelectorOptions = DefaultDisplaySettings;
 
-/** Picks the display for each outage; see {@link displaySelector}. */
+/** Picks the display for each outage; see {@link createDisplaySelector}. */
 export interface DisplaySelector {
   /**
    * The page's modal (the first element with `options.dialogId`, as `getElementById` finds it)
@@ -30,14 +30,14 @@ export interface DisplaySelector {
  * navigation), must be found then, not at start (Blazor cached it, aspnetcore #51083).
  * @example
  * ```ts
- * const displays = displaySelector({ logger });
+ * const displays = createDisplaySelector({ logger });
  * markUserModalHidden(document, options.dialogId);          // at start
  * const display = displays.select({ options, document, retry }); // at each connection-down
  * display.show();
  * displays.dispose();                                        // when the circuit is disposed
  * ```
  */
-export function displaySelector(settings: DisplaySelectorOptions = {}): DisplaySelector {
+export function createDisplaySelector(settings: DisplaySelectorOptions = {}): DisplaySelector {
   let current: DefaultDisplay | undefined;
   const dispose = () => {
     current?.dispose();
@@ -49,14 +49,14 @@ export function displaySelector(settings: DisplaySelectorOptions = {}): DisplayS
       const modal = document.getElementById(options.dialogId);
       if (modal) {
         current?.conceal();
-        return userSpecifiedDisplay(modal, document, options.dialogId, options.maxRetries);
+        return createUserSpecifiedDisplay(modal, document, options.dialogId, options.maxRetries);
       }
       if (current?.host.ownerDocument === document) {
         current.bind(context);
         return current;
       }
       dispose();
-      return (current = defaultReconnectDisplay(context, settings));
+      return (current = createDefaultDisplay(context, settings));
     },
     dispose,
   };

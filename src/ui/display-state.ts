@@ -66,7 +66,7 @@ const STATE_CLASSES = ALL_STATES.map((state) => STATE_CLASS_PREFIX + state);
  * The display calls, all routed through one `change` as the table on {@link ReconnectState}
  * says, so both displays map calls to states and events the same way.
  */
-export function stateDisplay(change: StateChange): Required<ReconnectionDisplay> {
+export function createStateDisplay(change: StateChange): Required<ReconnectionDisplay> {
   // Dispatched last, so a listener that re-enters the display finds the change complete. Not
   // bubbling, as in Blazor 10: a listener on `document` never hears a modal it does not own. A
   // throwing listener is reported by the browser as an uncaught error and never reaches us.

@@ -1,6 +1,6 @@
 import type { ReconnectionDisplay } from './reconnection-display';
 import { CURRENT_ATTEMPT_ID, MAX_RETRIES_ID, SECONDS_TO_NEXT_ATTEMPT_ID } from './constants';
-import { applyStateClasses, stateDisplay } from './display-state';
+import { applyStateClasses, createStateDisplay } from './display-state';
 
 /**
  * Drives the page's own modal (`#components-reconnect-modal` by default) with Blazor 10's
@@ -8,7 +8,7 @@ import { applyStateClasses, stateDisplay } from './display-state';
  * elements by id, and dispatches a non-bubbling `components-reconnect-state-changed` event on the
  * modal. The page decides what to show from the class or the event; this display never reloads
  * (a page's own script, like the docs' `boot.js`, owns that decision). Calls map to classes and
- * events as `stateDisplay` describes; `offline` keeps `-show` beside `-offline`, so CSS that only
+ * events as `createStateDisplay` describes; `offline` keeps `-show` beside `-offline`, so CSS that only
  * knows `-show` keeps the modal up.
  * @param modal - the first element with `dialogId` when the outage began.
  * @param document - where the modal and the counter elements are looked up by id.
@@ -16,7 +16,7 @@ import { applyStateClasses, stateDisplay } from './display-state';
  *   enhanced navigation replacing the layout) keeps receiving the classes.
  * @param maxRetries - written into `#components-reconnect-max-retries` at `show()` if bounded.
  */
-export function userSpecifiedDisplay(
+export function createUserSpecifiedDisplay(
   modal: HTMLElement,
   document: Document,
   dialogId: string,
@@ -28,7 +28,7 @@ export function userSpecifiedDisplay(
     const target = document.getElementById(id);
     if (target && value !== undefined) target.textContent = String(value);
   };
-  return stateDisplay((shown, detail) => {
+  return createStateDisplay((shown, detail) => {
     modal = document.getElementById(dialogId) ?? modal;
     if (detail.state === 'show') setText(MAX_RETRIES_ID, maxRetries);
     if (detail.currentAttempt !== undefined) {

@@ -25,7 +25,7 @@ export interface BlazorGlobal {
  * outage ends rejected, and it is what the Resume button of a paused circuit calls.
  * @param blazor - reads the page's `window.Blazor` at each call.
  */
-export function blazorHost(blazor: () => BlazorGlobal | undefined): ReconnectionHost {
+export function createBlazorHost(blazor: () => BlazorGlobal | undefined): ReconnectionHost {
   return {
     attempt: () => {
       const current = blazor();

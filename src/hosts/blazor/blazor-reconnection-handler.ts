@@ -6,7 +6,7 @@ import type { ReconnectionHandler, ReconnectionOptions } from '../../options/typ
 import { DefaultReconnectionHandler } from '../../reconnection/default-reconnection-handler';
 import { markUserModalHidden } from '../../ui/user-specified-display';
 import type { BlazorGlobal } from './blazor-host';
-import { blazorHost } from './blazor-host';
+import { createBlazorHost } from './blazor-host';
 
 /** What `CircuitReconnect.reconnectionHandler(options)` takes: this library's reconnection options. */
 export interface BlazorHandlerOptions extends Partial<ReconnectionOptions> {
@@ -38,7 +38,7 @@ export function blazorReconnectionHandler(options: BlazorHandlerOptions = {}): R
   const win = window as Window & { Blazor?: BlazorGlobal };
   markUserModalHidden(document, resolved.reconnectionOptions.dialogId);
   const handler = new DefaultReconnectionHandler({
-    host: blazorHost(() => win.Blazor),
+    host: createBlazorHost(() => win.Blazor),
     options: resolved.reconnectionOptions,
     logger,
     document,

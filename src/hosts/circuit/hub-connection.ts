@@ -12,8 +12,6 @@ export interface HubConnectionLike {
   readonly state: `${HubConnectionState}`;
   /** The absolute hub URL the connection negotiates with (after `withUrl`). */
   readonly baseUrl: string;
-  serverTimeoutInMilliseconds: number;
-  keepAliveIntervalInMilliseconds: number;
   start(): Promise<void>;
   stop(): Promise<void>;
   invoke<T = unknown>(methodName: string, ...args: unknown[]): Promise<T>;

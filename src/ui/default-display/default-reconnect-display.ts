@@ -8,13 +8,13 @@ import type {
 } from '../reconnection-display';
 import {
   applyStateClasses,
-  stateDisplay,
+  createStateDisplay,
   type ReconnectState,
   type ReconnectStateChangedDetail,
 } from '../display-state';
 import { buildDialog, type DialogButton } from './build-dialog';
-import { messageText } from './messages';
-import { modalController } from './modal-controller';
+import { createMessageText } from './messages';
+import { createModalController } from './modal-controller';
 import { recordReload } from './reload-guard';
 
 /** Seams and settings of the default dialog; all optional, every seam injectable for tests. */
@@ -51,7 +51,7 @@ export interface DefaultDisplay extends Required<ReconnectionDisplay> {
  * visibility to the modal controller:
  * - waiting states (`show`, `update`, `offline`, a `rejected` that reloads) appear only if still
  *   current `dialogDelayMilliseconds` after the outage began, so blips never flash a dialog; an
- *   attempt running when that time comes is waited for (see `modalController`);
+ *   attempt running when that time comes is waited for (see `createModalController`);
  * - states that need the user (`failed` → Retry, `paused` → Resume, `resume-failed` and a
  *   `rejected` without auto-reload → Reload) appear at once, focused on their button;
  * - `hide` closes it, cancels a pending appearance and returns focus to where it was.
@@ -60,7 +60,7 @@ export interface DefaultDisplay extends Required<ReconnectionDisplay> {
  * page-modal display, on its host element (`[data-reconnect-dialog]`), so a page can observe
  * states without providing its own modal.
  */
-export function defaultReconnectDisplay(
+export function createDefaultDisplay(
   context: ReconnectionDisplayContext,
   {
     logger = silentLogger,
@@ -74,8 +74,8 @@ export function defaultReconnectDisplay(
   let { options, retry, resume } = context;
   const guard = createGuard(logger);
   const { host, root, dialog, spinner, stateText, status, buttons } = buildDialog(context.document);
-  const modal = modalController(host, dialog, context.document, clock);
-  const text = messageText(() => options.messages, guard, logger);
+  const modal = createModalController(host, dialog, context.document, clock);
+  const text = createMessageText(() => options.messages, guard, logger);
   let shown: ReconnectState = 'hide';
   /** The 1-based attempt last reported by `update`; 0 before the first. */
   let attempt = 0;
@@ -160,9 +160,10 @@ export function defaultReconnectDisplay(
     if (next === 'hide') {
       modal.hide();
     } else {
-      // An update with no seconds left means the attempt is running now.
-      const attemptRunning = next !== 'offline' && detail?.secondsToNextAttempt === 0;
-      modal.show(offeredButton, options.dialogDelayMilliseconds, moveFocus, attemptRunning);
+      // `show` and `retrying` wait for an attempt; an update with no seconds left runs it now.
+      const waitingForAttempt = next === 'show' || next === 'retrying';
+      const attempt = !waitingForAttempt ? 'none' : detail?.secondsToNextAttempt === 0 ? 'running' : 'due';
+      modal.show(offeredButton, options.dialogDelayMilliseconds, moveFocus, attempt);
     }
   };
 
@@ -183,7 +184,7 @@ export function defaultReconnectDisplay(
   onClick('reload', reloadPage);
 
   return {
-    ...stateDisplay((next, detail) => {
+    ...createStateDisplay((next, detail) => {
       if (disposed) return undefined;
       let reloading = false;
       if (next === 'rejected') {

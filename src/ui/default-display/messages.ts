@@ -42,7 +42,7 @@ export type MessageText = (
  * per second of a countdown); a throw is reported by the guard.
  * @param messages - the current outage's `options.messages`, read at each call.
  */
-export function messageText(
+export function createMessageText(
   messages: () => Partial<ReconnectionMessages>,
   guard: Guard,
   logger: Logger,

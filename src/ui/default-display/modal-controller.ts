@@ -1,7 +1,7 @@
 import { listen } from '../../dom/listen';
 import type { Clock } from '../../timing/clock';
 
-/** When and how the default dialog is on screen; see {@link modalController}. */
+/** When and how the default dialog is on screen; see {@link createModalController}. */
 export interface ModalController {
   /**
    * Shows the dialog for a state other than `hide`. A state that offers a button (`offered`)
@@ -10,20 +10,32 @@ export interface ModalController {
    * appear only if the dialog is still wanted `delay` ms (the grace period) after the first of
    * them: blips never flash a dialog. Once visible, the dialog stays.
    *
-   * An attempt running when the grace period ends is waited for, up to one more `delay`: the
-   * reconnection process makes an attempt at the end of the grace period, so a cut shorter than
-   * it is resumed by that attempt and never painted. If the attempt fails (the next state has no
+   * When the grace period ends while an attempt is due or running, that attempt is waited for,
+   * up to one more `delay`: the reconnection process never lets a wait run past the grace
+   * period, so an attempt is due then, and a cut shorter than the grace period is resumed by it
+   * and never painted. Which of the two timers the browser runs first does not matter (under
+   * load it may run them late and in either order). If the attempt fails (the next state has no
    * attempt running) or takes longer, the dialog appears.
    * @param moveFocus - for an open dialog: whether focus moves, onto `offered`, else the dialog
    *   itself. The caller knows what it offered before, and where focus was.
-   * @param attemptRunning - an attempt is in flight in this state.
+   * @param attempt - `due`: waiting for an attempt; `running`: an attempt is in flight; `none`:
+   *   no attempt is coming by itself (offline, or a state that offers a button).
    */
-  show(offered: HTMLElement | undefined, delay: number, moveFocus: boolean, attemptRunning: boolean): void;
+  show(offered: HTMLElement | undefined, delay: number, moveFocus: boolean, attempt: AttemptPhase): void;
   /** Closes the dialog or cancels its pending appearance, and gives the page back its focus. */
   hide(): void;
   /** Hides the dialog and removes every timer and listener; the host is left for the caller. */
   dispose(): void;
 }
+
+/** Where the reconnection stands, as far as the grace period cares. */
+export type AttemptPhase = 'due' | 'running' | 'none';
+
+/**
+ * An attempt that started this close to the end of the grace period (or later) is the grace
+ * period's own attempt: the process aims it 1 ms before the end, and timers may run late.
+ */
+const GRACE_ATTEMPT_WINDOW_MS = 50;
 
 const NO_SCROLL: FocusOptions = { preventScroll: true };
 
@@ -34,7 +46,7 @@ const NO_SCROLL: FocusOptions = { preventScroll: true };
  * exists in every browser SignalR 10 supports (Chrome 37, Firefox 98, Safari 15.4), so there is no
  * fallback without it.
  */
-export function modalController(
+export function createModalController(
   host: HTMLElement,
   dialog: HTMLDialogElement,
   document: Document,
@@ -43,9 +55,12 @@ export function modalController(
   let isOpen = false;
   /** The grace period's timer, then (while `holding`) the cap on waiting for an attempt. */
   let timer: unknown;
-  /** The grace period is over and the dialog waits for the running attempt's result. */
+  /** The grace period is over and the dialog waits for the due or running attempt's result. */
   let holding = false;
-  let attemptInFlight = false;
+  let phase: AttemptPhase = 'none';
+  /** When the grace period began, and when the latest attempt started. */
+  let graceStartedAt = 0;
+  let attemptStartedAt = Number.NEGATIVE_INFINITY;
   let previousFocus: HTMLElement | null | undefined;
 
   const present = () => {
@@ -124,7 +139,12 @@ export function modalController(
 
   const endGrace = (delay: number) => {
     timer = undefined;
-    if (!attemptInFlight) {
+    // Is the grace period's attempt still to come, or under way? (Running: under way. Due, and
+    // no attempt started near the end of the grace period: still to come.)
+    const graceAttemptPending =
+      phase === 'running' ||
+      (phase === 'due' && attemptStartedAt < graceStartedAt + delay - GRACE_ATTEMPT_WINDOW_MS);
+    if (!graceAttemptPending) {
       open();
       return;
     }
@@ -133,17 +153,24 @@ export function modalController(
   };
 
   return {
-    show: (action, delay, moveFocus, attemptRunning) => {
-      attemptInFlight = attemptRunning;
+    show: (action, delay, moveFocus, attempt) => {
+      // While holding, only the due attempt starting keeps the dialog away: any other news (it
+      // failed and a wait began, offline, a button) shows it.
+      const stillAwaited = attempt === 'running' || (attempt === 'due' && phase === 'due');
+      if (attempt === 'running' && phase !== 'running') attemptStartedAt = clock.now();
+      phase = attempt;
       attach();
       if (isOpen) {
         if (moveFocus) open(action);
-      } else if (action || !(delay > 0) || (holding && !attemptRunning)) {
+      } else if (action || !(delay > 0) || (holding && !stillAwaited)) {
         open(action);
       } else {
-        timer ??= clock.setTimeout(() => {
-          endGrace(delay);
-        }, delay);
+        if (timer === undefined) {
+          graceStartedAt = clock.now();
+          timer = clock.setTimeout(() => {
+            endGrace(delay);
+          }, delay);
+        }
       }
     },
     hide,

@@ -103,7 +103,7 @@ describe('paused (Blazor 10 pauseCircuit)', () => {
     process.start('paused', true);
     expect(display.take()).toEqual(['show', 'paused true']);
     signals.fire('visible');
-    process.retryNow();
+    process.attemptNow();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(attempt).not.toHaveBeenCalled();
     expect(process.state).toBe('paused');

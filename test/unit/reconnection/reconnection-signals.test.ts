@@ -5,7 +5,7 @@ import type { ReconnectionOptions } from '../../../src/options/types';
 const setup = (overrides: Partial<ReconnectionOptions>, attempts: Answer[] = [], online = true) =>
   processFixture(overrides, { attempts, online });
 import type { PageSignal } from '../../../src/reconnection/page-signals';
-import { browserPageSignals } from '../../../src/reconnection/page-signals';
+import { createBrowserPageSignals } from '../../../src/reconnection/page-signals';
 
 
 beforeEach(() => {
@@ -53,7 +53,7 @@ describe('signals that end the wait', () => {
     expect(display.take()).toEqual(['show', 'update 2 0', 'failed']);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(attempt).toHaveBeenCalledTimes(2);
-    process.retryNow();
+    process.attemptNow();
     await vi.advanceTimersByTimeAsync(0);
     // A manual attempt counts: it is the third of this outage.
     expect(display.take()).toEqual(['show', 'update 3 0', 'hide']);
@@ -68,7 +68,7 @@ describe('signals that end the wait', () => {
     await vi.advanceTimersByTimeAsync(0);
     signals.fire('visible');
     signals.fire('online');
-    process.retryNow();
+    process.attemptNow();
     expect(attempt).toHaveBeenCalledTimes(1);
     settle(true);
     await vi.advanceTimersByTimeAsync(0);
@@ -122,10 +122,10 @@ describe('offline', () => {
   });
 });
 
-describe('browserPageSignals', () => {
+describe('createBrowserPageSignals', () => {
   it('maps visibility, online, offline and persisted pageshow, and unsubscribes', () => {
     const seen: PageSignal[] = [];
-    const signals = browserPageSignals(window);
+    const signals = createBrowserPageSignals(window);
     const stop = signals.subscribe((signal) => seen.push(signal));
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     document.dispatchEvent(new Event('visibilitychange'));

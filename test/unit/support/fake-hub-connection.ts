@@ -10,8 +10,6 @@ type InvokeHandler = (method: string, args: unknown[]) => unknown;
  */
 export class FakeHubConnection implements HubConnectionLike {
   state: HubConnectionState = HubConnectionState.Disconnected;
-  serverTimeoutInMilliseconds = 30000;
-  keepAliveIntervalInMilliseconds = 15000;
   readonly invocations: { method: string; args: unknown[] }[] = [];
   stopCalls = 0;
   private closeCallbacks: ((error?: Error) => void)[] = [];

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDefault, spyOnDialog } from './helpers';
+import { openDefault, outlastGracePeriod, spyOnDialog } from './helpers';
 
 function focusableOutside(): HTMLInputElement {
   const input = document.createElement('input');
@@ -18,7 +18,7 @@ describe('default dialog: focus', () => {
     const { display, root, dialog } = openDefault();
     display.show();
     expect(document.activeElement).toBe(input); // not yet: still in the grace period
-    vi.advanceTimersByTime(500);
+    outlastGracePeriod(display);
     expect(root.activeElement).toBe(dialog);
     display.hide();
     expect(document.activeElement).toBe(input);

@@ -63,3 +63,36 @@ describe('default dialog: an attempt running when the grace period ends', () => 
     expect(dialog.open).toBe(true);
   });
 });
+
+describe('default dialog: timers run late and out of order (a loaded browser)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+
+  it("the dialog's timer firing before the grace period's attempt: waited for, never painted", () => {
+    const { display, dialog } = openDefault();
+    display.show();
+    display.update(1, 0);
+    display.update(2, 1); // the immediate attempt failed; the next is due at the end of the grace period
+    vi.advanceTimersByTime(510); // the dialog's timer runs first, late
+    expect(dialog.open).toBe(false);
+    display.update(2, 0); // the process's timer, later still
+    vi.advanceTimersByTime(30);
+    display.hide();
+    vi.advanceTimersByTime(10_000);
+    expect(dialog.open).toBe(false);
+  });
+
+  it("the grace period's attempt failing before the dialog's timer fires: painted when it fires", () => {
+    const { display, dialog } = openDefault();
+    display.show();
+    display.update(1, 0);
+    display.update(2, 1);
+    vi.advanceTimersByTime(480);
+    display.update(2, 0); // within the last 50 ms: the grace period's attempt
+    display.update(3, 2);
+    expect(dialog.open).toBe(false);
+    vi.advanceTimersByTime(20);
+    expect(dialog.open).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DIALOG_ATTRIBUTE } from '../../../src/ui/constants';
-import { displaySelector } from '../../../src/ui/display-selector';
+import { createDisplaySelector } from '../../../src/ui/display-selector';
 import { FAILED_CLASS, SHOW_CLASS } from './state-classes';
 import { asDefault, makeContext, MemoryStorage, partsOf, stateClasses } from './helpers';
 
@@ -14,7 +14,7 @@ function renderModal(id = DIALOG_ID): HTMLElement {
 }
 
 function selector() {
-  return displaySelector({ reload: vi.fn(), storage: () => new MemoryStorage() });
+  return createDisplaySelector({ reload: vi.fn(), storage: () => new MemoryStorage() });
 }
 
 const dialogHosts = () => document.querySelectorAll(`[${DEFAULT_DIALOG_ATTRIBUTE}]`);

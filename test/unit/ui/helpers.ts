@@ -5,7 +5,7 @@ import { defaultReconnectionOptions } from '../../../src/options/defaults';
 import type { ReconnectionOptions } from '../../../src/options/types';
 import { STATE_CHANGED_EVENT, STATE_CLASS_PREFIX } from '../../../src/ui/constants';
 import type { ReconnectStateChangedDetail, ReconnectState } from '../../../src/ui/display-state';
-import { displaySelector, type DisplaySelector, type DisplaySelectorOptions } from '../../../src/ui/display-selector';
+import { createDisplaySelector, type DisplaySelector, type DisplaySelectorOptions } from '../../../src/ui/display-selector';
 import type { ReconnectionDisplayContext } from '../../../src/ui/reconnection-display';
 import { RecordingLogger } from '../support/recording-logger';
 import type { ReconnectionDisplay } from '../../../src/ui/reconnection-display';
@@ -107,7 +107,7 @@ export function openDefault(
   const reload = vi.fn();
   const storage = new MemoryStorage();
   const logger = new RecordingLogger();
-  const selector = displaySelector({ reload, storage: () => storage, logger, ...settings });
+  const selector = createDisplaySelector({ reload, storage: () => storage, logger, ...settings });
   selectors.push(selector);
   const context = makeContext(overrides, retry, resume);
   const display = asDefault(selector.select(context));
@@ -117,4 +117,15 @@ export function openDefault(
 
 export function stateClasses(element: Element): string[] {
   return [...element.classList].filter((name) => name.startsWith('components-reconnect-'));
+}
+
+/**
+ * Lets the grace period pass as a real outage does: the process's attempt due at its end starts
+ * and fails just before the dialog's timer fires, so the dialog appears on time.
+ */
+export function outlastGracePeriod(display: DefaultDisplay, delay = 500): void {
+  vi.advanceTimersByTime(delay - 1);
+  display.update(2, 0);
+  display.update(3, 2);
+  vi.advanceTimersByTime(1);
 }

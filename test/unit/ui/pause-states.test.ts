@@ -1,6 +1,6 @@
 // Blazor 10's pause: the page's modal and the default dialog show `paused` and `resume-failed`.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { userSpecifiedDisplay } from '../../../src/ui/user-specified-display';
+import { createUserSpecifiedDisplay } from '../../../src/ui/user-specified-display';
 import { openDefault, recordEvents, stateClasses } from './helpers';
 import { PAUSED_CLASS, RESUME_FAILED_CLASS, SHOW_CLASS } from './state-classes';
 
@@ -10,7 +10,7 @@ describe("the page's modal", () => {
     modal.id = 'components-reconnect-modal';
     document.body.append(modal);
     const events = recordEvents(modal);
-    const display = userSpecifiedDisplay(modal, document, modal.id, 40);
+    const display = createUserSpecifiedDisplay(modal, document, modal.id, 40);
     display.show();
     expect(stateClasses(modal)).toEqual([SHOW_CLASS]);
     display.paused(true);

@@ -7,7 +7,7 @@ import {
   SECONDS_TO_NEXT_ATTEMPT_ID,
   STATE_CHANGED_EVENT,
 } from '../../../src/ui/constants';
-import { markUserModalHidden, userSpecifiedDisplay } from '../../../src/ui/user-specified-display';
+import { markUserModalHidden, createUserSpecifiedDisplay } from '../../../src/ui/user-specified-display';
 import {
   FAILED_CLASS,
   HIDE_CLASS,
@@ -37,7 +37,7 @@ function renderModal(): HTMLElement {
 
 const text = (id: string) => document.getElementById(id)?.textContent;
 
-describe('userSpecifiedDisplay', () => {
+describe('createUserSpecifiedDisplay', () => {
   let modal: HTMLElement;
   let events: ReturnType<typeof recordEvents>;
   let display: ReconnectionDisplay;
@@ -45,7 +45,7 @@ describe('userSpecifiedDisplay', () => {
   beforeEach(() => {
     modal = renderModal();
     events = recordEvents(modal);
-    display = userSpecifiedDisplay(modal, document, DIALOG_ID, 30);
+    display = createUserSpecifiedDisplay(modal, document, DIALOG_ID, 30);
   });
 
   it('show: only -show, the max-retries counter, a show event', () => {
@@ -57,7 +57,7 @@ describe('userSpecifiedDisplay', () => {
   });
 
   it('show leaves the max-retries counter alone when retries are unbounded', () => {
-    userSpecifiedDisplay(modal, document, DIALOG_ID, undefined).show();
+    createUserSpecifiedDisplay(modal, document, DIALOG_ID, undefined).show();
     expect(text(MAX_RETRIES_ID)).toBe('');
   });
 

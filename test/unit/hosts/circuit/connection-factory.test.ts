@@ -1,5 +1,4 @@
-import { HubConnectionBuilder, JsonHubProtocol, LogLevel } from '@microsoft/signalr';
-import type { HubConnection } from '@microsoft/signalr';
+import { HubConnection, HubConnectionBuilder, JsonHubProtocol, LogLevel } from '@microsoft/signalr';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConnectionFactory } from '../../../../src/hosts/circuit/connection-factory';
 import { resolveOptions } from '../../../../src/options/resolve-options';
@@ -11,6 +10,12 @@ function factoryFor(options: CircuitStartOptions, baseUri = 'http://localhost:50
   const builders = withUrl.mock.contexts as HubConnectionBuilder[];
   const create = createConnectionFactory(resolveOptions(options), baseUri);
   return { create, builders };
+}
+
+/** The factory's type shows only what the circuit uses; the connection is SignalR's own. */
+function signalRConnection(connection: unknown): HubConnection {
+  if (!(connection instanceof HubConnection)) throw new Error('not a SignalR HubConnection');
+  return connection;
 }
 
 afterEach(() => {
@@ -27,7 +32,8 @@ describe('createConnectionFactory', () => {
     const seen: unknown[] = [];
     const { create } = factoryFor({
       configureSignalR: (builder) => {
-        seen.push(builder instanceof HubConnectionBuilder, (builder as unknown as { url?: string }).url);
+        // What the builder would build before the page's override: the default hub URL.
+        seen.push(builder instanceof HubConnectionBuilder, builder.build().baseUrl);
         builder.withUrl('http://localhost:5000/signalr');
       },
     });
@@ -40,7 +46,7 @@ describe('createConnectionFactory', () => {
     const { create } = factoryFor({
       configureSignalR: (builder) => builder.withServerTimeout(60000).withKeepAliveInterval(15000).withHubProtocol(protocol),
     });
-    const connection = create();
+    const connection = signalRConnection(create());
     expect(connection.serverTimeoutInMilliseconds).toBe(60000);
     expect(connection.keepAliveIntervalInMilliseconds).toBe(15000);
   });
@@ -57,7 +63,7 @@ describe('createConnectionFactory', () => {
         };
       },
     });
-    const first = create();
+    const first = signalRConnection(create());
     const second = create();
     expect(first).toBe(built[0]);
     expect(first.serverTimeoutInMilliseconds).toBe(60000);
@@ -73,9 +79,9 @@ describe('createConnectionFactory', () => {
   });
 
   it('applies logLevel to the SignalR client logger', () => {
-    const { builders, create } = factoryFor({ logLevel: LogLevel.Error });
+    const configureLogging = vi.spyOn(HubConnectionBuilder.prototype, 'configureLogging');
+    const { create } = factoryFor({ logLevel: LogLevel.Error });
     create();
-    const logger = (builders[0] as unknown as { logger?: { _minLevel?: number } }).logger;
-    expect(logger?._minLevel).toBe(LogLevel.Error);
+    expect(configureLogging).toHaveBeenCalledExactlyOnceWith(LogLevel.Error);
   });
 });
