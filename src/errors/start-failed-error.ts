@@ -7,7 +7,10 @@ export class StartFailedError extends Error {
   override readonly name = 'StartFailedError';
   /** `failed`: the server was never reached; `rejected`: it was, and refused the circuit. */
   readonly outcome: 'failed' | 'rejected';
-  /** Connections tried in all: the first start and every retry (`maxRetries: 3` → 4). */
+  /**
+   * The first start and every retry of the policy (`maxRetries: 3` → 4). The grace period's extra
+   * attempt is not counted, as it does not count against `maxRetries`.
+   */
   readonly attempts: number;
 
   /** @param options - `cause`: the last attempt's error (`failed`) or the refusal (`rejected`). */

@@ -7,46 +7,17 @@ import type { Clock } from '../timing/clock';
 import type { ReconnectionDisplay } from '../ui/reconnection-display';
 import { startCountdown } from './countdown';
 import type { DownReason, OutageOutcome, ReconnectionHost } from './host';
+import { FINAL_STATES, type OutageState } from './outage-state';
 import type { PageSignal, PageSignals } from './page-signals';
 
 /**
- * Where one outage stands, and what the display shows for it (the display's states are
- * Blazor's names, see `ReconnectState`):
- *
- * | state           | means                                                   | display           |
- * | --------------- | ------------------------------------------------------- | ----------------- |
- * | `idle`          | built, not started                                      | –                 |
- * | `waiting`       | counting down to the next attempt                       | `show`/`retrying` |
- * | `attempting`    | an attempt is in flight                                 | `retrying` (0 s)  |
- * | `offline`       | the browser reports no network; nothing is counted      | `offline`         |
- * | `failed`        | the policy stopped; Retry or a page signal tries again  | `failed`          |
- * | `paused`        | Blazor 10 paused the circuit; Resume resumes it         | `paused`          |
- * | `resuming`      | the host's `resume()` is in flight                      | unchanged         |
- * | `resume-failed` | a paused circuit could not be resumed (final)           | `resume-failed`   |
- * | `rejected`      | the server no longer holds the session (final)          | `rejected`        |
- * | `resumed`       | up again (final)                                        | `hide`            |
- * | `disposed`      | ended from outside: the connection is up (final)        | `hide`            |
- */
-export type OutageState =
-  | 'idle'
-  | 'waiting'
-  | 'attempting'
-  | 'offline'
-  | 'failed'
-  | 'paused'
-  | 'resuming'
-  | 'resume-failed'
-  | 'rejected'
-  | 'resumed'
-  | 'disposed';
-
-/**
- * The grace period's attempt is made this long before the dialog's grace timer ends: timers run
- * in deadline order, so the attempt is under way (and waited for) when the dialog decides.
+ * The grace period's attempt is made this long before the dialog's grace timer ends, so that it
+ * is usually under way when the dialog decides (the dialog also waits for one still due).
  */
 const GRACE_ATTEMPT_LEAD_MS = 1;
 
-const FINAL_STATES: readonly OutageState[] = ['resume-failed', 'rejected', 'resumed', 'disposed'];
+
+export type { OutageState } from './outage-state';
 
 export interface ReconnectionProcessOptions {
   readonly options: ReconnectionOptions;
@@ -114,7 +85,9 @@ export function createReconnectionProcess({
   let state: OutageState = 'idle';
   let attempts = 0;
   let lastError: unknown;
-  let graceEnd = 0;
+  /** When the attempt the current wait leads to is due (wall clock). */
+  let waitDeadline = 0;
+  let graceTimer: unknown;
   let stopCountdown: (() => void) | undefined;
   let unsubscribe: (() => void) | undefined;
 
@@ -132,8 +105,13 @@ export function createReconnectionProcess({
     stopCountdown?.();
     stopCountdown = undefined;
   };
+  const cancelGraceAttempt = (): void => {
+    clock.clearTimeout(graceTimer);
+    graceTimer = undefined;
+  };
   const release = (): void => {
     cancelCountdown();
+    cancelGraceAttempt();
     unsubscribe?.();
     unsubscribe = undefined;
   };
@@ -168,20 +146,36 @@ export function createReconnectionProcess({
       fail();
       return;
     }
-    const graceLeft = graceEnd - clock.now();
-    const delayMs = graceLeft > 0 ? Math.min(decision, graceLeft) : decision;
+    waitUntil(clock.now() + decision);
+  };
+  /** Counts down to the next attempt, due at `deadline`. */
+  const waitUntil = (deadline: number): void => {
     const next = attempts + 1;
+    waitDeadline = deadline;
     set('waiting');
     stopCountdown = startCountdown(
       clock,
-      delayMs,
+      deadline - clock.now(),
       (secondsLeft) => {
         draw('update', (d) => { d.update(next, secondsLeft); });
       },
       () => {
-        void run(false);
+        void run(false, true);
       },
     );
+  };
+  /**
+   * At the end of the grace period, an attempt beyond the policy's if a wait is running: a cut
+   * shorter than the grace period is then resumed before the dialog appears. It is not counted
+   * and moves nothing: when it fails, the policy's wait goes on to the same deadline, so a
+   * schedule such as `[0, 1000, 2000, 5000]` is kept exactly.
+   */
+  const graceAttempt = (): void => {
+    graceTimer = undefined;
+    if (state !== 'waiting') return;
+    cancelCountdown();
+    draw('update', (d) => { d.update(attempts + 1, 0); });
+    void run(false, false);
   };
   /** @param from - `paused`: the Resume button; `rejected`: the attempt found the session gone. */
   const resume = async (from: 'paused' | 'rejected'): Promise<void> => {
@@ -196,17 +190,27 @@ export function createReconnectionProcess({
     if (resumed) finish('resumed');
     else finish(from === 'paused' ? 'resume-failed' : 'rejected');
   };
-  /** @param manual - asked for by hand after `failed` (Retry): an unreachable server fails again. */
-  const run = async (manual: boolean): Promise<void> => {
+  /**
+   * @param manual - asked for by hand after `failed` (Retry): an unreachable server fails again.
+   * @param counted - one of the policy's attempts; the grace period's extra attempt is not.
+   */
+  const run = async (manual: boolean, counted: boolean): Promise<void> => {
     set('attempting');
     const attemptNumber = attempts + 1;
+    const scheduled = waitDeadline;
     let resumed: boolean;
     try {
       resumed = await host.attempt();
     } catch (error) {
       if (state !== 'attempting') return;
-      attempts = attemptNumber;
       lastError = error;
+      if (!counted) {
+        logger.log(INFORMATION, "The grace period's attempt failed.", error);
+        if (signals.isOnline()) waitUntil(scheduled);
+        else goOffline();
+        return;
+      }
+      attempts = attemptNumber;
       logger.log(INFORMATION, `Attempt ${attemptNumber} failed.`, error);
       if (manual) fail();
       else proceed();
@@ -225,7 +229,7 @@ export function createReconnectionProcess({
     cancelCountdown();
     if (from !== 'waiting') draw('show', (d) => { d.show(); });
     draw('update', (d) => { d.update(attempts + 1, 0); });
-    void run(from === 'failed');
+    void run(from === 'failed', true);
   };
   const onSignal = (signal: PageSignal): void => {
     if (signal === 'offline') {
@@ -251,8 +255,6 @@ export function createReconnectionProcess({
     },
     start(reason, remote = false) {
       if (state !== 'idle') return;
-      // Read before the display starts its own grace timer, so this end is never later than its.
-      graceEnd = clock.now() + options.dialogDelayMilliseconds - GRACE_ATTEMPT_LEAD_MS;
       draw('show', (d) => { d.show(); });
       if (reason === 'paused') {
         set('paused');
@@ -260,6 +262,8 @@ export function createReconnectionProcess({
         return;
       }
       unsubscribe = signals.subscribe(onSignal);
+      const grace = options.dialogDelayMilliseconds;
+      if (grace > 0) graceTimer = clock.setTimeout(graceAttempt, Math.max(0, grace - GRACE_ATTEMPT_LEAD_MS));
       set('waiting');
       proceed();
     },

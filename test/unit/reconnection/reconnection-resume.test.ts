@@ -6,7 +6,7 @@ beforeEach(() => {
 });
 
 describe('the attempt at the end of the grace period', () => {
-  it('a wait that would run past the grace period is cut to end with it (a 300 ms cut is resumed unseen)', async () => {
+  it('a wait running when the grace period ends gets one extra attempt then (a 300 ms cut is resumed unseen)', async () => {
     // First attempt at once, then 750 ms: without the grace attempt the second would come at 750.
     const { process, attempt, display } = processFixture(
       { dialogDelayMilliseconds: 500, retryIntervalMilliseconds: (previous) => (previous === 0 ? 0 : 750) },
@@ -23,22 +23,38 @@ describe('the attempt at the end of the grace period', () => {
     expect(display.take().at(-1)).toBe('hide');
   });
 
-  it('leaves waits after the grace period to the policy, so a long outage is unchanged', async () => {
-    const { process, attempt } = processFixture(
-      { dialogDelayMilliseconds: 500, retryIntervalMilliseconds: (previous) => (previous === 0 ? 0 : 2000) },
-      { attempts: [new Error('refused'), new Error('refused'), new Error('refused')] },
+  it("keeps the policy's schedule exactly: the extra attempt is not counted and moves no wait", async () => {
+    // Blazor's documented exact sequence: attempts at 0, 1000, 3000 ms.
+    const { process, attempt, display } = processFixture(
+      { dialogDelayMilliseconds: 500, retryIntervalMilliseconds: Array.prototype.at.bind([0, 1000, 2000]) },
+      { attempts: [new Error('refused'), new Error('refused'), new Error('refused'), new Error('refused')] },
     );
     process.start('dropped');
     await vi.advanceTimersByTimeAsync(499);
+    expect(attempt).toHaveBeenCalledTimes(2); // at 0, and the grace period's at 499
+    expect(process.attempts).toBe(1);
+    await vi.advanceTimersByTimeAsync(500);
     expect(attempt).toHaveBeenCalledTimes(2);
-    await vi.advanceTimersByTimeAsync(1999);
-    expect(attempt).toHaveBeenCalledTimes(2);
-    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(1); // 1000: the policy's second attempt, on time
     expect(attempt).toHaveBeenCalledTimes(3);
+    await vi.advanceTimersByTimeAsync(2000); // 3000: its third
+    expect(attempt).toHaveBeenCalledTimes(4);
+    expect(process.attempts).toBe(3);
+    // The display heard attempt 2 at 0 s when the grace period's attempt ran, then its countdown.
+    expect(display.take().slice(0, 5)).toEqual(['show', 'update 1 0', 'update 2 1', 'update 2 0', 'update 2 1']);
     process.dispose();
   });
 
-  it('with dialogDelayMilliseconds 0 the policy alone decides', async () => {
+  it('one extra attempt per outage however often the policy attempts, and none without a grace period', async () => {
+    const attemptEvery100 = processFixture(
+      { dialogDelayMilliseconds: 500, retryIntervalMilliseconds: 100, maxRetries: 10 },
+      { attempts: Array.from({ length: 10 }, () => new Error('refused')) },
+    );
+    attemptEvery100.process.start('dropped');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(attemptEvery100.attempt).toHaveBeenCalledTimes(11); // 10 by the policy, 1 at 499
+    attemptEvery100.process.dispose();
+
     const { process, attempt } = processFixture(
       { dialogDelayMilliseconds: 0, retryIntervalMilliseconds: (previous) => (previous === 0 ? 0 : 750) },
       { attempts: [new Error('refused'), true] },

@@ -123,10 +123,11 @@ describe('start()', () => {
     const started = api.start({ reconnectionOptions: { maxRetries: 2, retryIntervalMilliseconds: 1000 } });
     const settled = started.catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(2000);
-    expect(server.connections).toHaveLength(3);
+    // The first start, the grace period's extra attempt at 499 ms, and the policy's two retries.
+    expect(server.connections).toHaveLength(4);
     const error = await settled;
     expect(error).toBeInstanceOf(StartFailedError);
-    // The first start and both retries: `attempts` counts every connection made.
+    // The first start and both retries of the policy (the grace period's attempt is not one).
     expect(error).toMatchObject({ attempts: 3, message: 'Start failed: the server was not reached after 3 attempt(s).' });
     expect((error as Error).cause).toMatchObject({ message: 'Failed to fetch' });
     api.defaultReconnectionHandler?.dispose();
