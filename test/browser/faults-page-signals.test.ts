@@ -2,7 +2,7 @@
 // network coming back each skip the wait and attempt at once; while the browser is offline
 // nothing is attempted and no attempt is counted.
 import { describe, expect, it } from 'vitest';
-import type { Page, Request } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { startDemoServer } from '../../demo/server-core.mjs';
 import { chromiumPath } from './support/chromium';
 import { useFaultSuite } from './support/fault-suite';
@@ -24,6 +24,22 @@ describe.skipIf(chromiumPath === undefined)('faults: page signals (visibility, n
       if (request.url().includes('/negotiate')) counter.count += 1;
     });
     return counter;
+  }
+
+  /**
+   * Brings the network back and checks the page attempts at once (within 500 ms), resumes and
+   * hides its UI. Returns how long after going online the attempt reached the hub.
+   */
+  async function backOnline(page: Page, context: BrowserContext): Promise<number> {
+    const beforeOnline = mark(suite.hub);
+    const onlineAt = Date.now();
+    await context.setOffline(false);
+    const attempt = await waitForLog(suite.hub, (entry) => entry.kind === 'negotiate', 5_000, 'an attempt', beforeOnline);
+    const latency = attempt.at - onlineAt;
+    expect(latency).toBeLessThan(500);
+    await waitForLog(suite.hub, isResumed, 5_000, 'ConnectCircuit → true', beforeOnline);
+    await waitForState(page, 'hide', 1, 5_000);
+    return latency;
   }
 
   /** Waits until the dialog's countdown shows one of `seconds` (so the next attempt is that far off). */
@@ -81,14 +97,7 @@ describe.skipIf(chromiumPath === undefined)('faults: page signals (visibility, n
     expect(since(suite.hub, before, 'negotiate')).toEqual([]);
     expect((await recording(page)).states.map((s) => s.state)).toEqual(['show', 'offline']);
 
-    const beforeOnline = mark(suite.hub);
-    const onlineAt = Date.now();
-    await context.setOffline(false);
-    const attempt = await waitForLog(suite.hub, (entry) => entry.kind === 'negotiate', 5_000, 'an attempt', beforeOnline);
-    const latency = attempt.at - onlineAt;
-    expect(latency).toBeLessThan(500);
-    await waitForLog(suite.hub, isResumed, 5_000, 'ConnectCircuit → true', beforeOnline);
-    await waitForState(page, 'hide', 1, 5_000);
+    const latency = await backOnline(page, context);
     expect(await modalClasses(page)).toEqual(['components-reconnect-hide']);
     const states = (await recording(page)).states;
     // Offline time counted no attempt: the one made on `online` is attempt 1.
@@ -125,14 +134,7 @@ describe.skipIf(chromiumPath === undefined)('faults: page signals (visibility, n
     expect((await readDialog(page)).text).toBe(OFFLINE_TEXT);
 
     suite.hub.reset();
-    const beforeOnline = mark(suite.hub);
-    const onlineAt = Date.now();
-    await context.setOffline(false);
-    const attempt = await waitForLog(suite.hub, (entry) => entry.kind === 'negotiate', 5_000, 'an attempt', beforeOnline);
-    const latency = attempt.at - onlineAt;
-    expect(latency).toBeLessThan(500);
-    await waitForLog(suite.hub, isResumed, 5_000, 'ConnectCircuit → true', beforeOnline);
-    await waitForState(page, 'hide', 1, 5_000);
+    const latency = await backOnline(page, context);
     expect(await readDialog(page)).toMatchObject({ open: false, classes: ['components-reconnect-hide'] });
     // Offline time counted no attempt: the one made on `online` is the next in line.
     const updates = (await recording(page)).states.filter((s) => s.state === 'retrying' && s.secondsToNextAttempt === 0);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumPath } from './support/chromium';
 import { hidden, shownIn, waitForDialog } from './support/dialog-view';
-import { cspViolationsInPage, waitUntil } from './support/page-helpers';
+import { cspViolationsInPage, htmlSinkResult, waitUntil } from './support/page-helpers';
 import { STRICT_CSP, TRUSTED_TYPES_CSP } from './support/site';
 import { uiPage } from './fixtures-ui/pages';
 import { exhaustReloadGuard, shadowStyle } from './fixtures-ui/probe';
@@ -94,15 +94,7 @@ describe.skipIf(chromiumPath === undefined)('default dialog under a strict CSP (
       });
       await waitUntil(async () => (await cspViolationsInPage(page)).length === 1, 5_000, 'the control violation');
       if (path === '/trusted-types.html') {
-        const sink = await page.evaluate(() => {
-          try {
-            document.body.insertAdjacentHTML('beforeend', '<b>x</b>');
-            return 'allowed';
-          } catch (error) {
-            return (error as Error).name;
-          }
-        });
-        expect(sink).toBe('TypeError');
+        expect(await htmlSinkResult(page)).toBe('TypeError');
       }
     });
   }

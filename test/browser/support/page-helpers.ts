@@ -46,6 +46,22 @@ export async function cspViolationsInPage(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }
 
+/**
+ * Hands a string to an HTML sink (`insertAdjacentHTML`) in the page: `'allowed'`, or the error's
+ * name (`TypeError` where `require-trusted-types-for 'script'` is enforced). A control for the
+ * Trusted Types tests: it shows the policy would have caught the library parsing HTML.
+ */
+export async function htmlSinkResult(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    try {
+      document.body.insertAdjacentHTML('beforeend', '<b>x</b>');
+      return 'allowed';
+    } catch (error) {
+      return (error as Error).name;
+    }
+  });
+}
+
 /** Polls `check` until it returns true or `timeoutMs` passes: a bounded wait, never a sleep-as-assertion. */
 export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
