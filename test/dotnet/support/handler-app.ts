@@ -16,8 +16,11 @@ export interface HandlerApp {
   readonly browser: Browser;
   readonly app: DotnetApp;
   readonly proxy: TcpProxy;
-  /** A new context (own sessionStorage) with a watched, interactive /counter page. */
-  openCounter(): Promise<{ context: BrowserContext; page: Page }>;
+  /**
+   * A new context (own sessionStorage) with a watched, interactive /counter page.
+   * @param prepare - runs before the page loads (more init scripts).
+   */
+  openCounter(prepare?: (page: Page) => Promise<void>): Promise<{ context: BrowserContext; page: Page }>;
 }
 
 /**
@@ -46,11 +49,12 @@ export function useHandlerApp(project: DotnetProject, args: string[] = [], env: 
     get browser() { return state.browser; },
     get app() { return state.app; },
     get proxy() { return state.proxy; },
-    async openCounter() {
+    async openCounter(prepare) {
       const context = await state.browser.newContext();
       contexts.push(context);
       const page = await context.newPage();
       await watchHandlerPage(page);
+      await prepare?.(page);
       await page.goto(`${state.proxy.url}/counter`);
       await waitForCircuit(page);
       return { context, page };
