@@ -19,6 +19,8 @@ export interface Watch {
   pendingTimers: number;
   /** Calls of `Blazor.reconnect()` and `Blazor.resumeCircuit()`, with `Date.now()`. */
   calls: { name: string; at: number }[];
+  /** What each of those calls answered (`true`, `false`, `threw: …`), in the order they settled. */
+  answers: { name: string; answer: string; at: number }[];
 }
 
 /**
@@ -38,6 +40,7 @@ export async function watchHandlerPage(page: Page): Promise<void> {
       csp: [],
       pendingTimers: 0,
       calls: [],
+      answers: [],
     };
     (window as unknown as { __watch: Watch }).__watch = watch;
 
@@ -152,7 +155,17 @@ export async function watchHandlerPage(page: Page): Promise<void> {
             set(assigned: Fn) {
               fn = function (this: unknown, ...args: unknown[]) {
                 watch.calls.push({ name, at: Date.now() });
-                return assigned.apply(this, args);
+                let answer: Promise<unknown>;
+                try {
+                  answer = Promise.resolve(assigned.apply(this, args));
+                } catch (error) {
+                  answer = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+                }
+                answer.then(
+                  (value) => watch.answers.push({ name, answer: String(value), at: Date.now() }),
+                  (error: unknown) => watch.answers.push({ name, answer: `threw: ${String(error)}`, at: Date.now() }),
+                );
+                return answer;
               };
             },
           });
