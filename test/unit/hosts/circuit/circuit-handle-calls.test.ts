@@ -115,8 +115,13 @@ describe('while down', () => {
     expect(server.last.state).toBe('Connecting');
     expect(circuit.state).toBe('reconnecting');
     await expect(circuit.invoke('Echo', 'x')).rejects.toMatchObject({ state: 'reconnecting' });
+    // A handler registered meanwhile reaches the connection being started.
+    const received: unknown[] = [];
+    circuit.on('Message', (text) => received.push(text));
     release();
     await vi.advanceTimersByTimeAsync(0);
     expect(circuit.state).toBe('connected');
+    server.push('Message', 'registered during the attempt');
+    expect(received).toEqual(['registered during the attempt']);
   });
 });

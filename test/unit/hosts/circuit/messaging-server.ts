@@ -47,6 +47,8 @@ export class MessagingServer {
     const connection = Object.assign(base, this.messaging(base));
     const start = base.start.bind(base);
     connection.start = async () => {
+      // SignalR's start() is Connecting from its first, synchronous step.
+      base.state = HubConnectionState.Connecting;
       await this.hold;
       await start();
       this.onConnected?.(connection);
