@@ -87,4 +87,16 @@ export default [
     plugins: [dts({ tsconfig: './tsconfig.build.json' })],
     output: { file: 'dist/index.d.ts', format: 'es' },
   },
+  // `circuit-reconnect/global`: the script tag's `Blazor` as a global, importing its types from
+  // dist/index.d.ts (not a copy of them, so both name the same classes).
+  {
+    input: 'src/global.ts',
+    external: (id) => id === './index' || id.startsWith('@microsoft/signalr'),
+    plugins: [
+      dts({ tsconfig: './tsconfig.build.json' }),
+      // With the extension, as Node's ESM resolution (moduleResolution node16/nodenext) requires.
+      { name: 'index-extension', renderChunk: (code) => code.replaceAll("from './index';", "from './index.js';") },
+    ],
+    output: { file: 'dist/global.d.ts', format: 'es' },
+  },
 ];

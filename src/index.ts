@@ -6,12 +6,15 @@ const api: BlazorApi = createBlazorApi();
 
 /**
  * Starts the circuit (once per page). Accepts Blazor Server's shape and Blazor Web App's
- * `{ circuit: { … } }`. Resolves when the circuit is started; if the server cannot be reached the
- * reconnection policy retries first, and the promise rejects only when those retries fail or
- * the server refuses.
+ * `{ circuit: { … } }`. Resolves to the {@link Circuit} handle when the circuit is started (code
+ * that ignores the value keeps working); if the server cannot be reached the reconnection
+ * policy retries first, and the promise rejects only when those retries fail or the server
+ * refuses.
  * @throws {AlreadyStartedError} synchronously on a second call.
  * @throws {InvalidOptionError} synchronously on a bad option, naming it and its value.
- * @example await start({ reconnectionOptions: { maxRetries: 3, retryIntervalMilliseconds: 2000 } });
+ * @example
+ * const circuit = await start({ reconnectionOptions: { maxRetries: 3, retryIntervalMilliseconds: 2000 } });
+ * circuit.on('Message', (text: string) => { console.log(text); });
  */
 export const start: BlazorApi['start'] = api.start;
 
@@ -27,6 +30,9 @@ export const disconnect: BlazorApi['disconnect'] = api.disconnect;
 
 export { LogLevel } from '@microsoft/signalr';
 export type { BlazorApi } from './hosts/circuit/blazor-api';
+export type { Circuit } from './hosts/circuit/circuit-handle';
+export type { CircuitState } from './hosts/circuit/circuit-state';
+export type { HubMethodHandler } from './hosts/circuit/hub-handlers';
 export { DefaultReconnectionHandler } from './reconnection/default-reconnection-handler';
 export { blazorReconnectionHandler } from './hosts/blazor/blazor-reconnection-handler';
 export type { BlazorHandlerOptions } from './hosts/blazor/blazor-reconnection-handler';

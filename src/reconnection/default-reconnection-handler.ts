@@ -103,6 +103,7 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
       guard: this.#guard,
       clock: settings.clock ?? systemClock,
       signals: settings.signals ?? createBrowserPageSignals(doc.defaultView ?? window),
+      onStateChange: (state) => this.#guard('host.outageChanged', () => host.outageChanged?.(state)),
       onEnd: (outcome, attempts, cause) => {
         if (outcome !== 'disposed') this.#guard('host.settled', () => host.settled?.(outcome, attempts, cause));
       },

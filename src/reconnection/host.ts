@@ -1,3 +1,5 @@
+import type { OutageState } from './outage-state';
+
 /**
  * What the reconnection core needs from a host (the circuit contract, a real Blazor app, a plain
  * SignalR hub): a way to attempt, optionally a way to resume, and a place to report outcomes.
@@ -24,6 +26,11 @@ export interface ReconnectionHost {
    * @param cause - the last attempt's error, for `failed`.
    */
   settled?(outcome: OutageOutcome, attempts: number, cause?: unknown): void;
+  /**
+   * Told of every state change of the current outage, as it happens (a host that reports its
+   * connection's state to the page follows the outage: offline, failed, paused…).
+   */
+  outageChanged?(state: OutageState): void;
 }
 
 /**

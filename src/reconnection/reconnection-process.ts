@@ -28,6 +28,8 @@ export interface ReconnectionProcessOptions {
   readonly guard: Guard;
   readonly clock: Clock;
   readonly signals: PageSignals;
+  /** Told of every state change, after it is made (a connection handle's state follows the outage's). */
+  readonly onStateChange?: (state: OutageState) => void;
   /** Told how the outage ended; `disposed` when it was ended from outside. */
   readonly onEnd?: (outcome: OutageOutcome | 'disposed', attempts: number, cause?: unknown) => void;
 }
@@ -80,6 +82,7 @@ export function createReconnectionProcess({
   guard,
   clock,
   signals,
+  onStateChange,
   onEnd,
 }: ReconnectionProcessOptions): ReconnectionProcess {
   let state: OutageState = 'idle';
@@ -95,6 +98,7 @@ export function createReconnectionProcess({
     if (state === next) return;
     logger.log(DEBUG, `Reconnection: ${state} -> ${next}.`);
     state = next;
+    onStateChange?.(next);
   };
   const draw = (what: keyof ReconnectionDisplay, call: (target: ReconnectionDisplay) => void): void => {
     guard(`display.${what}`, () => {

@@ -39,6 +39,7 @@ const EXPECTED_FILES = [
   'dist/circuit-reconnect.js',
   'dist/circuit-reconnect.min.js',
   'dist/circuit-reconnect.min.js.map',
+  'dist/global.d.ts',
   'dist/index.d.ts',
   'dist/index.mjs',
   'package.json',

@@ -7,9 +7,14 @@ import { resolveOptions } from '../../options/resolve-options';
 import type { StartOptions } from '../../options/types';
 import { DefaultReconnectionHandler } from '../../reconnection/default-reconnection-handler';
 import { markUserModalHidden } from '../../ui/user-specified-display';
+import type { HubConnection } from '@microsoft/signalr';
+import { createGuard } from '../../logging/guard';
+import type { Circuit } from './circuit-handle';
+import { createCircuitHandle } from './circuit-handle';
 import type { CircuitHost } from './circuit-host';
 import { createCircuitHost } from './circuit-host';
 import { createConnectionFactory } from './connection-factory';
+import { createHubHandlers } from './hub-handlers';
 import type { ConnectionFactory } from './hub-connection';
 
 /**
@@ -17,8 +22,11 @@ import type { ConnectionFactory } from './hub-connection';
  * `this`, so they work detached (`const { start } = Blazor`); the ES module exports them so.
  */
 export interface BlazorApi {
-  /** Starts the circuit once; a second call throws `Error('Blazor has already started.')`. */
-  start: (options?: StartOptions) => Promise<void>;
+  /**
+   * Starts the circuit once; a second call throws `Error('Blazor has already started.')`.
+   * Resolves to the started {@link Circuit}, to talk to its hub across reconnects.
+   */
+  start: (options?: StartOptions) => Promise<Circuit>;
   /** One reconnection attempt now: `true` connected, `false` rejected, throws if unreachable. */
   reconnect: () => Promise<boolean>;
   /** Ends the circuit and tells the server (also done on `pagehide`). */
@@ -58,14 +66,19 @@ export function createBlazorApi({ createConnection, logger: givenLogger }: Blazo
       const handler =
         resolved.reconnectionHandler ??
         (api.defaultReconnectionHandler = new DefaultReconnectionHandler({ logger, document }));
-      host = createCircuitHost(
-        resolved,
-        handler,
-        logger,
-        win,
-        createConnection ?? createConnectionFactory(resolved, document.baseURI),
-      );
-      return host.started;
+      // Production connections are real HubConnections; a test's fake stands in for the parts its test uses.
+      const build = (createConnection ?? createConnectionFactory(resolved, document.baseURI)) as () => HubConnection;
+      const guard = createGuard(logger);
+      const handlers = createHubHandlers(guard);
+      const started = createCircuitHost(resolved, handler, logger, win, () => {
+        // The page's handlers go on each connection before it starts: no message is missed.
+        const connection = build();
+        handlers.adopt(connection);
+        return connection;
+      });
+      host = started;
+      const circuit = createCircuitHandle(started, handlers, guard);
+      return started.started.then(() => circuit);
     },
 
     reconnect: () => (host ? host.reconnect() : Promise.reject(new CircuitNotInitializedError())),

@@ -7,9 +7,10 @@ import { createGuard } from '../../logging/guard';
 import type { Logger } from '../../logging/logger';
 import { ERROR, INFORMATION, TRACE, WARNING } from '../../logging/logger';
 import type { ReconnectionHandler, ResolvedCircuitOptions } from '../../options/types';
-import type { ReconnectionHost } from '../../reconnection/host';
+import type { OutageState } from '../../reconnection/reconnection-process';
+import { isAttachable } from './attachable-handler';
 import { sendDisconnectBeacon } from './disconnect-beacon';
-import type { ConnectionFactory, HubConnectionLike } from './hub-connection';
+import type { HubConnectionLike } from './hub-connection';
 import { negotiationStatus, REFUSING_STATUSES } from './negotiation-status';
 
 /**
@@ -19,19 +20,28 @@ import { negotiationStatus, REFUSING_STATUSES } from './negotiation-status';
  * - `connected`: a live connection carries the circuit. `down`: it dropped; reconnecting.
  * - `disconnected`: the page said goodbye (`disconnect()`, `pagehide`).
  */
-type Circuit =
+type Circuit<C> =
   | { readonly state: 'starting' | 'down' | 'disconnected' }
-  | { readonly state: 'connected'; readonly connection: HubConnectionLike };
+  | { readonly state: 'connected'; readonly connection: C };
 
-export type CircuitState = Circuit['state'];
+export type CircuitHostState = Circuit<unknown>['state'];
 
 /**
  * The circuit: starts it over a SignalR connection, notices when that connection drops, and
  * reconnects it on request with a new connection. It reports drops to the reconnection handler
  * and never decides when to retry: that is the reconnection core's job.
  */
-export interface CircuitHost {
-  readonly state: CircuitState;
+export interface CircuitHost<C extends HubConnectionLike = HubConnectionLike> {
+  readonly state: CircuitHostState;
+  /** The live connection: exactly in `connected`. */
+  readonly connection: C | undefined;
+  /** The current outage's state, when the handler is this library's own (it reports it); else `undefined`. */
+  readonly outage: OutageState | undefined;
+  /**
+   * Calls `listener` after every change of `state` or `outage` (the page's connection handle
+   * derives its state from both). Returns its remover.
+   */
+  watch(listener: () => void): () => void;
   /**
    * The first circuit's start, begun when the host is made. If the server cannot be reached, the
    * drop is reported to the reconnection handler like any outage, so the same policy and display
@@ -50,13 +60,6 @@ export interface CircuitHost {
   dispose(): void;
 }
 
-/** A handler of this library's own, which the host attaches itself to (see `attach`). */
-interface AttachableHandler extends ReconnectionHandler {
-  attach(host: ReconnectionHost): void;
-}
-const isAttachable = (handler: ReconnectionHandler): handler is AttachableHandler =>
-  typeof (handler as Partial<AttachableHandler>).attach === 'function';
-
 /**
  * Builds the {@link CircuitHost} and starts the first circuit at once (its result is `started`);
  * it listens to `pagehide`/`pageshow` until `dispose()`. The handler is told of every drop and
@@ -64,16 +67,28 @@ const isAttachable = (handler: ReconnectionHandler): handler is AttachableHandle
  * and reports how a first start's retries end.
  * @param createConnection - builds a new, unstarted connection for each start or resume attempt.
  */
-export function createCircuitHost(
+export function createCircuitHost<C extends HubConnectionLike>(
   options: ResolvedCircuitOptions,
   handler: ReconnectionHandler,
   logger: Logger,
   win: Window,
-  createConnection: ConnectionFactory,
-): CircuitHost {
+  createConnection: () => C,
+): CircuitHost<C> {
   const { circuitHandshake, circuitHandlers, reconnectionOptions } = options;
   const guard = createGuard(logger);
-  let circuit: Circuit = { state: 'starting' };
+  let circuit: Circuit<C> = { state: 'starting' };
+  let outage: OutageState | undefined;
+  const watchers = new Set<() => void>();
+  const notify = (): void => {
+    watchers.forEach((watcher) => {
+      watcher();
+    });
+  };
+  /** The one place the circuit changes, so every change reaches the watchers. */
+  const change = (next: Circuit<C>): void => {
+    circuit = next;
+    notify();
+  };
   /** The started circuit's secret id and the hub it lives on (for the beacon). */
   let identity: { readonly id: string; readonly hubUrl: string } | undefined;
   let inFlight: Promise<boolean> | undefined;
@@ -92,13 +107,13 @@ export function createCircuitHost(
   /** An outage: a drop, a page back from the cache, or a first start that did not reach the server. */
   const down = (error: Error): void => {
     // The first start's retries stay `starting`: their success is a start, not a resume.
-    if (circuit.state !== 'starting') circuit = { state: 'down' };
+    if (circuit.state !== 'starting') change({ state: 'down' });
     guard('reconnectionHandler.onConnectionDown', () => {
       handler.onConnectionDown(reconnectionOptions, error);
     });
   };
 
-  const stop = (stopped: HubConnectionLike): void => {
+  const stop = (stopped: C): void => {
     // Stopping a connection that is already failing has nothing useful to report.
     if (stopped.state !== 'Disconnected') stopped.stop().catch(() => undefined);
   };
@@ -108,7 +123,7 @@ export function createCircuitHost(
    * failed (an outage), or a {@link HubMethodError} when the hub itself answered with an error
    * (e.g. no such method): the connection is still up then.
    */
-  const invokeCircuitMethod = async (opened: HubConnectionLike, starting: boolean): Promise<unknown> => {
+  const invokeCircuitMethod = async (opened: C, starting: boolean): Promise<unknown> => {
     const method = starting ? 'StartCircuit' : 'ConnectCircuit';
     try {
       return await opened.invoke(method, ...(starting ? [win.document.baseURI, win.location.href, '[]', ''] : [identity?.id]));
@@ -180,7 +195,7 @@ export function createCircuitHost(
       logger.log(INFORMATION, 'The server rejected the circuit: its state is gone.');
       return refuse();
     }
-    circuit = { state: 'connected', connection: opened };
+    change({ state: 'connected', connection: opened });
     if (starting) {
       notifyCircuitHandlers('onCircuitOpened');
       resolveStart();
@@ -196,7 +211,7 @@ export function createCircuitHost(
   /** Stops the connection (its close is then no outage) and leaves the circuit disconnected. */
   const end = (): void => {
     const ended = circuit;
-    circuit = { state: 'disconnected' };
+    change({ state: 'disconnected' });
     if (ended.state === 'connected') stop(ended.connection);
   };
 
@@ -240,6 +255,10 @@ export function createCircuitHost(
         logger.log(ERROR, error.message, cause);
         rejectStart(error);
       },
+      outageChanged: (state) => {
+        outage = state;
+        notify();
+      },
     });
   }
 
@@ -252,6 +271,16 @@ export function createCircuitHost(
   return {
     get state() {
       return circuit.state;
+    },
+    get connection() {
+      return circuit.state === 'connected' ? circuit.connection : undefined;
+    },
+    get outage() {
+      return outage;
+    },
+    watch(listener) {
+      watchers.add(listener);
+      return () => watchers.delete(listener);
     },
     started,
     reconnect,

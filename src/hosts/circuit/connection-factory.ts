@@ -1,7 +1,7 @@
+import type { HubConnection } from '@microsoft/signalr';
 import { HubConnectionBuilder } from '@microsoft/signalr';
 import { DEFAULT_HUB_PATH } from '../../options/defaults';
 import type { ResolvedCircuitOptions } from '../../options/types';
-import type { ConnectionFactory, HubConnectionLike } from './hub-connection';
 
 /**
  * Every connection is built afresh, exactly as Blazor does it: a new `HubConnectionBuilder`, the
@@ -11,10 +11,10 @@ import type { ConnectionFactory, HubConnectionLike } from './hub-connection';
  * to the first connection and to every reconnect.
  * @param baseUri - what the default hub path is resolved against (the page's `document.baseURI`).
  */
-export function createConnectionFactory(options: ResolvedCircuitOptions, baseUri: string): ConnectionFactory {
+export function createConnectionFactory(options: ResolvedCircuitOptions, baseUri: string): () => HubConnection {
   const hubUrl = new URL(DEFAULT_HUB_PATH, baseUri).href;
 
-  return (): HubConnectionLike => {
+  return (): HubConnection => {
     const builder = new HubConnectionBuilder().withUrl(hubUrl).configureLogging(options.logLevel);
     options.configureSignalR(builder);
     return builder.build();

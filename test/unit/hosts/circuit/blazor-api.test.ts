@@ -23,9 +23,9 @@ function apiWith(server = new FakeServer()) {
 }
 
 describe('start()', () => {
-  it('resolves when the circuit is started', async () => {
+  it('resolves to the connected Circuit handle when the circuit is started', async () => {
     const { api, server } = apiWith();
-    await expect(api.start()).resolves.toBeUndefined();
+    await expect(api.start()).resolves.toMatchObject({ state: 'connected', connection: server.last });
     expect(server.last.invocations.map((call) => call.method)).toEqual(['StartCircuit']);
   });
 
@@ -49,7 +49,7 @@ describe('start()', () => {
     expect(() => api.start({ reconnectionOptions: { maxRetries: -1 } })).toThrow(
       new InvalidOptionError('reconnectionOptions.maxRetries', -1, 'a non-negative integer'),
     );
-    await expect(api.start({ reconnectionOptions: { maxRetries: 3 } })).resolves.toBeUndefined();
+    await expect(api.start({ reconnectionOptions: { maxRetries: 3 } })).resolves.toMatchObject({ state: 'connected' });
   });
 
   it('accepts the Web App shape', async () => {
@@ -142,7 +142,7 @@ describe('start()', () => {
     await vi.advanceTimersByTimeAsync(1500);
     server.reachable = true;
     await vi.advanceTimersByTimeAsync(1000);
-    await expect(started).resolves.toBeUndefined();
+    await expect(started).resolves.toMatchObject({ state: 'connected' });
     expect(document.querySelector('[data-reconnect-dialog]')?.classList.contains('visible') ?? false).toBe(false);
   });
 });
