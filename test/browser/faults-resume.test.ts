@@ -103,17 +103,24 @@ describe.skipIf(chromiumPath === undefined)('faults: drop and outage (demo serve
     const attempts = since(suite.hub, before, 'negotiate');
     const downAt = since(suite.hub, before, 'fault')[0]?.at ?? 0;
     expect((attempts[0]?.at ?? Infinity) - downAt).toBeLessThan(500);
+    // The second is the grace period's extra attempt, when the 500 ms grace period ends (the
+    // policy's own second attempt is at least 500 ms after the first); the others are the policy's.
+    const graceAttemptAt = (attempts[1]?.at ?? Infinity) - (attempts[0]?.at ?? 0);
+    expect(graceAttemptAt).toBeGreaterThanOrEqual(450);
+    expect(graceAttemptAt).toBeLessThan(1_250);
+    const policyAttempts = [attempts[0], ...attempts.slice(2)];
     // The wait before attempt k + 1 is the policy's answer for k previous attempts: between its
-    // lowest and highest draw (plus the failed attempt's round trip and timer lateness).
-    const gaps = attempts.slice(1).map((entry, i) => entry.at - (attempts[i]?.at ?? 0));
+    // lowest and highest draw (plus the failed attempt's round trip and timer lateness), as if
+    // the grace period's attempt had not been made: it moves no wait.
+    const gaps = policyAttempts.slice(1).map((entry, i) => (entry?.at ?? 0) - (policyAttempts[i]?.at ?? 0));
     gaps.forEach((gap, i) => {
       const [low, high] = policyWindow(i + 1);
       expect(gap, `wait before attempt ${i + 2}`).toBeGreaterThanOrEqual(low);
       expect(gap, `wait before attempt ${i + 2}`).toBeLessThan(high + 750);
     });
     // Waits of [0.5, 1), [1, 2), [2, 4) and then [2.5, 5) s: 5 to 7 attempts fit in 10 s.
-    expect(attempts.length).toBeGreaterThanOrEqual(5);
-    expect(attempts.length).toBeLessThanOrEqual(8);
+    expect(policyAttempts.length).toBeGreaterThanOrEqual(5);
+    expect(policyAttempts.length).toBeLessThanOrEqual(8);
     expect(attempts.at(-1)?.status).toBe(200);
     expect(attempts.slice(0, -1).every((entry) => entry.status === 503)).toBe(true);
     expect(completionsOf(suite.hub, 'ConnectCircuit', before).map((entry) => entry.result)).toEqual([true]);
@@ -121,7 +128,8 @@ describe.skipIf(chromiumPath === undefined)('faults: drop and outage (demo serve
     // What the user saw: the dialog appeared, counted down each wait, and closed.
     const seen = await recording(page);
     const runs = countdownRuns(seen.titles);
-    expect(runs.length).toBe(attempts.length - 1);
+    // One countdown per policy wait, the first split in two by the grace period's attempt.
+    expect(runs.length).toBe(policyAttempts.length);
     for (const run of runs) expectCountdown(run);
     expect(Math.max(...runs.map((run) => run.length))).toBeGreaterThanOrEqual(3);
     expect(seen.titles[0]?.text).toBe('Rejoining the server\u2026');
@@ -142,20 +150,25 @@ describe.skipIf(chromiumPath === undefined)('faults: drop and outage (demo serve
     await waitForLog(suite.hub, isResumed, 15_000, 'ConnectCircuit → true after the outage', before);
     await waitForState(page, 'hide', 1, 5_000);
 
-    const attempts = since(suite.hub, before, 'negotiate');
-    expect(attempts.map((entry) => [entry.path, entry.status])).toEqual([
+    const all = since(suite.hub, before, 'negotiate');
+    // The policy's four, plus the grace period's extra attempt (second) at the end of the 500 ms
+    // grace period, which does not move the schedule.
+    expect(all.map((entry) => [entry.path, entry.status])).toEqual([
+      ['/signalr', 503],
       ['/signalr', 503],
       ['/signalr', 503],
       ['/signalr', 503],
       ['/signalr', 200],
     ]);
-    const gaps = attempts.slice(1).map((entry, i) => entry.at - (attempts[i]?.at ?? 0));
+    const attempts = [all[0], ...all.slice(2)];
+    const gaps = attempts.slice(1).map((entry, i) => (entry?.at ?? 0) - (attempts[i]?.at ?? 0));
     [1_000, 2_000, 5_000].forEach((wait, i) => {
       expect(gaps[i]).toBeGreaterThanOrEqual(wait);
       expect(gaps[i]).toBeLessThan(wait + 750);
     });
     const runs = countdownRuns((await recording(page)).titles);
-    expect(runs.map((run) => run.map((tick) => tick.seconds))).toEqual([[1], [2, 1], [5, 4, 3, 2, 1]]);
+    // The first wait's countdown is interrupted once by the grace period's attempt.
+    expect(runs.map((run) => run.map((tick) => tick.seconds))).toEqual([[1], [1], [2, 1], [5, 4, 3, 2, 1]]);
     for (const run of runs) expectCountdown(run);
     expect(await readDialog(page)).toMatchObject({ open: false, classes: ['components-reconnect-hide'] });
     expect(opened.problems).toEqual({ errors: [], cspViolations: [] });
