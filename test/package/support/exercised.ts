@@ -46,6 +46,7 @@ export const RUN_BY_DOTNET_TESTS = [
   'examples/aspnetcore/CircuitRegistry.cs',
   'examples/blazor-web-app/wwwroot/start.js',
   'examples/blazor-server/wwwroot/start.js',
+  'examples/aspnetcore/wwwroot/chat.js',
 ] as const;
 
 /** The marker for shell blocks: each command is checked against package.json and the packed files. */

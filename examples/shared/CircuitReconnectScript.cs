@@ -1,16 +1,17 @@
-namespace BlazorWebApp;
+namespace CircuitReconnect.Examples;
 
 /// <summary>
-/// Serves circuit-reconnect's handler script straight from the library's build output, so the app
-/// always runs the script the repository just built, with no copy to forget to refresh.
+/// Serves a circuit-reconnect script (the script tag, or the Blazor handler script) straight from
+/// the library's build output, so an example always runs the script the repository just built,
+/// with no copy to forget to refresh. Shared by the examples, which include this file.
 /// </summary>
 public static class CircuitReconnectScript
 {
     /// <summary>
     /// Maps <c>/{fileName}</c> (and its source map) to the file of that name in the folder set by
     /// <c>CircuitReconnect:Dist</c>, by default the repository's <c>dist/</c> two folders above
-    /// this project. A missing file answers 404: the page then finds no <c>window.CircuitReconnect</c>
-    /// and starts Blazor with its own reconnection UI.
+    /// this project. A missing file answers 404 (a Blazor page then finds no
+    /// <c>window.CircuitReconnect</c> and starts Blazor with its own reconnection UI).
     /// </summary>
     public static IEndpointRouteBuilder MapCircuitReconnectScript(this IEndpointRouteBuilder endpoints, string fileName)
     {
