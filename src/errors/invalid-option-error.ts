@@ -9,11 +9,10 @@ import { describeValue } from './describe-value';
  */
 export class InvalidOptionError extends TypeError {
   override readonly name = 'InvalidOptionError';
-  // Declared, not defined: the constructor assigns them, so no class field is emitted for them.
   /** The option's full path, e.g. `circuit.reconnectionOptions.maxRetries`. */
-  declare readonly option: string;
+  readonly option: string;
   /** The value it got. */
-  declare readonly value: unknown;
+  readonly value: unknown;
 
   /**
    * @param expectation - what the value must be, e.g. `a non-negative integer`.

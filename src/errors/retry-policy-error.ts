@@ -6,11 +6,10 @@ import { describeValue } from './describe-value';
  */
 export class RetryPolicyError extends Error {
   override readonly name = 'RetryPolicyError';
-  // Declared, not defined: the constructor assigns them, so no class field is emitted for them.
   /** The `previousAttempts` the policy was asked about. */
-  declare readonly previousAttempts: number;
+  readonly previousAttempts: number;
   /** What it returned (`undefined` when it threw: see `cause`). */
-  declare readonly returned: unknown;
+  readonly returned: unknown;
 
   constructor(previousAttempts: number, returned: unknown, options?: { cause?: unknown }) {
     super(
