@@ -4,6 +4,7 @@ import { DEBUG, ERROR, INFORMATION } from '../logging/logger';
 import type { ReconnectionOptions } from '../options/types';
 import { nextRetryDelay } from '../retry/next-retry-delay';
 import type { Clock } from '../timing/clock';
+import { GRACE_ATTEMPT_WINDOW_MS } from '../ui/default-display/modal-controller';
 import type { ReconnectionDisplay } from '../ui/reconnection-display';
 import { startCountdown } from './countdown';
 import type { DownReason, OutageOutcome, ReconnectionHost } from './host';
@@ -176,7 +177,8 @@ export function createReconnectionProcess({
    */
   const graceAttempt = (): void => {
     graceTimer = undefined;
-    if (state !== 'waiting') return;
+    // The policy's own attempt about to start is the grace period's attempt: no second one.
+    if (state !== 'waiting' || waitDeadline - clock.now() <= GRACE_ATTEMPT_WINDOW_MS) return;
     cancelCountdown();
     draw('update', (d) => { d.update(attempts + 1, 0); });
     void run(false, false);

@@ -75,7 +75,9 @@ describe.skipIf(chromiumPath === undefined)('faults: flapping connection, leavin
     expect(shown.length % 2).toBe(0);
     expect(shown.every((state, i) => state === (i % 2 === 0 ? 'show' : 'hide'))).toBe(true);
     if (slowMs === 0) expect(shown.length).toBeGreaterThanOrEqual(2 * drops.length - 2);
-    else expect(seen.dialog.filter((d) => d.open).length).toBeGreaterThan(0);
+    // Slow frames: a flap is seen late, and the grace period's attempt may resume it unseen, so
+    // the dialog opens at most once per drop (never more often than the link broke).
+    else expect(seen.dialog.filter((d) => d.open).length).toBeLessThanOrEqual(drops.length);
     expect(seen.dialog.every((d, i) => d.open === (i % 2 === 0))).toBe(true);
     expect(await readDialog(page)).toMatchObject({ open: false, classes: ['components-reconnect-hide'] });
     expect(startedCircuits(suite.hub)).toEqual([circuitId]);

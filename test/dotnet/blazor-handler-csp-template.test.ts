@@ -123,7 +123,9 @@ describe.skipIf(skip)('Blazor handler, ReconnectUi=template: the template\'s Rec
     const attempts = (await readWatch(page)).calls.filter((c) => c.name === 'reconnect' && c.at >= since).length;
     const refused = setup.proxy.attempts.slice(from).filter((a) => a.outcome === 'refused').length;
     console.info(`template, failed after ${attempts} Blazor.reconnect() calls; the proxy refused ${refused} connections`);
-    expect(attempts).toBe(3);
+    // maxRetries' three, and the grace period's extra attempt when the policy's second one was
+    // due more than 50 ms after the grace period (the default policy's jitter decides).
+    expect([3, 4]).toContain(attempts);
     expect(refused).toBe(attempts);
 
     setup.proxy.refuse(0);

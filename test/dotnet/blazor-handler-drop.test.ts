@@ -60,20 +60,29 @@ describe.skipIf(skip)('Blazor handler, Blazor Web App: drops with the server up'
     console.info(`10 s outage: Blazor.reconnect() at ${JSON.stringify(reconnects)} ms; proxy refused at ${JSON.stringify(refused)} ms`);
     console.info(`countdown texts: ${JSON.stringify(texts)}`);
 
-    // The default policy: at once, then at the end of the grace period (499 ms), then waits with
-    // equal jitter under ceilings of 1 s, 2 s, 4 s, 5 s (each in [c/2, c)). Bounds are generous
-    // (+400 ms) for a loaded two-core machine; the floor is exact: jitter never waits less.
-    const gaps = reconnects.slice(1).map((at, i) => at - (reconnects[i] ?? 0));
+    // The default policy: at once, then waits with equal jitter under ceilings of 1 s, 2 s, 4 s,
+    // 5 s (each in [c/2, c)); plus, when the policy's second attempt is due more than 50 ms after
+    // the grace period ends (499 ms), one extra attempt then, which moves no wait. Bounds are
+    // generous (+400 ms) for a loaded two-core machine; the floor is exact: jitter never waits less.
     expect(reconnects[0]).toBeLessThan(400);
-    expect(gaps[0]).toBeGreaterThanOrEqual(450);
-    expect(gaps[0]).toBeLessThan(900);
-    const ceilings = [2_000, 4_000, 5_000, 5_000];
-    gaps.slice(1, -1).forEach((gap, i) => {
+    const start = reconnects[0] ?? 0;
+    // With the extra attempt, the third call is the policy's second (before 1.4 s); without it, the
+    // policy's third (at least 1.5 s).
+    const hasGraceAttempt = (reconnects[2] ?? Infinity) - start < 1_400;
+    if (hasGraceAttempt) {
+      expect((reconnects[1] ?? 0) - start).toBeGreaterThanOrEqual(440);
+      expect((reconnects[1] ?? 0) - start).toBeLessThan(900);
+      expect((reconnects[2] ?? 0) - (reconnects[1] ?? 0)).toBeGreaterThanOrEqual(45);
+    }
+    const policy = hasGraceAttempt ? [start, ...reconnects.slice(2)] : reconnects;
+    const gaps = policy.slice(1).map((at, i) => at - (policy[i] ?? 0));
+    const ceilings = [1_000, 2_000, 4_000, 5_000, 5_000];
+    gaps.slice(0, -1).forEach((gap, i) => {
       const ceiling = ceilings[i] ?? 5_000;
       expect(gap).toBeGreaterThanOrEqual(ceiling / 2 - 5);
       expect(gap).toBeLessThan(ceiling + 400);
     });
-    // Not Blazor's lockstep: never two attempts within 400 ms of each other.
+    // Not Blazor's lockstep: never two of the policy's attempts within 400 ms of each other.
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(400);
     // Each attempt reached the proxy as one connection while it refused.
     expect(refused.length).toBeGreaterThanOrEqual(reconnects.filter((at) => at < 9_900).length);

@@ -32,10 +32,11 @@ export interface ModalController {
 export type AttemptPhase = 'due' | 'running' | 'none';
 
 /**
- * An attempt that started this close to the end of the grace period (or later) is the grace
- * period's own attempt: the process aims it 1 ms before the end, and timers may run late.
+ * An attempt that starts this close to the end of the grace period (or later) is the grace
+ * period's own attempt, which the dialog waits for: the process aims its extra attempt 1 ms
+ * before the end, and leaves it out when the policy's next attempt is due within this window.
  */
-const GRACE_ATTEMPT_WINDOW_MS = 50;
+export const GRACE_ATTEMPT_WINDOW_MS = 50;
 
 const NO_SCROLL: FocusOptions = { preventScroll: true };
 

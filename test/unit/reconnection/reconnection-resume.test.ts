@@ -45,14 +45,15 @@ describe('the attempt at the end of the grace period', () => {
     process.dispose();
   });
 
-  it('one extra attempt per outage however often the policy attempts, and none without a grace period', async () => {
+  it("none when the policy's own attempt is due as the grace period ends, and none without a grace period", async () => {
     const attemptEvery100 = processFixture(
       { dialogDelayMilliseconds: 500, retryIntervalMilliseconds: 100, maxRetries: 10 },
       { attempts: Array.from({ length: 10 }, () => new Error('refused')) },
     );
     attemptEvery100.process.start('dropped');
     await vi.advanceTimersByTimeAsync(1000);
-    expect(attemptEvery100.attempt).toHaveBeenCalledTimes(11); // 10 by the policy, 1 at 499
+    // The policy's 5th attempt is due at 500 ms: it is the grace period's attempt, no extra one.
+    expect(attemptEvery100.attempt).toHaveBeenCalledTimes(10);
     attemptEvery100.process.dispose();
 
     const { process, attempt } = processFixture(
