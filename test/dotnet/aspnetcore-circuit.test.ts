@@ -62,10 +62,21 @@ describe.skipIf(skip)('ASP.NET Core sample, circuit hub with the script tag', ()
 
   it('starts a circuit, resumes the same one after a cut, and reloads once a restart lost it', async () => {
     const page = await browser.newPage();
+    // The page has its circuit once StartCircuit's answer (a completion carrying the id) reached
+    // it: a cut before that is a failed first start, retried as a start, never a reconnect.
+    const circuitReceived = new Promise<void>((resolve) => {
+      page.on('websocket', (socket) => {
+        socket.on('framereceived', ({ payload }) => {
+          const text = typeof payload === 'string' ? payload : payload.toString('utf8');
+          if (text.includes('"type":3') && text.includes('"result":"')) resolve();
+        });
+      });
+    });
     const script = page.waitForResponse((response) => response.url().endsWith('/circuit-reconnect.min.js'));
     await page.goto(`${proxy.url}/`);
     expect((await script).status()).toBe(200);
     await waitForCounts({ started: 1 }, 'the page to start its circuit');
+    await circuitReceived;
 
     const cutAt = Date.now();
     proxy.cut();
