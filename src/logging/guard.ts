@@ -26,3 +26,20 @@ export function createGuard(logger: Logger): Guard {
     }
   };
 }
+
+/**
+ * Awaits a call into page code that may return a promise (`onUnauthorized`): a throw or a
+ * rejection is reported by `guard` as a synchronous throw would be.
+ * @returns `true` when it resolved, `false` when it threw or rejected.
+ */
+export async function settles(guard: Guard, what: string, call: () => unknown): Promise<boolean> {
+  try {
+    await call();
+    return true;
+  } catch (error) {
+    guard(what, () => {
+      throw error;
+    });
+    return false;
+  }
+}

@@ -40,6 +40,7 @@ const RECONNECTION_OPTIONS: { readonly [K in keyof ReconnectionOptions]: Check }
     for (const key in value) MESSAGE(`${path}.${key}`, value[key]);
     return { ...value };
   },
+  onUnauthorized: CALLBACK,
 };
 
 const keepBuilderAsIs = (): void => undefined;

@@ -72,6 +72,16 @@ export interface ReconnectionOptions {
   dialogDelayMilliseconds: number;
   /** Texts of the default dialog; unset keys keep the English defaults. */
   messages: Partial<ReconnectionMessages>;
+  /**
+   * Gets new credentials when the hub refuses the sign-in (its negotiation answers 401 or 403):
+   * refresh the token your `accessTokenFactory` returns, renew a cookie silently, open a sign-in
+   * popup. Called once by itself when the outage becomes `unauthorized`; when it resolves, an
+   * attempt follows at once. If it throws, or a second refusal follows, the display offers
+   * Sign in, which calls it again (a click, so a popup may open). Without it, Sign in reloads
+   * the page (to the app's sign-in redirect).
+   * @default undefined
+   */
+  onUnauthorized?: () => void | Promise<void>;
 }
 
 /** Replaces the default reconnection handler; both callbacks are required, as in Blazor. */

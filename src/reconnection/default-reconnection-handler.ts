@@ -1,4 +1,5 @@
 import { CircuitNotInitializedError } from '../errors/circuit-not-initialized-error';
+import { UnauthorizedError } from '../errors/unauthorized-error';
 import { createGuard, type Guard } from '../logging/guard';
 import type { Logger } from '../logging/logger';
 import { INFORMATION, WARNING, silentLogger } from '../logging/logger';
@@ -6,7 +7,7 @@ import type { ReconnectionHandler, ReconnectionOptions } from '../options/types'
 import { systemClock, type Clock } from '../timing/clock';
 import { createDisplaySelector, type DisplaySelector } from '../ui/display-selector';
 import type { ReconnectionDisplay, ReconnectionDisplayContext } from '../ui/reconnection-display';
-import type { ReconnectionHost } from './host';
+import type { DownReason, ReconnectionHost } from './host';
 import type { PageSignals } from './page-signals';
 import { createBrowserPageSignals } from './page-signals';
 import { createReconnectionProcess, type ReconnectionProcess } from './reconnection-process';
@@ -83,7 +84,9 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
     const resolved = settings.options ?? options;
     const host = settings.host ?? this.#attached ?? (settings.reconnect ? { attempt: settings.reconnect } : NO_HOST);
     const doc = settings.document ?? document;
-    if (isPausing) this.#logger.log(INFORMATION, remote ? 'Paused by the server.' : 'Paused.');
+    const reason: DownReason = isPausing ? 'paused' : error instanceof UnauthorizedError ? 'unauthorized' : 'dropped';
+    if (reason === 'paused') this.#logger.log(INFORMATION, remote ? 'Paused by the server.' : 'Paused.');
+    else if (reason === 'unauthorized') this.#logger.log(WARNING, error?.message ?? '');
     else this.#logger.log(WARNING, 'Connection lost; reconnecting.', error);
     const context: ReconnectionDisplayContext = {
       options: resolved,
@@ -93,6 +96,9 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
       },
       resume: () => {
         process.resumeNow();
+      },
+      signIn: () => {
+        process.signIn();
       },
     };
     const process: ReconnectionProcess = createReconnectionProcess({
@@ -109,7 +115,7 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
       },
     });
     this.#process = process;
-    process.start(isPausing ? 'paused' : 'dropped', remote);
+    process.start(reason, remote);
   }
 
   /** The connection is up: ends the outage (an attempt of ours in flight decides by its answer). */

@@ -10,7 +10,9 @@ export interface ReconnectionHost {
   /**
    * One attempt to restore the connection. Resolves `true` when it is restored (resumed),
    * `false` when the server was reached but no longer holds the session (rejected); throws when
-   * the server was not reached, and the policy schedules the next attempt.
+   * the server was not reached, and the policy schedules the next attempt; throws an
+   * `UnauthorizedError` when the server refused the credentials (the outage then waits for a
+   * sign-in: `reconnectionOptions.onUnauthorized` or the display's Sign in).
    */
   attempt(): Promise<boolean>;
   /**
@@ -44,4 +46,6 @@ export type DownReason =
   /** The connection dropped (or a first start did not reach the server): reconnect. */
   | 'dropped'
   /** Blazor 10 paused the circuit (`isPausing`): wait for the user's Resume, attempt nothing. */
-  | 'paused';
+  | 'paused'
+  /** The server refused the credentials (an `UnauthorizedError`): wait for a sign-in. */
+  | 'unauthorized';

@@ -9,6 +9,8 @@
  * | `attempting`    | an attempt is in flight                                 | `retrying` (0 s)  |
  * | `offline`       | the browser reports no network; nothing is counted      | `offline`         |
  * | `failed`        | the policy stopped; Retry or a page signal tries again  | `failed`          |
+ * | `unauthorized`  | the server refused the sign-in; nothing is attempted    | `unauthorized`    |
+ * | `signing-in`    | `onUnauthorized` is in flight; an attempt follows       | unchanged         |
  * | `paused`        | Blazor 10 paused the circuit; Resume resumes it         | `paused`          |
  * | `resuming`      | the host's `resume()` is in flight                      | unchanged         |
  * | `resume-failed` | a paused circuit could not be resumed (final)           | `resume-failed`   |
@@ -22,6 +24,8 @@ export type OutageState =
   | 'attempting'
   | 'offline'
   | 'failed'
+  | 'unauthorized'
+  | 'signing-in'
   | 'paused'
   | 'resuming'
   | 'resume-failed'
@@ -29,5 +33,5 @@ export type OutageState =
   | 'resumed'
   | 'disposed';
 
-/** The states an outage ends in; `failed` and `paused` are not: they can go on. */
+/** The states an outage ends in; `failed`, `unauthorized` and `paused` are not: they can go on. */
 export const FINAL_STATES: readonly OutageState[] = ['resume-failed', 'rejected', 'resumed', 'disposed'];

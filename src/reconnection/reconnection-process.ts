@@ -1,15 +1,14 @@
-import type { Guard } from '../logging/guard';
-import type { Logger } from '../logging/logger';
-import { DEBUG, ERROR, INFORMATION } from '../logging/logger';
-import type { ReconnectionOptions } from '../options/types';
+import { UnauthorizedError } from '../errors/unauthorized-error';
+import { settles } from '../logging/guard';
+import { DEBUG, ERROR, INFORMATION, WARNING } from '../logging/logger';
 import { nextRetryDelay } from '../retry/next-retry-delay';
-import type { Clock } from '../timing/clock';
 import { GRACE_ATTEMPT_WINDOW_MS } from '../ui/default-display/modal-controller';
 import type { ReconnectionDisplay } from '../ui/reconnection-display';
 import { startCountdown } from './countdown';
-import type { DownReason, OutageOutcome, ReconnectionHost } from './host';
+import type { OutageOutcome } from './host';
 import { FINAL_STATES, type OutageState } from './outage-state';
-import type { PageSignal, PageSignals } from './page-signals';
+import type { PageSignal } from './page-signals';
+import type { ReconnectionProcess, ReconnectionProcessOptions } from './process-types';
 
 /**
  * The grace period's attempt is made this long before the dialog's grace timer ends, so that it
@@ -17,51 +16,8 @@ import type { PageSignal, PageSignals } from './page-signals';
  */
 const GRACE_ATTEMPT_LEAD_MS = 1;
 
-
 export type { OutageState } from './outage-state';
-
-export interface ReconnectionProcessOptions {
-  readonly options: ReconnectionOptions;
-  readonly display: ReconnectionDisplay;
-  readonly host: ReconnectionHost;
-  readonly logger: Logger;
-  /** Every call into the display goes through it. */
-  readonly guard: Guard;
-  readonly clock: Clock;
-  readonly signals: PageSignals;
-  /** Told of every state change, after it is made (a connection handle's state follows the outage's). */
-  readonly onStateChange?: (state: OutageState) => void;
-  /** Told how the outage ended; `disposed` when it was ended from outside. */
-  readonly onEnd?: (outcome: OutageOutcome | 'disposed', attempts: number, cause?: unknown) => void;
-}
-
-/** One outage; built by {@link createReconnectionProcess}. */
-export interface ReconnectionProcess {
-  readonly state: OutageState;
-  /** Attempts made in this outage so far. */
-  readonly attempts: number;
-  /** `true` until a final state (`failed` and `paused` still count: they can go on). */
-  readonly isActive: boolean;
-  /** Shows the display; then schedules the first attempt (`dropped`) or waits for Resume (`paused`). */
-  start(reason: DownReason, remote?: boolean): void;
-  /**
-   * Attempt now: skips a running countdown, leaves `offline` or `failed`. Used by the Retry
-   * button and by the page signals (visible, online, restored from the back/forward cache).
-   */
-  attemptNow(): void;
-  /** Resume a paused circuit now (the Resume button). */
-  resumeNow(): void;
-  /**
-   * The host says the connection is up (`onConnectionUp`): ends the outage, unless an attempt or
-   * resume of this process is in flight, whose own answer then decides. Blazor calls
-   * `onConnectionUp` from inside `Blazor.reconnect()`, before that answers, and (blazor.web.js
-   * 10.0.12) also when it answers `false`: the resume that must follow a `false` would be lost if
-   * the outage ended there.
-   */
-  connectionUp(): void;
-  /** Ends the outage because the connection is up (or the page no longer needs it): hides the display. */
-  dispose(): void;
-}
+export type { ReconnectionProcess, ReconnectionProcessOptions } from './process-types';
 
 /**
  * One outage, from connection-down to resumed, rejected or failed: an explicit state machine.
@@ -92,6 +48,8 @@ export function createReconnectionProcess({
   /** When the attempt the current wait leads to is due (wall clock). */
   let waitDeadline = 0;
   let graceTimer: unknown;
+  /** `onUnauthorized` is called by itself once per outage; after that, only by Sign in. */
+  let autoSignIn = true;
   let stopCountdown: (() => void) | undefined;
   let unsubscribe: (() => void) | undefined;
 
@@ -138,6 +96,38 @@ export function createReconnectionProcess({
   const goOffline = (): void => {
     set('offline');
     draw('offline', (d) => { d.offline(); });
+  };
+  /**
+   * The server refused the credentials: no attempt until a sign-in (never by a page signal, so
+   * an expired sign-in cannot become a loop of refused negotiations). The first time, the app's
+   * `onUnauthorized` is asked by itself.
+   */
+  const unauthorized = (): void => {
+    cancelCountdown();
+    cancelGraceAttempt();
+    set('unauthorized');
+    draw('unauthorized', (d) => { d.unauthorized?.(); });
+    if (autoSignIn) {
+      autoSignIn = false;
+      void signIn();
+    }
+  };
+  /** From `unauthorized` only (its callers check). */
+  const signIn = async (): Promise<void> => {
+    const callback = options.onUnauthorized;
+    if (!callback) return;
+    set('signing-in');
+    const signedIn = await settles(guard, 'onUnauthorized', callback);
+    if (state !== 'signing-in') return;
+    if (!signedIn) {
+      // The way out stays: the display's Sign in calls `onUnauthorized` again.
+      set('unauthorized');
+      draw('unauthorized', (d) => { d.unauthorized?.(); });
+      return;
+    }
+    draw('show', (d) => { d.show(); });
+    draw('update', (d) => { d.update(attempts + 1, 0); });
+    void run(false, true);
   };
   /** Waits for the network when the browser reports none (spending no retries), else schedules. */
   const proceed = (): void => {
@@ -210,6 +200,12 @@ export function createReconnectionProcess({
     } catch (error) {
       if (state !== 'attempting') return;
       lastError = error;
+      if (error instanceof UnauthorizedError) {
+        if (counted) attempts = attemptNumber;
+        logger.log(WARNING, error.message);
+        unauthorized();
+        return;
+      }
       if (!counted) {
         logger.log(INFORMATION, "The grace period's attempt failed.", error);
         if (signals.isOnline()) waitUntil(scheduled);
@@ -267,7 +263,12 @@ export function createReconnectionProcess({
         draw('paused', (d) => { d.paused?.(remote); });
         return;
       }
+      // Heard in `unauthorized` too, and ignored there: a sign-in may lead back to waiting.
       unsubscribe = signals.subscribe(onSignal);
+      if (reason === 'unauthorized') {
+        unauthorized();
+        return;
+      }
       const grace = options.dialogDelayMilliseconds;
       if (grace > 0) graceTimer = clock.setTimeout(graceAttempt, Math.max(0, grace - GRACE_ATTEMPT_LEAD_MS));
       set('waiting');
@@ -276,6 +277,9 @@ export function createReconnectionProcess({
     attemptNow,
     resumeNow() {
       if (state === 'paused') void resume('paused');
+    },
+    signIn() {
+      if (state === 'unauthorized') void signIn();
     },
     connectionUp() {
       if (state !== 'attempting' && state !== 'resuming') this.dispose();

@@ -15,6 +15,7 @@ import type { ReconnectionDisplay } from './reconnection-display';
  * | `rejected()`        | `rejected`       | `-rejected`                                   |
  * | `paused(remote)`    | `paused`         | `-paused`                                     |
  * | `resumeFailed()`    | `resume-failed`  | `-resume-failed`                              |
+ * | `unauthorized()`    | `unauthorized`   | `-unauthorized`                               |
  * | `hide()`            | `hide`           | `-hide`                                       |
  *
  * `update` is the one call whose event state and class differ: Blazor 10 sends `retrying` on
@@ -28,7 +29,8 @@ export type ReconnectState =
   | 'rejected'
   | 'offline'
   | 'paused'
-  | 'resume-failed';
+  | 'resume-failed'
+  | 'unauthorized';
 
 /** `detail` of {@link STATE_CHANGED_EVENT}; the attempt fields come with `retrying` only. */
 export interface ReconnectStateChangedDetail {
@@ -57,6 +59,7 @@ const ALL_STATES: readonly ReconnectState[] = [
   'offline',
   'paused',
   'resume-failed',
+  'unauthorized',
 ];
 
 /** Every state class; a state change removes all of them. */
@@ -83,6 +86,7 @@ export function createStateDisplay(change: StateChange): Required<ReconnectionDi
     failed: to('failed'),
     rejected: to('rejected'),
     resumeFailed: to('resume-failed'),
+    unauthorized: to('unauthorized'),
     paused: (remote) => {
       changeTo('paused', { state: 'paused', remote });
     },

@@ -31,6 +31,11 @@ export interface ReconnectionDisplay {
   paused?(remote: boolean): void;
   /** Blazor 10: resuming the paused circuit failed; only a reload helps. Optional, as `paused`. */
   resumeFailed?(): void;
+  /**
+   * The server refused the sign-in (401/403): nothing is attempted until the user signs in
+   * again (`signIn` of the context). Optional: a display without it shows nothing new.
+   */
+  unauthorized?(): void;
 }
 
 /** What a display is built with. */
@@ -41,4 +46,9 @@ export interface ReconnectionDisplayContext {
   readonly retry: () => void;
   /** Resumes a paused circuit now (the Resume button); the process reports its outcome. */
   readonly resume: () => void;
+  /**
+   * In `unauthorized`: calls `reconnectionOptions.onUnauthorized`, then attempts (the Sign in
+   * button). Does nothing without that option: the display reloads the page instead.
+   */
+  readonly signIn: () => void;
 }

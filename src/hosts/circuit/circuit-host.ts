@@ -3,6 +3,7 @@ import { CircuitRefusedError } from '../../errors/circuit-refused-error';
 import { HubMethodError } from '../../errors/hub-method-error';
 import { HubNotFoundError } from '../../errors/hub-not-found-error';
 import { StartFailedError } from '../../errors/start-failed-error';
+import { UnauthorizedError } from '../../errors/unauthorized-error';
 import { createGuard } from '../../logging/guard';
 import type { Logger } from '../../logging/logger';
 import { ERROR, INFORMATION, TRACE, WARNING } from '../../logging/logger';
@@ -11,7 +12,7 @@ import type { OutageState } from '../../reconnection/reconnection-process';
 import { isAttachable } from './attachable-handler';
 import { sendDisconnectBeacon } from './disconnect-beacon';
 import type { HubConnectionLike } from './hub-connection';
-import { negotiationStatus, REFUSING_STATUSES } from './negotiation-status';
+import { negotiationStatus, UNAUTHORIZED_STATUSES } from './negotiation-status';
 
 /**
  * Where the circuit stands. The live connection exists exactly in `connected`, so it lives in
@@ -180,11 +181,14 @@ export function createCircuitHost<C extends HubConnectionLike>(
       const status = negotiationStatus(error);
       // A wrong hub URL is a configuration error, not an outage: the first start fails at once.
       if (firstTry && status === 404) return refuse(new HubNotFoundError(opened.baseUrl, { cause: error }));
-      // A stateless hub's 401/403/404 refuses us. Anything else is an outage, thrown as it came
-      // (a proxy refusing upgrades for a moment must not end a session).
-      if (!circuitHandshake && status !== undefined && REFUSING_STATUSES.has(status)) {
-        return refuse(new CircuitRefusedError({ cause: error }));
+      // Expired credentials, in either mode: no retry with the same ones can succeed, and the
+      // outage waits for a sign-in (the core's `unauthorized` state).
+      if (status !== undefined && UNAUTHORIZED_STATUSES.has(status)) {
+        throw new UnauthorizedError(opened.baseUrl, status, { cause: error });
       }
+      // A stateless hub's 404 refuses us. Anything else is an outage, thrown as it came (a proxy
+      // refusing upgrades for a moment must not end a session).
+      if (!circuitHandshake && status === 404) return refuse(new CircuitRefusedError({ cause: error }));
       throw error;
     }
     if (circuitHandshake && starting) {
@@ -264,7 +268,8 @@ export function createCircuitHost<C extends HubConnectionLike>(
 
   connect(true).catch((error: unknown) => {
     if (circuit.state !== 'starting') return;
-    logger.log(WARNING, 'Start failed; retrying.', error);
+    // The handler says why an unauthorized start waits; any other failure is retried.
+    if (!(error instanceof UnauthorizedError)) logger.log(WARNING, 'Start failed; retrying.', error);
     down(error instanceof Error ? error : new Error(String(error)));
   });
 

@@ -3,7 +3,7 @@ import type { CircuitHostState } from './circuit-host';
 
 /**
  * Where a circuit handle stands, as a page shows it (a chat's "online" dot, a disabled Send
- * button). `unauthorized` (the server refused the sign-in) is reserved: no host produces it yet.
+ * button).
  */
 export type CircuitState =
   | 'connecting'
@@ -20,12 +20,12 @@ export type CircuitState =
  * The handle's state, from the circuit host's and the current outage's (the outage's is known
  * only with this library's own reconnection handler; a page's handler leaves it `undefined`):
  *
- * | host \ outage  | `offline`    | `failed`     | `paused`     | `rejected`, `resume-failed` | other or none |
- * | -------------- | ------------ | ------------ | ------------ | --------------------------- | ------------- |
- * | `connected`    | connected    | connected    | connected    | connected                   | connected     |
- * | `disconnected` | disconnected | disconnected | disconnected | disconnected                | disconnected  |
- * | `starting`     | offline      | failed       | paused       | rejected                    | connecting    |
- * | `down`         | offline      | failed       | paused       | rejected                    | reconnecting  |
+ * | host \ outage  | `offline`, `failed`, `paused` | `unauthorized`, `signing-in` | `rejected`, `resume-failed` | other or none |
+ * | -------------- | ----------------------------- | ---------------------------- | --------------------------- | ------------- |
+ * | `connected`    | connected                     | connected                    | connected                   | connected     |
+ * | `disconnected` | disconnected                  | disconnected                 | disconnected                | disconnected  |
+ * | `starting`     | the outage's state            | unauthorized                 | rejected                    | connecting    |
+ * | `down`         | the outage's state            | unauthorized                 | rejected                    | reconnecting  |
  *
  * "Other" are `idle`, `waiting`, `attempting`, `resuming` (still trying) and `resumed`,
  * `disposed` (the last outage's end, when a new drop has not yet started its outage).
@@ -37,7 +37,10 @@ export function circuitState(host: CircuitHostState, outage: OutageState | undef
     case 'failed':
     case 'paused':
     case 'rejected':
+    case 'unauthorized':
       return outage;
+    case 'signing-in':
+      return 'unauthorized';
     case 'resume-failed':
       return 'rejected';
     default:

@@ -11,5 +11,5 @@ export function negotiationStatus(error: unknown): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** Negotiation answers that mean "reached, and will not have us" (not an outage). */
-export const REFUSING_STATUSES: ReadonlySet<number> = new Set([401, 403, 404]);
+/** Negotiation answers that mean "reached, and will not have these credentials" (not an outage). */
+export const UNAUTHORIZED_STATUSES: ReadonlySet<number> = new Set([401, 403]);

@@ -27,7 +27,7 @@ export interface DialogElements {
 }
 
 /** The dialog's buttons, named by their message keys. */
-export type DialogButton = 'retry' | 'resume' | 'reload';
+export type DialogButton = 'retry' | 'resume' | 'reload' | 'signIn';
 
 /**
  * Builds the dialog with DOM calls only (`createElement`, `setAttribute`, `textContent`): no HTML
@@ -93,6 +93,6 @@ export function buildDialog(document: Document): DialogElements {
     spinner,
     stateText,
     status,
-    buttons: { retry: button('retry'), resume: button('resume'), reload: button('reload') },
+    buttons: { retry: button('retry'), resume: button('resume'), reload: button('reload'), signIn: button('signIn') },
   };
 }

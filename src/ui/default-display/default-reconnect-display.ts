@@ -71,7 +71,7 @@ export function createDefaultDisplay(
     storage = () => context.document.defaultView?.sessionStorage,
   }: DefaultDisplaySettings = {},
 ): DefaultDisplay {
-  let { options, retry, resume } = context;
+  let { options, retry, resume, signIn } = context;
   const guard = createGuard(logger);
   const { host, root, dialog, spinner, stateText, status, buttons } = buildDialog(context.document);
   const modal = createModalController(host, dialog, context.document, clock);
@@ -118,6 +118,8 @@ export function createDefaultDisplay(
         return 'resume';
       case 'resume-failed':
         return 'reload';
+      case 'unauthorized':
+        return 'signIn';
       case 'rejected':
         return reloading ? undefined : 'reload';
       default:
@@ -182,6 +184,9 @@ export function createDefaultDisplay(
   onClick('retry', () => succeeded('retry', retry));
   onClick('resume', () => succeeded('resume', resume));
   onClick('reload', reloadPage);
+  // Without `onUnauthorized`, a reload is the way to the app's sign-in (its redirect). A click,
+  // never automatic: an expired sign-in must not become a reload loop.
+  onClick('signIn', () => (options.onUnauthorized ? succeeded('signIn', signIn) : reloadPage()));
 
   return {
     ...createStateDisplay((next, detail) => {
@@ -198,7 +203,7 @@ export function createDefaultDisplay(
     }),
     host,
     bind: (next) => {
-      ({ options, retry, resume } = next);
+      ({ options, retry, resume, signIn } = next);
     },
     // Without an event: nothing changed for the page, whose own modal takes over.
     conceal: () => {

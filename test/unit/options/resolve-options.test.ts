@@ -114,6 +114,7 @@ describe('resolveOptions validation', () => {
     ['a fractional log level', { logLevel: 2.5 }, 'logLevel must be a LogLevel from 0 to 6 (got 2.5)'],
     ['an Infinity dialog delay', { reconnectionOptions: { dialogDelayMilliseconds: Infinity } }, 'reconnectionOptions.dialogDelayMilliseconds must be a finite number ≥ 0 (got Infinity)'],
     ['a blank dialogId', { reconnectionOptions: { dialogId: '  ' } }, 'reconnectionOptions.dialogId must be a non-empty string (got "  ")'],
+    ['an onUnauthorized that is not a function', { reconnectionOptions: { onUnauthorized: '/signin' } }, 'reconnectionOptions.onUnauthorized must be a function (got "/signin")'],
 
   ];
 

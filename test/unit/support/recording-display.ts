@@ -28,6 +28,9 @@ export class RecordingDisplay implements ReconnectionDisplay {
   resumeFailed(): void {
     this.calls.push('resumeFailed');
   }
+  unauthorized(): void {
+    this.calls.push('unauthorized');
+  }
 
   /** The calls since the last `take()`. */
   take(): string[] {

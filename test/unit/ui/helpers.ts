@@ -19,8 +19,9 @@ export function makeContext(
   overrides: Partial<ReconnectionOptions> = {},
   retry: () => void = vi.fn(),
   resume: () => void = vi.fn(),
+  signIn: () => void = vi.fn(),
 ): ReconnectionDisplayContext {
-  return { options: makeOptions(overrides), document, retry, resume };
+  return { options: makeOptions(overrides), document, retry, resume, signIn };
 }
 
 /** The class Blazor's contract puts on the modal for `state`, e.g. `components-reconnect-show`. */
@@ -84,10 +85,11 @@ export function partsOf(display: DefaultDisplay) {
   const retryButton = root.querySelector<HTMLButtonElement>('button.retry');
   const resumeButton = root.querySelector<HTMLButtonElement>('button.resume');
   const reloadButton = root.querySelector<HTMLButtonElement>('button.reload');
-  if (!dialog || !spinner || !stateText || !status || !retryButton || !resumeButton || !reloadButton) {
+  const signInButton = root.querySelector<HTMLButtonElement>('button.signIn');
+  if (!dialog || !spinner || !stateText || !status || !retryButton || !resumeButton || !reloadButton || !signInButton) {
     throw new Error('dialog incomplete');
   }
-  return { root, dialog, spinner, stateText, status, retryButton, resumeButton, reloadButton };
+  return { root, dialog, spinner, stateText, status, retryButton, resumeButton, reloadButton, signInButton };
 }
 
 // Every selector a test made is disposed after it: the default dialog keeps a keydown listener on
@@ -103,16 +105,17 @@ export function openDefault(
   settings: DisplaySelectorOptions = {},
   retry: () => void = vi.fn(),
   resume: () => void = vi.fn(),
+  signIn: () => void = vi.fn(),
 ) {
   const reload = vi.fn();
   const storage = new MemoryStorage();
   const logger = new RecordingLogger();
   const selector = createDisplaySelector({ reload, storage: () => storage, logger, ...settings });
   selectors.push(selector);
-  const context = makeContext(overrides, retry, resume);
+  const context = makeContext(overrides, retry, resume, signIn);
   const display = asDefault(selector.select(context));
   const events = recordEvents(display.host);
-  return { selector, display, context, reload, storage, logger, events, retry, resume, ...partsOf(display) };
+  return { selector, display, context, reload, storage, logger, events, retry, resume, signIn, ...partsOf(display) };
 }
 
 export function stateClasses(element: Element): string[] {

@@ -9,3 +9,4 @@ export const REJECTED_CLASS = stateClass('rejected');
 export const OFFLINE_CLASS = stateClass('offline');
 export const PAUSED_CLASS = stateClass('paused');
 export const RESUME_FAILED_CLASS = stateClass('resume-failed');
+export const UNAUTHORIZED_CLASS = stateClass('unauthorized');

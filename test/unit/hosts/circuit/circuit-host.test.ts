@@ -185,11 +185,11 @@ describe('circuitHandshake: false', () => {
     expect(server.connections.flatMap((connection) => connection.invocations)).toEqual([]);
   });
 
-  it.each([401, 403, 404])('a negotiation answered %i is a rejection (false)', async (status) => {
+  it('a negotiation answered 404 is a rejection (false)', async () => {
     const { server, host } = setup({ circuitHandshake: false });
     await host.started;
     server.last.drop();
-    server.negotiateStatus = status;
+    server.negotiateStatus = 404;
     await expect(host.reconnect()).resolves.toBe(false);
   });
 

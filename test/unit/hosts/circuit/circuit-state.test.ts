@@ -11,6 +11,8 @@ const OUTAGES: (OutageState | undefined)[] = [
   'attempting',
   'offline',
   'failed',
+  'unauthorized',
+  'signing-in',
   'paused',
   'resuming',
   'resume-failed',
@@ -35,6 +37,8 @@ describe('circuitState', () => {
       'reconnecting', // attempting
       'offline',
       'failed',
+      'unauthorized',
+      'unauthorized', // signing-in: still waiting for the sign-in's attempt
       'paused',
       'reconnecting', // resuming
       'rejected', // resume-failed
