@@ -75,10 +75,11 @@ export interface ReconnectionOptions {
   /**
    * Gets new credentials when the hub refuses the sign-in (its negotiation answers 401 or 403):
    * refresh the token your `accessTokenFactory` returns, renew a cookie silently, open a sign-in
-   * popup. Called once by itself when the outage becomes `unauthorized`; when it resolves, an
-   * attempt follows at once. If it throws, or a second refusal follows, the display offers
-   * Sign in, which calls it again (a click, so a popup may open). Without it, Sign in reloads
-   * the page (to the app's sign-in redirect).
+   * popup. Called once by itself when the outage becomes `unauthorized`, before the display is
+   * told (a silent refresh shows nothing but the outage); when it resolves, an attempt follows
+   * at once. If it throws, or a second refusal follows, the display shows `unauthorized` and
+   * offers Sign in, which calls it again (a click, so a popup may open). Without it, Sign in
+   * reloads the page (to the app's sign-in redirect); nothing reloads by itself.
    * @default undefined
    */
   onUnauthorized?: () => void | Promise<void>;

@@ -97,19 +97,25 @@ export function createReconnectionProcess({
     set('offline');
     draw('offline', (d) => { d.offline(); });
   };
+  const showUnauthorized = (): void => {
+    set('unauthorized');
+    draw('unauthorized', (d) => { d.unauthorized?.(); });
+  };
   /**
    * The server refused the credentials: no attempt until a sign-in (never by a page signal, so
    * an expired sign-in cannot become a loop of refused negotiations). The first time, the app's
-   * `onUnauthorized` is asked by itself.
+   * `onUnauthorized` is asked by itself, and the display is told only if that does not work: a
+   * silent token refresh shows nothing but the outage it is part of.
    */
   const unauthorized = (): void => {
     cancelCountdown();
     cancelGraceAttempt();
-    set('unauthorized');
-    draw('unauthorized', (d) => { d.unauthorized?.(); });
-    if (autoSignIn) {
+    if (autoSignIn && options.onUnauthorized) {
       autoSignIn = false;
+      set('unauthorized');
       void signIn();
+    } else {
+      showUnauthorized();
     }
   };
   /** From `unauthorized` only (its callers check). */
@@ -120,9 +126,8 @@ export function createReconnectionProcess({
     const signedIn = await settles(guard, 'onUnauthorized', callback);
     if (state !== 'signing-in') return;
     if (!signedIn) {
-      // The way out stays: the display's Sign in calls `onUnauthorized` again.
-      set('unauthorized');
-      draw('unauthorized', (d) => { d.unauthorized?.(); });
+      // The way out: the display's Sign in calls `onUnauthorized` again.
+      showUnauthorized();
       return;
     }
     draw('show', (d) => { d.show(); });

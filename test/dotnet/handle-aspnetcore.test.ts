@@ -4,52 +4,25 @@
 // registered once hear the app before and after a reconnect; what the server sends during the
 // outage goes to a dead connection and is lost (SignalR keeps no buffer across connections);
 // invoke while down is refused at once; state changes arrive in order, once each.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import type { HubConnection } from '@microsoft/signalr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { BlazorApi, Circuit } from '../../src/index';
+import type { Browser } from 'playwright-core';
 import { chromiumPath, launchChromium } from '../browser/support/chromium';
 import { startDotnetApp } from '../support/dotnet-app';
 import type { DotnetApp } from '../support/dotnet-app';
-import { DOTNET_PROJECTS, REPOSITORY_ROOT, skipLoudly, skipWithoutDotnetApps } from '../support/dotnet-apps';
+import { DOTNET_PROJECTS, skipLoudly, skipWithoutDotnetApps } from '../support/dotnet-apps';
 import { startTcpProxy } from '../support/tcp-proxy';
 import type { TcpProxy } from '../support/tcp-proxy';
 import { waitUntil } from '../support/wait';
+import { echo, openHarness, recorded, SCRIPT } from './support/handle-harness';
+import type { Flow, HarnessWindow } from './support/handle-harness';
 
-const SCRIPT = join(REPOSITORY_ROOT, 'dist', 'circuit-reconnect.min.js');
-const SIGNALR = join(REPOSITORY_ROOT, 'node_modules/@microsoft/signalr/dist/browser/signalr.min.js');
-const MSGPACK = join(REPOSITORY_ROOT, 'node_modules/@microsoft/signalr-protocol-msgpack/dist/browser/signalr-protocol-msgpack.min.js');
 const skip =
   chromiumPath === undefined ||
   skipWithoutDotnetApps([DOTNET_PROJECTS.aspnetcore]) ||
   skipLoudly(existsSync(SCRIPT) ? undefined : 'dist/circuit-reconnect.min.js is not built (run `npm run build`)');
-
-/** The page under test: the script tag (autostart off), and for MessagePack its browser bundle. */
-const HARNESS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>handle</title></head><body>
-<script src="/circuit-reconnect.min.js" autostart="false"></script>
-<script src="/test/signalr.min.js"></script>
-<script src="/test/signalr-protocol-msgpack.min.js"></script>
-</body></html>`;
-
-interface Recorded {
-  messages: string[];
-  states: string[];
-  /** The `name` of the hub protocol each connection was built with. */
-  protocols: string[];
-}
-interface HarnessWindow {
-  Blazor: BlazorApi;
-  signalR: { protocols: { msgpack: { MessagePackHubProtocol: new () => { name: string } } } };
-  circuit: Circuit;
-  recorded: Recorded;
-}
-interface Flow {
-  hub: '/_blazor' | '/chat';
-  msgpack: boolean;
-}
 
 describe.skipIf(skip)('the Circuit handle against ASP.NET Core, in Chromium', () => {
   let browser: Browser;
@@ -81,41 +54,6 @@ describe.skipIf(skip)('the Circuit handle against ASP.NET Core, in Chromium', ()
     }
   }
 
-  async function openHarness(flow: Flow): Promise<Page> {
-    const page = await browser.newPage();
-    await page.route('**/handle-harness.html', (route) => route.fulfill({ contentType: 'text/html', body: HARNESS }));
-    await page.route('**/test/signalr.min.js', (route) => route.fulfill({ contentType: 'text/javascript', body: readFileSync(SIGNALR, 'utf8') }));
-    await page.route('**/test/signalr-protocol-msgpack.min.js', (route) =>
-      route.fulfill({ contentType: 'text/javascript', body: readFileSync(MSGPACK, 'utf8') }),
-    );
-    await page.goto(`${proxy.url}/handle-harness.html`);
-    await page.evaluate(async ({ hub, msgpack }) => {
-      const w = window as unknown as HarnessWindow;
-      const recorded: Recorded = { messages: [], states: [], protocols: [] };
-      w.recorded = recorded;
-      w.circuit = await w.Blazor.start({
-        circuitHandshake: hub === '/_blazor',
-        configureSignalR: (builder) => {
-          builder.withUrl(hub);
-          if (!msgpack) {
-            recorded.protocols.push('json');
-            return;
-          }
-          const protocol = new w.signalR.protocols.msgpack.MessagePackHubProtocol();
-          recorded.protocols.push(protocol.name);
-          builder.withHubProtocol(protocol as never);
-        },
-      });
-      // Registered once, for the page's whole life.
-      w.circuit.on('Message', (...args: unknown[]) => recorded.messages.push(args.map(String).join(': ')));
-      w.circuit.onStateChange((state) => recorded.states.push(state));
-    }, flow);
-    return page;
-  }
-
-  const recorded = (page: Page) => page.evaluate(() => (window as unknown as HarnessWindow).recorded);
-  const echo = (page: Page, text: string) => page.evaluate((value) => (window as unknown as HarnessWindow).circuit.invoke<string>('Echo', value), text);
-
   const FLOWS: Flow[] = [
     { hub: '/_blazor', msgpack: false },
     { hub: '/_blazor', msgpack: true },
@@ -125,7 +63,7 @@ describe.skipIf(skip)('the Circuit handle against ASP.NET Core, in Chromium', ()
 
   for (const flow of FLOWS) {
     it(`${flow.hub} over ${flow.msgpack ? 'MessagePack' : 'JSON'}: messages before and after a reconnect, invoke refused while down, states once each`, async () => {
-      const page = await openHarness(flow);
+      const page = await openHarness(browser, proxy.url, flow);
       const prefix = flow.hub === '/chat' ? 'node: ' : '';
       expect(await page.evaluate(() => (window as unknown as HarnessWindow).circuit.state)).toBe('connected');
       expect(await echo(page, 'first')).toBe('first');

@@ -33,6 +33,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Harness pages fulfilled by Playwright's router come from no address, which Chromium 156 puts
+  // in the public address space: Local Network Access then blocks their WebSockets to 127.0.0.1
+  // (net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS) and SignalR silently falls back to
+  // Server-Sent Events. A page the server itself serves is on loopback and never hits this.
+  '--disable-features=LocalNetworkAccessChecks',
 ];
 
 export async function launchChromium(): Promise<Browser> {

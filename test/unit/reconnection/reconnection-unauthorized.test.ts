@@ -39,7 +39,7 @@ describe('a refused sign-in', () => {
 });
 
 describe('onUnauthorized', () => {
-  it('is called once by itself; when it resolves, an attempt follows at once and can resume', async () => {
+  it('is called once by itself, unseen; when it resolves, an attempt follows at once and can resume', async () => {
     let signedIn!: () => void;
     const onUnauthorized = vi.fn(() => new Promise<void>((resolve) => (signedIn = resolve)));
     const { process, attempt, display, outcomes } = processFixture({ onUnauthorized }, { attempts: [refused(), true] });
@@ -54,7 +54,8 @@ describe('onUnauthorized', () => {
     expect(attempt).toHaveBeenCalledTimes(2);
     expect(process.state).toBe('resumed');
     expect(outcomes).toEqual(['resumed']);
-    expect(display.take()).toEqual(['show', 'update 1 0', 'unauthorized', 'show', 'update 2 0', 'hide']);
+    // A silent sign-in shows nothing but the outage: no `unauthorized` on the display.
+    expect(display.take()).toEqual(['show', 'update 1 0', 'show', 'update 2 0', 'hide']);
   });
 
   it('a second refusal after signing in waits for the Sign in button: no loop of automatic sign-ins', async () => {
@@ -71,14 +72,14 @@ describe('onUnauthorized', () => {
     expect(process.state).toBe('resumed');
   });
 
-  it('a throwing or rejecting callback is logged once at Error; the state stays unauthorized with its Sign in', async () => {
+  it('a throwing or rejecting callback is logged once at Error; then the display shows unauthorized with its Sign in', async () => {
     expectErrorLog(/^onUnauthorized threw\.$/);
     const onUnauthorized = vi.fn(() => Promise.reject(new Error('popup blocked')));
     const { process, attempt, display, logger } = processFixture({ onUnauthorized }, { attempts: [refused()] });
     process.start('dropped');
     await vi.advanceTimersByTimeAsync(0);
     expect(process.state).toBe('unauthorized');
-    expect(display.take()).toEqual(['show', 'update 1 0', 'unauthorized', 'unauthorized']);
+    expect(display.take()).toEqual(['show', 'update 1 0', 'unauthorized']);
     process.signIn();
     await vi.advanceTimersByTimeAsync(0);
     expect(onUnauthorized).toHaveBeenCalledTimes(2);
