@@ -25,11 +25,9 @@ export type { ReconnectionProcess, ReconnectionProcessOptions } from './process-
  * process was not disposed or overtaken meanwhile. The one timer (the countdown) and the signal
  * subscription live here and are released by every final state.
  *
- * The grace period: while the display's `dialogDelayMilliseconds` has not passed since the
- * outage began, no wait runs past its end. So an attempt is made when the grace period ends, and
- * a cut shorter than it is resumed before the dialog could appear (the default dialog waits for
- * an attempt running when its grace period ends). Only waits scheduled inside the grace period are shortened: a long outage sees
- * the policy's schedule unchanged after its first second.
+ * The grace period (`dialogDelayMilliseconds`): when it ends during a wait, one extra, uncounted
+ * attempt is made (see `graceAttempt`), so a cut shorter than it is resumed before the dialog
+ * could appear; the policy's schedule is left exactly as it is.
  */
 export function createReconnectionProcess({
   options,
