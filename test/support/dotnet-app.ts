@@ -1,10 +1,8 @@
 // Starts a built .NET example app on a free loopback port, for tests against real Kestrel.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import type { DotnetProject } from './dotnet-apps';
 import { builtDll, projectFolder } from './dotnet-apps';
-import { freePort } from './free-port';
-import { waitUntil } from './wait';
+import { startServerProcess } from './server-process';
+import type { ServerProcess } from './server-process';
 
 /** How to start an app. */
 export interface DotnetAppOptions {
@@ -19,36 +17,8 @@ export interface DotnetAppOptions {
   readonly startTimeoutMs?: number;
 }
 
-/** A running app. Every method that ends it ends it by process id, never by name. */
-export interface DotnetApp {
-  /** `http://127.0.0.1:<port>` */
-  readonly url: string;
-  readonly port: number;
-  /** The current process's id (a restart changes it). */
-  readonly pid: number;
-  /** Milliseconds from spawn to the first healthy answer, for the last start. */
-  readonly startMs: number;
-  /** What the app printed (stdout and stderr, last 400 lines), for failure messages. */
-  output(): string;
-  /** SIGTERM, then SIGKILL if it has not exited after 5 s. Safe to call twice. */
-  stop(): Promise<void>;
-  /** SIGKILL: the server vanishes without closing its connections, as in a crash. */
-  kill(): Promise<void>;
-  /** Starts the app again on the same port (stopping it first if it still runs). */
-  restart(): Promise<void>;
-}
-
-const running = new Set<ChildProcess>();
-
-// A test runner that dies (or a test that forgets to stop its app) must not leave Kestrel behind:
-// every process still running when this process exits is killed, by its id.
-process.once('exit', () => {
-  for (const child of running) {
-    if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid, 'SIGKILL');
-  }
-});
-
-const MAX_LINES = 400;
+/** A running app; see {@link ServerProcess}. */
+export type DotnetApp = ServerProcess;
 
 /**
  * Runs `dotnet <folder>/bin/<Configuration>/net10.0/<Assembly>.dll --urls http://127.0.0.1:<port>`
@@ -56,98 +26,19 @@ const MAX_LINES = 400;
  * from the project's folder, in the Development environment (which serves the build's static web
  * assets, blazor.web.js among them), and waits until `healthPath` answers 200.
  */
-export async function startDotnetApp(options: DotnetAppOptions): Promise<DotnetApp> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const lines: string[] = [];
-  let child: ChildProcess | undefined;
-  let startMs = 0;
-
-  const record = (prefix: string) => (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (line.trim() !== '') lines.push(`${prefix}${line}`);
-    }
-    if (lines.length > MAX_LINES) lines.splice(0, lines.length - MAX_LINES);
-  };
-  const output = () => lines.join('\n');
-
-  async function launch(): Promise<void> {
-    const started = Date.now();
-    const spawned = spawn('dotnet', [builtDll(options.project), '--urls', url, ...(options.args ?? [])], {
-      cwd: projectFolder(options.project),
-      env: {
-        ...process.env,
-        ASPNETCORE_ENVIRONMENT: 'Development',
-        DOTNET_NOLOGO: '1',
-        DOTNET_CLI_TELEMETRY_OPTOUT: '1',
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child = spawned;
-    running.add(spawned);
-    spawned.stdout.on('data', record(''));
-    spawned.stderr.on('data', record('stderr: '));
-    spawned.once('exit', (code, signal) => {
-      running.delete(spawned);
-      lines.push(`[process ${spawned.pid ?? '?'} exited: ${signal ?? code ?? '?'}]`);
-    });
-
-    const healthUrl = `${url}${options.healthPath ?? '/'}`;
-    try {
-      await waitUntil(
-        async () => {
-          if (spawned.exitCode !== null || spawned.signalCode !== null) {
-            throw new Error(`${options.project.assembly} exited before it served ${healthUrl}:\n${output()}`);
-          }
-          try {
-            return (await fetch(healthUrl)).status === 200;
-          } catch {
-            return false;
-          }
-        },
-        options.startTimeoutMs ?? 30_000,
-        `${options.project.assembly} to answer 200 at ${healthUrl}`,
-        output,
-      );
-    } catch (error) {
-      await end('SIGKILL');
-      throw error;
-    }
-    startMs = Date.now() - started;
-  }
-
-  async function end(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
-    const current = child;
-    if (current?.pid === undefined || current.exitCode !== null || current.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => current.once('exit', () => { resolve(); }));
-    current.kill(signal);
-    if (signal === 'SIGTERM') {
-      const timer = setTimeout(() => current.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    } else {
-      await exited;
-    }
-  }
-
-  await launch();
-
-  return {
-    url,
-    port,
-    get pid() {
-      return child?.pid ?? -1;
-    },
-    get startMs() {
-      return startMs;
-    },
-    output,
-    stop: () => end('SIGTERM'),
-    kill: () => end('SIGKILL'),
-    restart: async () => {
-      await end('SIGTERM');
-      await launch();
-    },
-  };
+export function startDotnetApp(options: DotnetAppOptions): Promise<DotnetApp> {
+  return startServerProcess({
+    name: options.project.assembly,
+    command: 'dotnet',
+    args: (url) => [builtDll(options.project), '--urls', url, ...(options.args ?? [])],
+    cwd: projectFolder(options.project),
+    env: () => ({
+      ASPNETCORE_ENVIRONMENT: 'Development',
+      DOTNET_NOLOGO: '1',
+      DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+      ...options.env,
+    }),
+    healthPath: options.healthPath,
+    startTimeoutMs: options.startTimeoutMs,
+  });
 }
