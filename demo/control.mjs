@@ -11,6 +11,7 @@
  *   POST /control/refuse-starts?on=true|false StartCircuit answers null
  *   POST /control/reject-negotiation?status=401&path=/hub   (status=0 turns it off)
  *   POST /control/close?error=text&allowReconnect=true      graceful Close message
+ *   POST /control/push?text=…                 Message(text) to every circuit connection
  *   POST /control/reset                       every fault cleared, log and counters emptied
  *   GET  /control/status                      { counters, faults, connections, circuits }
  *   GET  /control/log                         the same plus `entries`, the hub's whole log
@@ -40,6 +41,7 @@ export function createControlHandler(hub) {
       ...(q.has('error') ? { error: q.get('error') ?? '' } : {}),
       ...(q.has('allowReconnect') ? { allowReconnect: q.get('allowReconnect') === 'true' } : {}),
     }),
+    push: (q) => hub.push(q.get('text') ?? ''),
     reset: () => hub.reset({ log: true }),
   };
 

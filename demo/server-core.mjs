@@ -7,7 +7,8 @@
  *   /vendor/signalr/          @microsoft/signalr's browser build (signalr.js, signalr.min.js)
  *   /vendor/signalr-esm/      its ES2015 module build, for the import map
  *   /_blazor, /signalr        hubs speaking the circuit contract (sharing one registry)
- *   /hub                      a stateless hub (Echo), for `circuitHandshake: false`
+ *   /hub, /chat               stateless hubs (Echo, Send → Message), for `circuitHandshake: false`
+ *   /sample/                  the ASP.NET Core sample's wwwroot (its chat page runs here unchanged)
  *   /control/*                fault controls and the hub's log (see control.mjs)
  */
 import { existsSync } from 'node:fs';
@@ -28,6 +29,7 @@ export const HUB_ENDPOINTS = Object.freeze([
   { path: '/_blazor', kind: /** @type {const} */ ('circuit') },
   { path: '/signalr', kind: /** @type {const} */ ('circuit') },
   { path: '/hub', kind: /** @type {const} */ ('stateless') },
+  { path: '/chat', kind: /** @type {const} */ ('stateless') },
 ]);
 
 /**
@@ -65,6 +67,7 @@ export async function startDemoServer(options = {}) {
     [
       { prefix: '/vendor/signalr/', dir: join(signalrRoot, 'dist', 'browser') },
       { prefix: '/vendor/signalr-esm/', dir: join(signalrRoot, 'dist', 'esm'), extensionless: true },
+      { prefix: '/sample/', dir: join(repoRoot, 'examples', 'aspnetcore', 'wwwroot') },
       { prefix: '/', dir: join(here, 'pages') },
       { prefix: '/', dir: distDir },
     ],

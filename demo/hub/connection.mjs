@@ -92,6 +92,11 @@ export class HubSocket {
     return !this.#closed;
   }
 
+  /** Open and past the handshake: hub messages may be sent to it. */
+  get isReady() {
+    return this.#handshaken && !this.#closed;
+  }
+
   /** Sends one hub message (through the slow-link delay). @param {unknown} message */
   send(message) {
     this.#sendText(writeRecord(message));

@@ -12,6 +12,7 @@ import { FaultState, checkNumber } from './faults.mjs';
 import { handleEndpointRequest, newToken, send } from './http-routes.mjs';
 import { HubLog } from './log.mjs';
 import { invoke, methodsFor } from './methods.mjs';
+import { invocationMessage } from './protocol.mjs';
 
 /** @typedef {import('./http-routes.mjs').Endpoint} Endpoint */
 
@@ -56,7 +57,17 @@ export function createHub(options = {}) {
   /** @type {Set<HubSocket>} */
   const sockets = new Set();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
-  const methodContext = { circuits, faults, log, circuitByConnection };
+  /**
+   * Sends `target(...args)` to every ready connection on `paths`, as `Clients.All.SendAsync` does:
+   * a connection that is down misses it (no buffer across connections).
+   * @param {string[]} paths
+   * @param {string} target
+   * @param {unknown[]} args
+   */
+  const broadcast = (paths, target, args) => {
+    for (const socket of sockets) if (socket.isReady && paths.includes(socket.path)) socket.send(invocationMessage(target, args));
+  };
+  const methodContext = { circuits, faults, log, circuitByConnection, broadcast };
   const routeContext = { log, faults, circuits, tokens };
   /** @type {(() => void)[]} */
   const detachers = [];
@@ -158,6 +169,15 @@ export function createHub(options = {}) {
     },
     handleRequest,
     handleUpgrade,
+
+    /**
+     * The app talks to its circuits' pages: `Message(text)` to every connection on a circuit
+     * endpoint (the ASP.NET Core sample's `POST /push`).
+     * @param {string} text
+     */
+    push(text) {
+      broadcast(endpoints.filter((e) => e.kind === 'circuit').map((e) => e.path), 'Message', [text]);
+    },
 
     /**
      * Serves hub requests and upgrades on `server`; other requests go to `fallback` (404 without

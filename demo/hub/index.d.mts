@@ -147,6 +147,8 @@ export interface Hub {
   handleRequest(req: IncomingMessage, res: ServerResponse): boolean;
   /** Accepts or refuses a WebSocket upgrade; false when the path is not a hub endpoint's. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** `Message(text)` to every connection on a circuit endpoint, as the ASP.NET Core sample's `POST /push`. */
+  push(text: string): void;
   /** Serves hub requests and upgrades on `server`; other requests go to `fallback` (else 404). */
   attach(server: Server, fallback?: (req: IncomingMessage, res: ServerResponse) => void): Hub;
 

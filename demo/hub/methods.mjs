@@ -4,7 +4,7 @@
  *
  * `circuit` is Blazor's ComponentHub contract (reference §4): StartCircuit, ConnectCircuit and the
  * .NET 10 PauseCircuit/ResumeCircuit. A connection carries at most one circuit, as in Blazor.
- * `stateless` is for clients started with `circuitHandshake: false`: only Echo.
+ * `stateless` is for clients started with `circuitHandshake: false`: Echo, and Send, a chat.
  */
 import { HubMethodError } from './connection.mjs';
 
@@ -14,6 +14,8 @@ import { HubMethodError } from './connection.mjs';
  * @property {import('./faults.mjs').FaultState} faults
  * @property {import('./log.mjs').HubLog} log
  * @property {Map<string, string>} circuitByConnection connection id → its circuit id
+ * @property {(paths: string[], target: string, args: unknown[]) => void} broadcast sends to every
+ *   ready connection on those endpoints
  */
 
 /**
@@ -96,7 +98,17 @@ const circuitMethods = {
 };
 
 /** @type {Record<string, HubMethod>} */
-const statelessMethods = { ...common };
+const statelessMethods = {
+  ...common,
+  // The ASP.NET Core sample's ChatHub.Send: Message(user, text) to everyone on this endpoint.
+  Send: {
+    arity: 2,
+    run(ctx, connection, [user, text]) {
+      ctx.broadcast([connection.path], 'Message', [user, text]);
+      return null;
+    },
+  },
+};
 
 /** @typedef {'circuit' | 'stateless'} EndpointKind */
 

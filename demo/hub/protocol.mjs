@@ -122,6 +122,16 @@ export function parseMessage(record) {
   }
 }
 
+/**
+ * An Invocation the server sends to a client (`Clients.All.SendAsync(target, args)`): no
+ * invocation id, so no completion is expected.
+ * @param {string} target
+ * @param {unknown[]} args
+ */
+export function invocationMessage(target, args) {
+  return { type: MessageType.Invocation, target, arguments: args };
+}
+
 /** @returns {{ type: 6 }} */
 export function pingMessage() {
   return { type: MessageType.Ping };

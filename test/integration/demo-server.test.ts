@@ -153,8 +153,8 @@ describe('library and vendor files', () => {
 });
 
 describe('hubs', () => {
-  it('negotiates at /_blazor, /signalr and /hub; only the circuit hubs take beacons', async () => {
-    for (const path of ['/_blazor', '/signalr', '/hub']) {
+  it('negotiates at /_blazor, /signalr, /hub and /chat; only the circuit hubs take beacons', async () => {
+    for (const path of ['/_blazor', '/signalr', '/hub', '/chat']) {
       expect((await post(`${path}/negotiate?negotiateVersion=1`)).status, path).toBe(200);
     }
     expect((await post('/_blazor/disconnect', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(400);
@@ -172,6 +172,15 @@ describe('hubs', () => {
     await expect(connectCircuit(second, id ?? '')).resolves.toBe(true);
     const log = await controlLog();
     expect(log.entries.some((e) => e.kind === 'circuit' && e.event === 'connected' && e.circuitId === id)).toBe(true);
+  });
+
+  it('POST /control/push?text=… sends Message(text) to the circuit connections', async () => {
+    const connection = await clients.start('/signalr');
+    const heard = new Promise<unknown>((resolve) => {
+      connection.on('Message', resolve);
+    });
+    expect((await post('/control/push?text=hello')).status).toBe(200);
+    expect(await within(heard, 5000, 'the pushed message')).toBe('hello');
   });
 });
 
