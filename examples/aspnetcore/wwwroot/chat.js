@@ -1,40 +1,30 @@
 // The chat page's script: the script tag (loaded before this module, autostart="false") installs
 // window.Blazor; start() connects to the plain /chat hub and resolves to the Circuit handle.
-const stateOutput = document.getElementById('state');
-const messages = document.getElementById('messages');
-const compose = document.getElementById('compose');
-const sendButton = document.getElementById('send');
-const problem = document.getElementById('problem');
+const $ = (id) => document.getElementById(id);
+const showState = (state) => {
+  $('state').textContent = state;
+  $('send').disabled = state !== 'connected';
+};
 
-const circuit = await window.Blazor.start({
-  // A plain hub: a reconnect succeeds when a new connection starts (no circuit to resume).
-  circuitHandshake: false,
-  configureSignalR: (builder) => builder.withUrl('/chat'),
+const circuit = await Blazor.start({
+  circuitHandshake: false, // a plain hub: a new connection is a reconnect, no circuit to resume
+  configureSignalR: (builder) => builder.withUrl('/chat').withStatefulReconnect(),
 });
-
 // Registered once: the library puts it on every connection a reconnect makes, before it starts.
 circuit.on('Message', (user, text) => {
-  const item = document.createElement('li');
-  item.textContent = `${user}: ${text}`;
-  messages.append(item);
+  $('messages').append(Object.assign(document.createElement('li'), { textContent: `${user}: ${text}` }));
 });
-
-const showState = (state) => {
-  stateOutput.textContent = state;
-  sendButton.disabled = state !== 'connected';
-};
 showState(circuit.state);
-circuit.onStateChange(showState);
+circuit.onStateChange(showState); // connected, reconnecting, offline, failed, unauthorized…
 
-compose.addEventListener('submit', async (event) => {
+$('compose').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const text = document.getElementById('text');
   try {
-    await circuit.invoke('Send', document.getElementById('user').value, text.value);
-    text.value = '';
-    problem.textContent = '';
+    await circuit.invoke('Send', $('user').value, $('text').value);
+    $('text').value = '';
+    $('problem').textContent = '';
   } catch (error) {
-    // NotConnectedError while down: nothing was sent, so the text stays in the box to send again.
-    problem.textContent = error.name === 'NotConnectedError' ? `Not sent: the chat is ${error.state}.` : `Not sent: ${error.message}`;
+    // NotConnectedError while down: nothing was sent or queued, so the text stays to send again.
+    $('problem').textContent = error.name === 'NotConnectedError' ? `Not sent: the chat is ${error.state}.` : `Not sent: ${error.message}`;
   }
 });
