@@ -32,20 +32,26 @@ const HARNESS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 const PAGE_SCRIPT = `
 const signIn = () => fetch('/signin?name=ada', { method: 'POST' });
 window.recorded = { states: [], signIns: 0 };
+// The README's sample (a renewed cookie; a token for accessTokenFactory works the same way):
+const reconnectionOptions = {
+  // Called once by itself when the hub answers 401 or 403, then by the dialog's Sign in.
+  onUnauthorized: async () => {
+    await fetch('/signin?name=ada', { method: 'POST' });
+  },
+};
+const counted = {
+  onUnauthorized: async () => {
+    window.recorded.signIns += 1;
+    // A popup a browser blocks outside a click, say: the first, automatic call fails.
+    if (location.search.includes('fail-once') && window.recorded.signIns === 1) throw new Error('popup blocked');
+    await reconnectionOptions.onUnauthorized();
+  },
+};
 window.ready = (sessionStorage.getItem('signed-in') ? Promise.resolve() : signIn().then(() => sessionStorage.setItem('signed-in', '1')))
   .then(() => Blazor.start({
     circuitHandshake: false,
     configureSignalR: (builder) => builder.withUrl('/secure'),
-    reconnectionOptions: location.search.includes('refresh')
-      ? {
-          onUnauthorized: async () => {
-            window.recorded.signIns += 1;
-            // A popup a browser blocks outside a click, say: the first, automatic call fails.
-            if (location.search.includes('fail-once') && window.recorded.signIns === 1) throw new Error('popup blocked');
-            await signIn();
-          },
-        }
-      : {},
+    reconnectionOptions: location.search.includes('refresh') ? counted : {},
   }))
   .then((circuit) => {
     window.circuit = circuit;

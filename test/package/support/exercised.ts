@@ -47,6 +47,7 @@ export const RUN_BY_DOTNET_TESTS = [
   'examples/blazor-web-app/wwwroot/start.js',
   'examples/blazor-server/wwwroot/start.js',
   'examples/aspnetcore/wwwroot/chat.js',
+  'test/dotnet/handle-auth.test.ts',
 ] as const;
 
 /** The marker for shell blocks: each command is checked against package.json and the packed files. */
