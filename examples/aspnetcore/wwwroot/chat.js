@@ -6,7 +6,7 @@ const showState = (state) => {
   $('send').disabled = state !== 'connected';
 };
 
-const circuit = await Blazor.start({
+const circuit = await window.Blazor.start({
   circuitHandshake: false, // a plain hub: a new connection is a reconnect, no circuit to resume
   configureSignalR: (builder) => builder.withUrl('/chat').withStatefulReconnect(),
 });
