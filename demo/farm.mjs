@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `npm run demo:farm [-- --nodes 3] [--no-redis] [-- <app arguments, e.g. --ReconnectUi=blazor>]`
+ * Redis, N nodes of examples/blazor-web-app and HAProxy in front of them, all on loopback; prints
+ * the one URL to open (the balancer; PORT chooses its port). See README "Running on a farm".
+ */
+import { parseArgs } from 'node:util';
+import { startFarm } from './farm/farm-core.mjs';
+
+const USAGE = 'usage: node demo/farm.mjs [--nodes <2..9>] [--no-redis] [--quiet] [-- <app arguments>]';
+
+/** @param {string} message @returns {never} */
+function fail(message) {
+  console.error(`demo:farm: ${message}`);
+  process.exit(1);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      nodes: { type: 'string', default: '2' },
+      'no-redis': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+}
+const args = parsed.values;
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const nodes = Number(args.nodes);
+if (!/^\d$/.test(args.nodes) || nodes < 2) fail(`--nodes must be a number from 2 to 9, got ${JSON.stringify(args.nodes)}. ${USAGE}`);
+const rawPort = process.env.PORT;
+const port = rawPort === undefined ? undefined : Number(rawPort);
+if (rawPort !== undefined && (!/^\d+$/.test(rawPort) || Number(rawPort) > 65535)) fail(`PORT must be a port number, got ${JSON.stringify(rawPort)}.`);
+
+const time = () => new Date().toISOString().slice(11, 23);
+const print = args.quiet ? undefined : (/** @type {string} */ line) => { console.log(`${time()} ${line}`); };
+
+/** @type {Awaited<ReturnType<typeof startFarm>>} */
+let farm;
+try {
+  farm = await startFarm({ nodes, port: port === 0 ? undefined : port, redis: !args['no-redis'], appArgs: parsed.positionals, print });
+} catch (error) {
+  fail(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+}
+console.log(
+  `circuit-reconnect farm on ${farm.url}/counter (${nodes} nodes, ${farm.redis === undefined ? 'no Redis' : `Redis ${farm.redis}`}; ` +
+    `POST ${farm.url}/_farm/roll or /_farm/restart?node=1&signal=KILL; Ctrl+C to stop)`,
+);
+
+let stopping = false;
+/** @param {NodeJS.Signals} signal */
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`demo:farm: ${signal}, stopping every process of the farm`);
+  await farm.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
