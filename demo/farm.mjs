@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { startFarm } from './farm/farm-core.mjs';
 
-const USAGE = 'usage: node demo/farm.mjs [--nodes <2..9>] [--no-redis] [--quiet] [-- <app arguments>]';
+const USAGE = 'usage: node demo/farm.mjs [--nodes <2..9>] [--no-redis] [--quiet] [--until-stdin-closes] [-- <app arguments>]';
 
 /** @param {string} message @returns {never} */
 function fail(message) {
@@ -24,6 +24,9 @@ try {
       nodes: { type: 'string', default: '2' },
       'no-redis': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      // For a parent process (the tests): stop the farm when the parent's end of stdin closes, so a
+      // test runner that dies never leaves Redis, the nodes or HAProxy behind.
+      'until-stdin-closes': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -66,4 +69,7 @@ async function shutdown(signal) {
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
+if (args['until-stdin-closes']) {
+  process.stdin.on('end', () => void shutdown('SIGTERM')).resume();
+}
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -64,6 +64,8 @@ export async function startFarm(options = {}) {
       restart: control.restart,
       roll: control.roll,
       status: control.status,
+      /** What HAProxy printed: each node going down and coming back. */
+      balancerOutput: haproxy.output,
       stop,
     };
   } catch (error) {

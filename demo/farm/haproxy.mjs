@@ -20,8 +20,11 @@ export function haproxyConfig({ port, controlPort, nodePorts, socket }) {
     'global',
     `  stats socket ${socket} mode 600 level admin`,
     '  maxconn 4000',
+    // Notices (a node going down or up) on HAProxy's own output, which the farm keeps.
+    '  log stdout format raw local0 notice',
     'defaults',
     '  mode http',
+    '  log global',
     '  option redispatch',
     '  retries 3',
     '  timeout connect 1s',
@@ -40,8 +43,11 @@ export function haproxyConfig({ port, controlPort, nodePorts, socket }) {
     // Sticky by cookie; `indirect` keeps it away from the nodes, `nocache` out of shared caches.
     '  cookie FARM_NODE insert indirect nocache httponly',
     '  option httpchk GET /healthz',
-    // A node that answers 503 (stopping) or nothing leaves rotation at its next check.
-    '  default-server inter 250ms fall 1 rise 1',
+    // A node that answers 503 (stopping) leaves rotation at its next check. A slow answer is not a
+    // failure: on two busy cores a check can take 300 ms, and a node marked down by mistake sends
+    // its tabs' next requests to another node (measured: it broke a negotiate/WebSocket pair).
+    '  timeout check 3s',
+    '  default-server inter 400ms fall 1 rise 1',
     ...servers,
     '',
   ].join('\n');
@@ -83,5 +89,5 @@ export async function startHaproxy({ dir, port, controlPort, nodePorts }) {
     healthy: async () => (await answers200(`http://127.0.0.1:${port}/healthz`)) && (await nodeIsUp(socket, 1)),
     startTimeoutMs: 15_000,
   });
-  return { server, socket, file };
+  return { server, socket, file, output: server.output };
 }
