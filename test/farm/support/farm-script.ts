@@ -13,6 +13,8 @@ const SCRIPT = fileURLToPath(new URL('../../../demo/farm.mjs', import.meta.url))
 export interface FarmScript {
   /** `http://127.0.0.1:<port>`, the load balancer. */
   readonly url: string;
+  /** The port of the farm's Redis, or undefined with `--no-redis`. */
+  readonly redisPort: number | undefined;
   /** What the script printed. */
   output(): string;
   /** `POST /_farm/restart?node=N&signal=…` through the balancer; its JSON answer. */
@@ -60,8 +62,10 @@ export async function startFarmScript(args: readonly string[] = []): Promise<Far
     'the farm script to print its URL',
     () => out,
   );
+  const redisPort = /redis on 127\.0\.0\.1:(\d+)/.exec(out)?.[1];
   return {
     url,
+    redisPort: redisPort === undefined ? undefined : Number(redisPort),
     output: () => out,
     restart: (node, signal) => post(`${url}/_farm/restart?node=${node}&signal=${signal}`),
     roll: () => post(`${url}/_farm/roll`),
