@@ -32,6 +32,18 @@ export interface StopOutcome {
 const touched = (view: TabView, since: number): boolean =>
   view.states.some((s) => s.at >= since) || view.loads.some((at) => at >= since);
 
+/**
+ * Whether a tab the stop touched is interactive again: its last document loaded since the stop
+ * has its counter interactive, or (no reload) its last state event is `hide` (a reconnect or a
+ * resume renders in place, so the counter never looks disabled).
+ */
+export function isBack(view: TabView, since: number): boolean {
+  const lastLoad = view.loads.at(-1) ?? 0;
+  if (lastLoad >= since) return (view.interactive.at(-1) ?? 0) >= lastLoad;
+  const last = view.states.at(-1);
+  return last !== undefined && last.at >= since && last.state === 'hide';
+}
+
 /** The sum of the tab's outages since `since`: each from a `show` or a load to the next `hide` or interactive. */
 function timeWithoutInteractivity(view: TabView, since: number): number {
   const events = [
@@ -65,7 +77,7 @@ export async function measureStop(tabs: readonly FarmTab[], stop: () => Promise<
   await waitUntil(
     async () => {
       views.splice(0, views.length, ...(await Promise.all(tabs.map(readTab))));
-      return views.every((view) => view.node !== '' && (!touched(view, since) || (view.interactive.at(-1) ?? 0) >= since));
+      return views.every((view) => view.node !== '' && (!touched(view, since) || isBack(view, since)));
     },
     90_000,
     'every tab interactive on a live node',
