@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * `npm run demo:farm [-- --nodes 3] [--no-redis] [-- <app arguments, e.g. --ReconnectUi=blazor>]`
+ * `npm run demo:farm [-- --nodes 3] [--no-redis] [--no-drain] [-- <app arguments, e.g. --ReconnectUi=blazor>]`
  * Redis, N nodes of examples/blazor-web-app and HAProxy in front of them, all on loopback; prints
  * the one URL to open (the balancer; PORT chooses its port). See README "Running on a farm".
  */
 import { parseArgs } from 'node:util';
 import { startFarm } from './farm/farm-core.mjs';
 
-const USAGE = 'usage: node demo/farm.mjs [--nodes <2..9>] [--no-redis] [--quiet] [--until-stdin-closes] [-- <app arguments>]';
+const USAGE = 'usage: node demo/farm.mjs [--nodes <2..9>] [--no-redis] [--no-drain] [--quiet] [--until-stdin-closes] [-- <app arguments>]';
 
 /** @param {string} message @returns {never} */
 function fail(message) {
@@ -23,6 +23,8 @@ try {
     options: {
       nodes: { type: 'string', default: '2' },
       'no-redis': { type: 'boolean', default: false },
+      // Without the drain (CircuitDrain.cs): what Blazor 10 does alone when a node stops.
+      'no-drain': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       // For a parent process (the tests): stop the farm when the parent's end of stdin closes, so a
       // test runner that dies never leaves Redis, the nodes or HAProxy behind.
@@ -50,12 +52,13 @@ const print = args.quiet ? undefined : (/** @type {string} */ line) => { console
 /** @type {Awaited<ReturnType<typeof startFarm>>} */
 let farm;
 try {
-  farm = await startFarm({ nodes, port: port === 0 ? undefined : port, redis: !args['no-redis'], appArgs: parsed.positionals, print });
+  farm = await startFarm({ nodes, port: port === 0 ? undefined : port, redis: !args['no-redis'], drain: !args['no-drain'], appArgs: parsed.positionals, print });
 } catch (error) {
   fail(`could not start: ${error instanceof Error ? error.message : String(error)}`);
 }
 console.log(
-  `circuit-reconnect farm on ${farm.url}/counter (${nodes} nodes, ${farm.redis === undefined ? 'no Redis' : `Redis ${farm.redis}`}; ` +
+  `circuit-reconnect farm on ${farm.url}/counter (${nodes} nodes, ${farm.redis === undefined ? 'no Redis' : `Redis ${farm.redis}`}, ` +
+    `${farm.drain ? 'drain on stop' : 'no drain'}; ` +
     `POST ${farm.url}/_farm/roll or /_farm/restart?node=1&signal=KILL; Ctrl+C to stop)`,
 );
 

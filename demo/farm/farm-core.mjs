@@ -14,7 +14,7 @@ import { startRedis } from './redis.mjs';
 import { freePort } from './server-process.mjs';
 
 /**
- * @param {{ nodes?: number, port?: number, redis?: boolean, appArgs?: string[], print?: (line: string) => void }} [options]
+ * @param {{ nodes?: number, port?: number, redis?: boolean, drain?: boolean, appArgs?: string[], print?: (line: string) => void }} [options]
  */
 export async function startFarm(options = {}) {
   const count = options.nodes ?? 2;
@@ -36,7 +36,7 @@ export async function startFarm(options = {}) {
     }
     // Without Redis the nodes still share their Data Protection keys, through this folder.
     const keysDir = join(dir, 'keys');
-    const nodes = await startNodes({ count, redis: redis?.connection, keysDir, appArgs: options.appArgs ?? [] });
+    const nodes = await startNodes({ count, redis: redis?.connection, keysDir, drain: options.drain !== false, appArgs: options.appArgs ?? [] });
     for (const node of nodes) {
       stops.push(() => node.server.stop());
       print(`node ${node.n} on http://127.0.0.1:${node.port} (process ${node.server.pid})`);
@@ -60,6 +60,7 @@ export async function startFarm(options = {}) {
       url: `http://127.0.0.1:${port}`,
       port,
       redis: redis?.connection,
+      drain: options.drain !== false,
       nodes,
       restart: control.restart,
       roll: control.roll,

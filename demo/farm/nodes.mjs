@@ -16,10 +16,10 @@ export const NODE_DLL = `${APP}bin/${CONFIGURATION}/net10.0/BlazorWebApp.dll`;
  */
 
 /**
- * @param {{ count: number, redis: string | undefined, keysDir: string, appArgs: string[] }} options
+ * @param {{ count: number, redis: string | undefined, keysDir: string, drain: boolean, appArgs: string[] }} options
  * @returns {Promise<FarmNode[]>}
  */
-export async function startNodes({ count, redis, keysDir, appArgs }) {
+export async function startNodes({ count, redis, keysDir, drain, appArgs }) {
   if (!existsSync(NODE_DLL)) throw new Error(`${NODE_DLL} is missing: run \`dotnet build examples/blazor-web-app\` (npm run demo:farm does it)`);
   const ports = [];
   for (let n = 1; n <= count; n++) ports.push(await freePort());
@@ -41,6 +41,8 @@ export async function startNodes({ count, redis, keysDir, appArgs }) {
         Farm__Node: String(n),
         Farm__Redis: redis ?? '',
         Farm__Keys: keysDir,
+        // Pause every circuit before a node stops (examples/blazor-web-app/CircuitDrain.cs).
+        Farm__Drain: String(drain),
       },
       healthy: () => answers200(`http://127.0.0.1:${port}/healthz`),
     });

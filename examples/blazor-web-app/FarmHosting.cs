@@ -43,6 +43,12 @@ public static class FarmHosting
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(farm["Keys"]!));
         }
 
+        // Farm:Drain: pause every circuit before the node stops (CircuitDrain.cs).
+        if (farm.GetValue<bool>("Drain"))
+        {
+            builder.Services.AddCircuitDrain();
+        }
+
         return builder;
     }
 

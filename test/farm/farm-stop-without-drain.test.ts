@@ -21,7 +21,7 @@ describe.skipIf(skip)('Blazor 10 on the farm, Redis, no drain: a node stopped', 
   let redisPort: number;
 
   beforeAll(async () => {
-    farm = await startFarmScript(['--nodes', '2']);
+    farm = await startFarmScript(['--nodes', '2', '--no-drain']);
     if (farm.redisPort === undefined) throw new Error(`the farm printed no Redis port:\n${farm.output()}`);
     redisPort = farm.redisPort;
     browser = await launchChromium();
