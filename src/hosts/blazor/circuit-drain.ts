@@ -30,7 +30,7 @@ export function drainResumeDelay(attempt: number, random: () => number): number 
 /**
  * Answers a node's drain: pauses the circuit at once (Blazor 10 moves its `[PersistentState]` to
  * the client), then resumes it (`Blazor.resumeCircuit()`, which the load balancer sends to a node
- * that stays) after a spread wait, trying again while it throws or answers `false`. Blazor tells
+ * that stays) after a spread wait, trying again while it throws (a node not reached). Blazor tells
  * the reconnection handler about both: the display shows the pause, and the resume ends it.
  * Does nothing where Blazor cannot pause (.NET 8 and 9). Returns the function that stops listening.
  */
@@ -50,18 +50,21 @@ export function listenForDrain(
 
   async function drain(): Promise<void> {
     const current = blazor();
-    if (draining || current?.pauseCircuit === undefined) return;
-    draining = true;
     try {
+      if (current?.pauseCircuit === undefined) return;
       logger.log(INFORMATION, 'The server is going away: pausing the circuit to resume it on another server.');
       if (!(await current.pauseCircuit())) return;
       for (let attempt = 0; attempt < DRAIN_RESUME_TRIES; attempt++) {
         await wait(drainResumeDelay(attempt, random));
-        // Stopped, or the user resumed it meanwhile (Resume button): nothing left to do.
         if (stopped) return;
         try {
           const resume = blazor()?.resumeCircuit;
-          if (resume === undefined || (await resume())) return;
+          // true: resumed. false: nothing to resume any more (the user's Resume button did it, or
+          // the server refused the state); a retry would not change that, the display says it.
+          if (resume === undefined) return;
+          const resumed = await resume();
+          if (!resumed) logger.log(INFORMATION, 'Resuming after a drain answered false: not paused any more.');
+          return;
         } catch (error) {
           logger.log(INFORMATION, 'Resuming after a drain failed; trying again.', error);
         }
@@ -73,7 +76,10 @@ export function listenForDrain(
   }
 
   // Answered on a task of its own: the server's interop call returns at once, before the pause.
+  // A drain while one is scheduled or running is the same news: ignored.
   const onDrain = () => {
+    if (draining) return;
+    draining = true;
     timer = setTimeout(() => void drain(), 0);
   };
   document.addEventListener(DRAIN_EVENT, onDrain);
