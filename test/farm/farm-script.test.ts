@@ -1,6 +1,6 @@
 // `npm run demo:farm`'s script: Redis, two nodes of the Blazor Web App and HAProxy; both nodes
 // serve through the balancer, each response names its node, a tab sticks to its node, and the
-// control restarts a node (SIGKILL) and rolls the farm (SIGTERM, node by node).
+// control restarts a node (SIGKILL) and refuses what it cannot do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skipWithoutFarm } from './support/farm-tools';
 import { startFarmScript } from './support/farm-script';
@@ -45,10 +45,8 @@ describe.skipIf(skip)('demo/farm.mjs: two nodes behind HAProxy, with Redis', () 
     console.info(`restart node 1 (SIGKILL): ${JSON.stringify(report)}`);
   });
 
-  it('rolls the farm node by node with SIGTERM, and refuses a node it does not have', async () => {
-    const reports = await farm.roll();
-    expect(reports.map((report) => `${report.node}:${report.signal}`)).toEqual(['1:TERM', '2:TERM']);
-    console.info(`roll: ${JSON.stringify(reports)}`);
+  // POST /_farm/roll is run by farm-rolling-restart.test.ts, with tabs on the nodes.
+  it('refuses a node it does not have and a signal it does not send', async () => {
     expect((await fetch(`${farm.url}/_farm/restart?node=9&signal=TERM`, { method: 'POST' })).status).toBe(400);
     expect((await fetch(`${farm.url}/_farm/restart?node=1&signal=HUP`, { method: 'POST' })).status).toBe(400);
   });

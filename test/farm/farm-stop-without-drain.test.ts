@@ -54,13 +54,14 @@ describe.skipIf(skip)('Blazor 10 on the farm, Redis, no drain: a node stopped', 
 
   it('SIGKILL: nothing of the live circuits is saved; each of the killed node\'s tabs reloads exactly once', async () => {
     const keysBefore = await redisKeyCount(redisPort);
-    // After the first stop every circuit lives on node 2, so this kill touches every tab.
+    // After the first stop every circuit lives on node 2, so this kill touches every tab. A
+    // reload lands on node 1, or on node 2's new process when it is back by then.
     const outcome = await measureStop(tabs, () => farm.restart(2, 'KILL'));
     const keysAfter = await redisKeyCount(redisPort);
     console.info(`${describeOutcome('SIGKILL node 2', outcome)}\n  Redis keys ${keysBefore} -> ${keysAfter}`);
     expect(keysAfter).toBe(keysBefore);
     for (const tab of outcome.tabs.filter((t) => t.nodeBefore === '2')) {
-      expect(tab).toMatchObject({ nodeAfter: '1', persistedAfter: 0, reloads: 1 });
+      expect(tab).toMatchObject({ persistedAfter: 0, reloads: 1 });
     }
   });
 });

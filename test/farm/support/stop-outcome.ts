@@ -16,6 +16,8 @@ export interface TabOutcome {
   readonly reloads: number;
   /** The reconnection states it showed since the stop, in order. */
   readonly states: string[];
+  /** The same with their times, and its reloads, in ms since the stop: `show@120 … load@2400`. */
+  readonly timeline: string;
   /**
    * Time without interactivity since the stop: the sum of its outages (from a `show` or a reload
    * to the next `hide` or interactive counter); 0 if untouched.
@@ -76,7 +78,10 @@ export async function measureStop(tabs: readonly FarmTab[], stop: () => Promise<
   const views: TabView[] = [];
   await waitUntil(
     async () => {
-      views.splice(0, views.length, ...(await Promise.all(tabs.map(readTab))));
+      // A tab that is reloading has no document to read yet: not back, read it at the next poll.
+      const read = await Promise.all(tabs.map((tab) => readTab(tab).catch(() => undefined)));
+      if (read.some((view) => view === undefined)) return false;
+      views.splice(0, views.length, ...(read as TabView[]));
       return views.every((view) => view.node !== '' && (!touched(view, since) || isBack(view, since)));
     },
     90_000,
@@ -93,6 +98,14 @@ export async function measureStop(tabs: readonly FarmTab[], stop: () => Promise<
       plainAfter: view.plain,
       reloads: view.loads.filter((at) => at >= since).length,
       states: view.states.filter((s) => s.at >= since).map((s) => s.state),
+      timeline: [
+        ...view.states.filter((s) => s.at >= since).map((s) => ({ name: s.state, at: s.at })),
+        ...view.loads.filter((at) => at >= since).map((at) => ({ name: 'load', at })),
+        ...view.interactive.filter((at) => at >= since).map((at) => ({ name: 'interactive', at })),
+      ]
+        .sort((a, b) => a.at - b.at)
+        .map((event) => `${event.name}@${event.at - since}`)
+        .join(' '),
       downMs: timeWithoutInteractivity(view, since),
     };
   });
@@ -104,7 +117,7 @@ export function describeOutcome(title: string, outcome: StopOutcome): string {
   const rows = outcome.tabs.map(
     (tab) =>
       `  tab ${tab.index}: node ${tab.nodeBefore} -> ${tab.nodeAfter}, persisted ${tab.persistedBefore} -> ${tab.persistedAfter}, ` +
-      `plain ${tab.plainAfter}, reloads ${tab.reloads}, down ${tab.downMs} ms, states ${tab.states.join(' ') || '-'}`,
+      `plain ${tab.plainAfter}, reloads ${tab.reloads}, down ${tab.downMs} ms: ${tab.timeline || 'untouched'}`,
   );
   return [`${title} (down p50 ${outcome.down.p50} ms, max ${outcome.down.max} ms)`, ...rows].join('\n');
 }
