@@ -55,9 +55,9 @@ public sealed class CircuitDrain(IHostApplicationLifetime lifetime, ILogger<Circ
         }
 
         var started = Stopwatch.GetTimestamp();
-        foreach (var js in circuits.Values)
+        foreach (var (circuit, js) in circuits)
         {
-            _ = TellAsync(js);
+            _ = TellAsync(circuit, js);
         }
 
         while (!circuits.IsEmpty && Stopwatch.GetElapsedTime(started) < DrainTimeout)
@@ -69,7 +69,7 @@ public sealed class CircuitDrain(IHostApplicationLifetime lifetime, ILogger<Circ
             count - circuits.Count, count, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private async Task TellAsync(IJSRuntime js)
+    private async Task TellAsync(Circuit circuit, IJSRuntime js)
     {
         try
         {
@@ -78,6 +78,8 @@ public sealed class CircuitDrain(IHostApplicationLifetime lifetime, ILogger<Circ
         }
         catch (Exception exception) when (exception is JSException or JSDisconnectedException or TaskCanceledException or InvalidOperationException)
         {
+            // A page without circuit-reconnect's handler script cannot pause: do not wait for it.
+            Remove(circuit);
             logger.LogDebug(exception, "Drain: a circuit could not be told.");
         }
     }
