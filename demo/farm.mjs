@@ -49,30 +49,33 @@ if (rawPort !== undefined && (!/^\d+$/.test(rawPort) || Number(rawPort) > 65535)
 const time = () => new Date().toISOString().slice(11, 23);
 const print = args.quiet ? undefined : (/** @type {string} */ line) => { console.log(`${time()} ${line}`); };
 
-/** @type {Awaited<ReturnType<typeof startFarm>>} */
+/** @type {Awaited<ReturnType<typeof startFarm>> | undefined} */
 let farm;
-try {
-  farm = await startFarm({ nodes, port: port === 0 ? undefined : port, redis: !args['no-redis'], drain: !args['no-drain'], appArgs: parsed.positionals, print });
-} catch (error) {
-  fail(`could not start: ${error instanceof Error ? error.message : String(error)}`);
-}
-console.log(
-  `circuit-reconnect farm on ${farm.url}/counter (${nodes} nodes, ${farm.redis === undefined ? 'no Redis' : `Redis ${farm.redis}`}, ` +
-    `${farm.drain ? 'drain on stop' : 'no drain'}; ` +
-    `POST ${farm.url}/_farm/roll or /_farm/restart?node=1&signal=KILL; Ctrl+C to stop)`,
-);
-
 let stopping = false;
 /** @param {NodeJS.Signals} signal */
 async function shutdown(signal) {
   if (stopping) return;
   stopping = true;
   console.log(`demo:farm: ${signal}, stopping every process of the farm`);
-  await farm.stop();
+  // During the start, exiting ends what has started (by process id) and removes its folder.
+  await farm?.stop();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  farm = await startFarm({ nodes, port: port === 0 ? undefined : port, redis: !args['no-redis'], drain: !args['no-drain'], appArgs: parsed.positionals, print });
+} catch (error) {
+  fail(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+}
+if (farm === undefined) fail('could not start');
+console.log(
+  `circuit-reconnect farm on ${farm.url}/counter (${nodes} nodes, ${farm.redis === undefined ? 'no Redis' : `Redis ${farm.redis}`}, ` +
+    `${farm.drain ? 'drain on stop' : 'no drain'}; ` +
+    `POST ${farm.url}/_farm/roll or /_farm/restart?node=1&signal=KILL; Ctrl+C to stop)`,
+);
+
 if (args['until-stdin-closes']) {
   process.stdin.on('end', () => void shutdown('SIGTERM')).resume();
 }
-process.on('SIGTERM', () => void shutdown('SIGTERM'));

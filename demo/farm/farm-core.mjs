@@ -20,6 +20,9 @@ export async function startFarm(options = {}) {
   const count = options.nodes ?? 2;
   const print = options.print ?? (() => undefined);
   const dir = mkdtempSync(join(tmpdir(), 'circuit-reconnect-farm-'));
+  // Also when the process ends in the middle of a start (Ctrl+C while the nodes start): the
+  // processes are ended by server-process.mjs, the folder here.
+  process.once('exit', () => { rmSync(dir, { recursive: true, force: true }); });
   /** @type {(() => Promise<unknown>)[]} */
   const stops = [];
   const stop = async () => {
