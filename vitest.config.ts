@@ -59,6 +59,20 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
+      {
+        extends: true,
+        test: {
+          // A farm (Redis, Blazor Web App nodes, HAProxy) started by demo/farm.mjs, after every
+          // other project and one file at a time: each file starts its own farm on two cores.
+          name: 'farm',
+          environment: 'node',
+          include: ['test/farm/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+        },
+      },
     ],
   },
 });

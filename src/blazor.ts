@@ -2,11 +2,17 @@
 // blazor.web.js or blazor.server.js. No SignalR (Blazor brings its own), and it never touches
 // `window.Blazor`: it only defines `window.CircuitReconnect` for the page's `Blazor.start()`.
 import { blazorReconnectionHandler } from './hosts/blazor/blazor-reconnection-handler';
+import { DRAIN_EVENT } from './hosts/blazor/circuit-drain';
 
 /** What the script defines as `window.CircuitReconnect`. */
 export interface CircuitReconnectGlobal {
   /** Makes the reconnection handler to pass to `Blazor.start()`. */
   reconnectionHandler: typeof blazorReconnectionHandler;
+  /**
+   * Called by a stopping server (JS interop, `CircuitReconnect.drain`): every handler of the page
+   * pauses its circuit and resumes it on another server. Returns at once.
+   */
+  drain: () => void;
 }
 
 declare global {
@@ -15,4 +21,9 @@ declare global {
   }
 }
 
-window.CircuitReconnect = { reconnectionHandler: blazorReconnectionHandler };
+window.CircuitReconnect = {
+  reconnectionHandler: blazorReconnectionHandler,
+  drain: () => {
+    document.dispatchEvent(new CustomEvent(DRAIN_EVENT));
+  },
+};

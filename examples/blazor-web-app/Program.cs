@@ -15,6 +15,9 @@ builder.Services.Configure<CircuitOptions>(builder.Configuration.GetSection("Cir
 // ReconnectUi, StrictCsp and CircuitReconnect:Dist (see ReconnectSettings.cs).
 builder.Services.Configure<ReconnectSettings>(builder.Configuration);
 
+// Off unless Farm:Node is set: one node of a farm behind a load balancer (FarmHosting.cs).
+builder.AddFarm();
+
 var app = builder.Build();
 
 // Configure the HTTP request pipeline.
@@ -29,6 +32,7 @@ if (app.Configuration.GetValue<bool>("StrictCsp"))
     app.UseStrictContentSecurityPolicy();
 }
 
+app.UseFarm();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

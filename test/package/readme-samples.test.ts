@@ -45,7 +45,7 @@ interface PackageJson {
   files: string[];
 }
 const pkg = JSON.parse(read('package.json')) as PackageJson;
-const VITEST_PROJECTS = ['unit', 'integration', 'browser', 'package'];
+const VITEST_PROJECTS = ['unit', 'integration', 'browser', 'package', 'farm'];
 
 /** Why a shell command line cannot be run as written, or undefined when it can. */
 function commandProblem(command: string): string | undefined {

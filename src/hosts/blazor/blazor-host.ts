@@ -17,6 +17,8 @@ export interface BlazorGlobal {
    * `[PersistentState]`, saved by a pause or kept in the server's persistence cache).
    */
   resumeCircuit?: () => Promise<boolean>;
+  /** .NET 10: moves the circuit's `[PersistentState]` to the client and disconnects (used by the drain). */
+  pauseCircuit?: () => Promise<boolean>;
 }
 
 /**

@@ -7,6 +7,7 @@ import { DefaultReconnectionHandler } from '../../reconnection/default-reconnect
 import { markUserModalHidden } from '../../ui/user-specified-display';
 import type { BlazorGlobal } from './blazor-host';
 import { createBlazorHost } from './blazor-host';
+import { listenForDrain } from './circuit-drain';
 
 /** What `CircuitReconnect.reconnectionHandler(options)` takes: this library's reconnection options. */
 export interface BlazorHandlerOptions extends Partial<ReconnectionOptions> {
@@ -43,6 +44,8 @@ export function blazorReconnectionHandler(options: BlazorHandlerOptions = {}): R
     logger,
     document,
   });
+  // A farm node that is stopping says so (CircuitReconnect.drain()): pause here, resume elsewhere.
+  listenForDrain(document, () => win.Blazor, logger);
   let toldIgnored = false;
   return {
     onConnectionDown(blazorOptions, error, isPausing, remote) {

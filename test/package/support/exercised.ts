@@ -50,6 +50,12 @@ export const RUN_BY_DOTNET_TESTS = [
   'test/dotnet/handle-auth.test.ts',
 ] as const;
 
+/**
+ * The farm's files: run by the `farm` project's tests (test/farm/), which start demo/farm.mjs
+ * (Redis, the Blazor Web App's nodes with FarmHosting.cs, HAProxy with haproxy.cfg).
+ */
+export const RUN_BY_FARM_TESTS = ['examples/blazor-web-app/FarmHosting.cs', 'demo/farm/haproxy.cfg'] as const;
+
 /** The marker for shell blocks: each command is checked against package.json and the packed files. */
 export const COMMANDS_MARKER = 'commands';
 
@@ -61,5 +67,6 @@ export function exercisedFiles(): Set<string> {
     ...Object.values(DEMO_PAGES).flat(),
     ...COMPILED,
     ...RUN_BY_DOTNET_TESTS,
+    ...RUN_BY_FARM_TESTS,
   ]);
 }
