@@ -8,7 +8,7 @@
  *   GET  /_farm/nodes                           each node's port, process id and whether the balancer counts it up
  */
 import { createServer } from 'node:http';
-import { delay } from './server-process.mjs';
+import { delay } from '../server-process.mjs';
 
 /**
  * @typedef {object} RestartReport

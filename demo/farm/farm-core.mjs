@@ -11,7 +11,7 @@ import { createControl } from './control.mjs';
 import { nodeIsUp, startHaproxy } from './haproxy.mjs';
 import { startNodes } from './nodes.mjs';
 import { startRedis } from './redis.mjs';
-import { freePort } from './server-process.mjs';
+import { freePort } from '../server-process.mjs';
 
 /**
  * @param {{ nodes?: number, port?: number, redis?: boolean, drain?: boolean, appArgs?: string[], print?: (line: string) => void }} [options]

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answers200, startServer } from './server-process.mjs';
+import { answers200, startServer } from '../server-process.mjs';
 
 const TEMPLATE = fileURLToPath(new URL('haproxy.cfg', import.meta.url));
 

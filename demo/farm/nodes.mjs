@@ -2,7 +2,7 @@
 /** The farm's nodes: copies of examples/blazor-web-app's build, each on its own port, told by environment that it is node N. */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { answers200, freePort, startServer } from './server-process.mjs';
+import { answers200, freePort, startServer } from '../server-process.mjs';
 
 const APP = fileURLToPath(new URL('../../examples/blazor-web-app/', import.meta.url));
 const CONFIGURATION = process.env.DOTNET_CONFIGURATION ?? 'Debug';
@@ -12,7 +12,7 @@ export const NODE_DLL = `${APP}bin/${CONFIGURATION}/net10.0/BlazorWebApp.dll`;
  * @typedef {object} FarmNode
  * @property {number} n           1-based
  * @property {number} port
- * @property {import('./server-process.mjs').ServerProcess} server
+ * @property {import('../server-process.mjs').ServerProcess} server
  */
 
 /**

@@ -1,7 +1,7 @@
 // @ts-check
 /** Debian's redis-server on a free loopback port, in its own temporary folder, nothing saved to disk. */
 import { createConnection } from 'node:net';
-import { freePort, startServer } from './server-process.mjs';
+import { freePort, startServer } from '../server-process.mjs';
 
 /** Sends PING over RESP and expects +PONG. @param {number} port @returns {Promise<boolean>} */
 function ping(port) {
@@ -18,7 +18,7 @@ function ping(port) {
   });
 }
 
-/** @param {string} dir a temporary folder of the farm's own @returns {Promise<{ port: number, connection: string, server: import('./server-process.mjs').ServerProcess }>} */
+/** @param {string} dir a temporary folder of the farm's own @returns {Promise<{ port: number, connection: string, server: import('../server-process.mjs').ServerProcess }>} */
 export async function startRedis(dir) {
   const port = await freePort();
   const server = await startServer({

@@ -1,8 +1,8 @@
 // @ts-check
 /**
- * The one helper that starts every real server of the farm (Redis, the nodes, HAProxy): a free
- * loopback port, a spawned process, a bounded wait for health, and a stop by process id — also
- * when the farm's own process exits on an error.
+ * The one helper that starts every real server: the farm's (Redis, the nodes, HAProxy) and the
+ * tests' (Kestrel, the Node demo server): a free loopback port, a spawned process, a bounded wait
+ * for health, and a stop by process id, also when the starting process exits on an error.
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -44,13 +44,15 @@ export const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @property {Record<string, string>} [env]
  * @property {() => Promise<boolean>} healthy   true once the server serves
  * @property {number} [startTimeoutMs]          @default 60_000
+ * @property {number} [killAfterMs]   how long a SIGTERM may take before SIGKILL @default 30_000
+ *   (Kestrel's shutdown timeout: a deploy waits for it; a test need not)
  */
 
 /**
  * @typedef {object} ServerProcess
  * @property {number} pid            the current process's id (a restart changes it)
  * @property {() => string} output   the last 300 lines it printed
- * @property {(signal?: 'SIGTERM' | 'SIGKILL') => Promise<number>} stop  resolves with the milliseconds it took to exit; SIGTERM turns into SIGKILL after 30 s
+ * @property {(signal?: 'SIGTERM' | 'SIGKILL') => Promise<number>} stop  resolves with the milliseconds it took to exit; SIGTERM turns into SIGKILL after `killAfterMs`
  * @property {() => Promise<number>} start  starts it again; resolves with the milliseconds to health
  */
 
@@ -99,7 +101,7 @@ export async function startServer(spec) {
     const started = Date.now();
     const exited = new Promise((resolve) => current.once('exit', resolve));
     current.kill(signal);
-    const timer = setTimeout(() => current.kill('SIGKILL'), 30_000);
+    const timer = setTimeout(() => current.kill('SIGKILL'), spec.killAfterMs ?? 30_000);
     await exited;
     clearTimeout(timer);
     return Date.now() - started;
