@@ -2,11 +2,15 @@
 // blazor.web.js or blazor.server.js. No SignalR (Blazor brings its own), and it never touches
 // `window.Blazor`: it only defines `window.CircuitReconnect` for the page's `Blazor.start()`.
 import { blazorReconnectionHandler } from './hosts/blazor/blazor-reconnection-handler';
+import { restoreInput } from './dom/preserve-input/restore-input';
+import { saveInput } from './dom/preserve-input/save-input';
 
 /** What the script defines as `window.CircuitReconnect`. */
 export interface CircuitReconnectGlobal {
   /** Makes the reconnection handler to pass to `Blazor.start()`. */
   reconnectionHandler: typeof blazorReconnectionHandler;
+  /** Saves what the user typed, for a page's own modal to call before its own reload. */
+  saveInput: typeof saveInput;
 }
 
 declare global {
@@ -15,4 +19,8 @@ declare global {
   }
 }
 
-window.CircuitReconnect = { reconnectionHandler: blazorReconnectionHandler };
+window.CircuitReconnect = { reconnectionHandler: blazorReconnectionHandler, saveInput };
+
+// Puts back what the user typed before the library reloaded the page: the interactive form
+// appears (and replaces the prerendered one) once the circuit started, and is filled then.
+restoreInput(document);

@@ -16,6 +16,7 @@ import { buildDialog, type DialogButton } from './build-dialog';
 import { createMessageText } from './messages';
 import { createModalController } from './modal-controller';
 import { recordReload } from './reload-guard';
+import { saveInput } from '../../dom/preserve-input/save-input';
 
 /** Seams and settings of the default dialog; all optional, every seam injectable for tests. */
 export interface DefaultDisplaySettings {
@@ -25,7 +26,7 @@ export interface DefaultDisplaySettings {
   readonly clock?: Clock;
   /** @default `document.location.reload()` */
   readonly reload?: () => void;
-  /** Storage for the reload-storm guard; may throw. @default the window's `sessionStorage` */
+  /** Storage for the reload-storm guard and the saved input; may throw. @default the window's `sessionStorage` */
   readonly storage?: () => Storage | null | undefined;
 }
 
@@ -91,8 +92,16 @@ export function createDefaultDisplay(
       call();
       return true;
     }) ?? false;
-  /** `false` when the reload itself failed (a sandboxed frame): the Reload button is offered. */
-  const reloadPage = (): boolean => succeeded('reload', reload);
+  /**
+   * Saves the user's input first (the reloaded page puts it back), unless `preserveInput` is off.
+   * `false` when the reload itself failed (a sandboxed frame): the Reload button is offered.
+   */
+  const reloadPage = (): boolean => {
+    // `!== false`: options that Blazor itself passed (a handler given straight to blazor.web.js)
+    // lack this library's key, and the default is on.
+    if (options.preserveInput !== false) saveInput(context.document, { storage, now: clock.now() });
+    return succeeded('reload', reload);
+  };
 
   /** The message key of a state's visible text. */
   const textKey = (state: ReconnectState, detail?: ReconnectStateChangedDetail): keyof ReconnectionMessages => {

@@ -15,7 +15,7 @@ function refusal(options: unknown): InvalidOptionError | undefined {
 }
 
 const CIRCUIT_KEYS = 'configureSignalR, logLevel, circuitHandshake, reconnectionOptions, reconnectionHandler, circuitHandlers';
-const RECONNECTION_KEYS = 'maxRetries, retryIntervalMilliseconds, dialogId, dialogDelayMilliseconds, messages';
+const RECONNECTION_KEYS = 'maxRetries, retryIntervalMilliseconds, dialogId, dialogDelayMilliseconds, messages, preserveInput';
 
 describe('resolveOptions refuses unknown keys at every level', () => {
   const cases: [string, unknown, string][] = [
