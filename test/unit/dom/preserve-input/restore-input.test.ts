@@ -9,7 +9,7 @@ const NOW = 1_700_000_000_000;
 describe('restoreInput', () => {
   const storage = new MemoryStorage();
   const settings = { storage: () => storage, now: NOW };
-  let stop = () => undefined as void;
+  let stop: () => void = () => undefined;
 
   /** Fills a form, saves it and empties the page: what a reload leaves. */
   const saveAndReload = (prepare: (fields: ReturnType<typeof buildForm>) => void = fillForm) => {
@@ -69,7 +69,7 @@ describe('restoreInput', () => {
       fields.message.focus();
       fields.message.setSelectionRange(5, 5);
     });
-    const scroll = vi.mocked(window.scrollTo);
+    const scroll = stubScroll();
     stop = restoreInput(document, settings);
     expect(scroll).not.toHaveBeenCalled();
     const { message } = buildForm();
