@@ -103,7 +103,7 @@ describe.skipIf(chromiumPath === undefined)('default dialog (built IIFE, real ou
     expect(opened.at - down.at).toBeLessThan(GRACE_MS + 1000);
     expect(seen.at).toBeGreaterThanOrEqual(opened.at);
     // By then the first attempt (300 ms) failed: the countdown to the second one is on screen.
-    expect(shown.text).toMatch(/^Rejoin failed… trying again in \d+ seconds?$|^Rejoining the server…$/);
+    expect(shown.text).toMatch(/^Rejoin failed… trying again in \d+\sseconds?$|^Rejoining the server…$/);
 
     site.hub.reset();
     await waitForDialog(page, hidden, 'the dialog to hide once the server is back');

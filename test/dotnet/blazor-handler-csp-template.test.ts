@@ -86,7 +86,7 @@ describe.skipIf(skip)('Blazor handler, StrictCsp=true, our default dialog', () =
     console.info(`dialog texts seen: ${JSON.stringify(seen)}`);
     expect(seen).toEqual([
       'The session has been paused. [resume]',
-      expect.stringMatching(/^(Rejoining the server\u2026|Rejoin failed\u2026 trying again in \d+ seconds?) \[\]$/),
+      expect.stringMatching(/^(Rejoining the server\u2026|Rejoin failed\u2026 trying again in \d+\sseconds?) \[\]$/),
       'Failed to rejoin. Please retry or reload the page. [retry]',
     ]);
     expect((await readWatch(page)).csp).toEqual([]);

@@ -18,6 +18,13 @@ export interface RestoreInputSettings {
   readonly now?: number;
 }
 
+/**
+ * How often restoring takes the focus back from page code that moved it (Blazor's template
+ * focuses the `h1` after its first interactive render, `<FocusOnNavigate>`): a few times, so a
+ * page that insists is not fought forever.
+ */
+const FOCUS_RECLAIMS = 3;
+
 /** What the user does that ends restoring: from then on the page is theirs. */
 const USER_ACTIONS = ['keydown', 'pointerdown', 'wheel', 'touchstart'];
 
@@ -90,6 +97,21 @@ export function restoreInput(document: Document = window.document, settings: Res
     releases.push(() => {
       globalThis.clearTimeout(timer);
     });
+    let reclaims = 0;
+    // Not the user (their key or click ended restoring before the focus moved): the page's own
+    // "initial focus" code, which the focus the user left yields to.
+    releases.push(
+      listen(
+        document,
+        'focusin',
+        (event: FocusEvent) => {
+          if (focused?.isConnected && event.target !== focused && reclaims++ < FOCUS_RECLAIMS) {
+            focused.focus({ preventScroll: true });
+          }
+        },
+        true,
+      ),
+    );
     for (const type of USER_ACTIONS) {
       releases.push(
         listen(

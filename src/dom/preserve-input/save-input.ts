@@ -7,6 +7,11 @@ export interface SaveInputSettings {
   readonly storage?: StorageSource;
   /** Wall-clock milliseconds the record is dated with. @default Date.now() */
   readonly now?: number;
+  /**
+   * The field to give the focus back to. A modal that took the focus passes the element that had
+   * it before. @default document.activeElement
+   */
+  readonly focused?: Element | null;
 }
 
 /** The caret or selection of a text field; `undefined` for fields that have none. */
@@ -40,14 +45,14 @@ function selectionOf(field: FormField): Pick<SavedFocus, 'start' | 'end'> {
  * location.reload();
  */
 export function saveInput(document: Document = window.document, settings: SaveInputSettings = {}): boolean {
-  const { storage = sessionStorageOf(document), now = Date.now() } = settings;
+  const { storage = sessionStorageOf(document), now = Date.now(), focused = document.activeElement } = settings;
   try {
     const fields: [string, FieldValue][] = [];
     let focus: SavedFocus | undefined;
     for (const [key, field] of keyedFields(document)) {
       const value = changedValue(field);
       if (value !== undefined) fields.push([key, value]);
-      if (field === document.activeElement) focus = { key, ...selectionOf(field) };
+      if (field === focused) focus = { key, ...selectionOf(field) };
     }
     const view = document.defaultView;
     return writeRecord(storage, recordKey(document), {

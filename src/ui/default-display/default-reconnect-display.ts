@@ -99,7 +99,10 @@ export function createDefaultDisplay(
   const reloadPage = (): boolean => {
     // `!== false`: options that Blazor itself passed (a handler given straight to blazor.web.js)
     // lack this library's key, and the default is on.
-    if (options.preserveInput !== false) saveInput(context.document, { storage, now: clock.now() });
+    // The field the user was in, not the dialog, which took the focus when it opened.
+    if (options.preserveInput !== false) {
+      saveInput(context.document, { storage, now: clock.now(), focused: modal.pageFocus() });
+    }
     return succeeded('reload', reload);
   };
 

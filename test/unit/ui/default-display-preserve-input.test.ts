@@ -27,15 +27,17 @@ describe('default dialog: preserveInput', () => {
     expect(reload).toHaveBeenCalledOnce();
   });
 
-  it('saves before a reload from the Reload button too', () => {
-    typedField();
+  it('saves before a reload from the Reload button too, with the field focused before the dialog opened', () => {
+    typedField().focus();
     const { display, reloadButton, storage, reload } = openDefault();
     display.show();
     display.resumeFailed();
     expect(storage.getItem(recordKey(document))).toBeNull();
     reloadButton.click();
     expect(reload).toHaveBeenCalledOnce();
-    expect(storage.getItem(recordKey(document))).toContain('half a sentence');
+    const saved = JSON.parse(storage.getItem(recordKey(document)) ?? '{}') as { fields: unknown; focus: unknown };
+    expect(saved.fields).toEqual([['#comment', 'half a sentence']]);
+    expect(saved.focus).toMatchObject({ key: '#comment' });
   });
 
   it('saves nothing with preserveInput: false', () => {

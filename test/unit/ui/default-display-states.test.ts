@@ -42,10 +42,10 @@ describe('default dialog: one render per state', () => {
     expect(stateText.textContent).toBe('Rejoining the server…');
     expect(stateClasses(dialog)).toEqual([SHOW_CLASS]);
     display.update(2, 5);
-    expect(stateText.textContent).toBe('Rejoin failed… trying again in 5 seconds');
+    expect(stateText.textContent).toBe('Rejoin failed… trying again in 5\u00a0seconds');
     expect(stateClasses(dialog)).toEqual([SHOW_CLASS, RETRYING_CLASS]);
     display.update(2, 1);
-    expect(stateText.textContent).toBe('Rejoin failed… trying again in 1 second');
+    expect(stateText.textContent).toBe('Rejoin failed… trying again in 1\u00a0second');
     display.update(2, 0);
     expect(stateText.textContent).toBe('Rejoining the server…');
     expect(events.slice(1)).toStrictEqual([
@@ -217,9 +217,9 @@ describe('default dialog: messages', () => {
       },
     });
     display.update(2, 3);
-    expect(stateText.textContent).toBe('Rejoin failed… trying again in 3 seconds');
+    expect(stateText.textContent).toBe('Rejoin failed… trying again in 3\u00a0seconds');
     display.update(2, 2);
-    expect(stateText.textContent).toBe('Rejoin failed… trying again in 2 seconds');
+    expect(stateText.textContent).toBe('Rejoin failed… trying again in 2\u00a0seconds');
     expect(logger.errors().map((entry) => entry.message)).toEqual(['messages.retrying threw.']);
     expect(logger.entries.filter((entry) => entry.level === WARNING)).toEqual([]);
   });

@@ -79,6 +79,22 @@ describe('restoreInput', () => {
     expect(scroll).toHaveBeenCalledWith(0, 0);
   });
 
+  it("takes the focus back from the page's own initial focus (Blazor's FocusOnNavigate), a few times at most", () => {
+    saveAndReload((fields) => {
+      fields.message.focus();
+    });
+    const { message, form } = buildForm();
+    const heading = document.createElement('h1');
+    heading.tabIndex = -1;
+    form.before(heading);
+    stop = restoreInput(document, settings);
+    expect(document.activeElement).toBe(message);
+    heading.focus();
+    expect(document.activeElement).toBe(message);
+    for (let time = 0; time < 3; time++) heading.focus();
+    expect(document.activeElement).toBe(heading);
+  });
+
   it(`stops waiting after ${RESTORE_WAIT_MS} ms: a form that comes back later keeps what it renders`, async () => {
     saveAndReload();
     stop = restoreInput(document, settings);
