@@ -34,6 +34,7 @@ async function watchStorageAndEvents(page: Page, writes: string[]): Promise<void
       },
       true,
     );
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with its storage below
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
       void window.storageWrite?.(key, value);
