@@ -34,6 +34,7 @@ const FRENCH = `{ reconnectionOptions: {
     retrying: ({ attempt, secondsToNextAttempt }) => 'Essai ' + attempt + ' dans ' + secondsToNextAttempt + ' s',
     failed: '\u00c9chec de la reconnexion.',
     retry: 'R\u00e9essayer',
+    reload: 'Recharger',
   },
 } }`;
 
@@ -206,7 +207,7 @@ describe.skipIf(chromiumPath === undefined)('default dialog (built IIFE, real ou
 
     const failed = await waitForDialog(page, shownIn('failed'), 'the failed state');
     expect(failed.text).toBe('\u00c9chec de la reconnexion.');
-    expect(failed.buttons).toEqual(['R\u00e9essayer']);
+    expect(failed.buttons).toEqual(['R\u00e9essayer', 'Recharger']);
     expect(failed.focus).toBe('R\u00e9essayer');
     // The polite live region announces the translated text too.
     expect(failed.status).toBe(failed.text);

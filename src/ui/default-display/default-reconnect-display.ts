@@ -82,6 +82,11 @@ export function createDefaultDisplay(
   let attempt = 0;
   /** The button the state offers (focused when the state is entered), if any. */
   let offered: DialogButton | undefined;
+  /**
+   * The buttons on screen: the offered one, and for `failed` also Reload (the server may be back
+   * but without the session; the reload is the user's call, so it is offered second).
+   */
+  let visible: readonly DialogButton[] = [];
   /** A click on the offered button was passed on; the next state change allows another. */
   let actionTaken = false;
   let disposed = false;
@@ -166,8 +171,9 @@ export function createDefaultDisplay(
     }
     // The spinner goes when the user has to act: nothing is under way any more.
     spinner.hidden = !!offered;
-    for (const [name, button] of Object.entries(buttons)) button.hidden = name !== offered;
-    if (offered && offeredButton) offeredButton.textContent = text(offered, messageContext);
+    visible = offered ? [offered, ...(next === 'failed' ? (['reload'] as const) : [])] : [];
+    for (const [name, button] of Object.entries(buttons)) button.hidden = !visible.includes(name as DialogButton);
+    for (const name of visible) buttons[name].textContent = text(name, messageContext);
 
     if (next === 'hide') {
       modal.hide();
@@ -186,7 +192,7 @@ export function createDefaultDisplay(
    */
   const onClick = (name: DialogButton, action: () => boolean) => {
     buttons[name].onclick = () => {
-      if (offered !== name || actionTaken) return;
+      if (!visible.includes(name) || actionTaken) return;
       actionTaken = true;
       if (!action()) actionTaken = false;
     };
