@@ -14,7 +14,8 @@ import { SLOW_STATES, uiPage } from './fixtures-ui/pages';
 import { shadowStyle, waitForAnimations } from './fixtures-ui/probe';
 import { useUiSuite } from './fixtures-ui/ui-suite';
 
-const THEME = readFileSync(join(REPO_ROOT, 'test/browser/fixtures-ui/theme.css'), 'utf8');
+/** The README's theme, from its sample page, served here as a same-origin stylesheet. */
+const THEME = /<style>([\s\S]*?)<\/style>/.exec(readFileSync(join(REPO_ROOT, 'test/package/fixtures/pages/theme.html'), 'utf8'))?.[1] ?? '';
 const SCREENSHOT = join(REPO_ROOT, 'test-results', 'screenshots', 'dialog-themed.png');
 /** A 1 s wait before the second attempt, so the countdown shows "1 second". */
 const ONE_SECOND = '{ maxRetries: 10, retryIntervalMilliseconds: 1000 }';
