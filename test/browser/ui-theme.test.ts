@@ -17,7 +17,7 @@ import { useUiSuite } from './fixtures-ui/ui-suite';
 /** The README's theme, from its sample page, served here as a same-origin stylesheet. */
 const THEME = /<style>([\s\S]*?)<\/style>/.exec(readFileSync(join(REPO_ROOT, 'test/package/fixtures/pages/theme.html'), 'utf8'))?.[1] ?? '';
 const SCREENSHOT = join(REPO_ROOT, 'test-results', 'screenshots', 'dialog-themed.png');
-/** A 1 s wait before the second attempt, so the countdown shows "1 second". */
+/** 1 s between attempts: every wait's countdown shows "1 second". */
 const ONE_SECOND = '{ maxRetries: 10, retryIntervalMilliseconds: 1000 }';
 
 /** Whether the dialog's text shows "1 second" with both words on one line. */
