@@ -3,7 +3,8 @@
  * The demo's control API over the hub's fault switches, for the on-page panel and for tests:
  *
  *   POST /control/drop                        every hub socket closed abruptly
- *   POST /control/down?seconds=N              negotiations and upgrades refused (503) for N s
+ *   POST /control/down?seconds=N[&extend=true] negotiations and upgrades refused (503) for N s
+ *                                             (extend: N s more than an outage under way)
  *   POST /control/restart                     every circuit forgotten, sockets dropped
  *   POST /control/reject-next                 the next ConnectCircuit answers false
  *   POST /control/slow?ms=N                   every hub frame delayed by N ms (0 = off)
@@ -26,7 +27,7 @@ export function createControlHandler(hub) {
   /** @type {Record<string, (q: URLSearchParams) => unknown>} */
   const actions = {
     drop: () => hub.drop(),
-    down: (q) => hub.down(seconds(q, 'seconds') * 1000),
+    down: (q) => hub.down(seconds(q, 'seconds') * 1000, { extend: q.get('extend') === 'true' }),
     restart: () => hub.restart(),
     'reject-next': () => hub.rejectNext(),
     slow: (q) => hub.slow(number(q, 'ms')),

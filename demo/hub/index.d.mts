@@ -153,7 +153,7 @@ export interface Hub {
   /** Every hub socket closed abruptly (no Close message). */
   drop(): void;
   /** 503 for negotiations and upgrades for `ms`, then back by itself; open sockets dropped unless told not to. Circuits kept. */
-  down(ms: number, options?: { dropConnections?: boolean }): void;
+  down(ms: number, options?: { dropConnections?: boolean; extend?: boolean }): void;
   /** Every circuit forgotten, every socket dropped. */
   restart(): void;
   /** The next ConnectCircuit answers false (once per call). */

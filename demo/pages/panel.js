@@ -8,7 +8,8 @@
 (() => {
   const ACTIONS = [
     { label: 'Drop', path: 'drop', title: 'Close every hub socket abruptly (like a network cut)' },
-    { label: 'Down 10 s', path: 'down?seconds=10', title: 'Refuse negotiations and WebSockets with 503 for 10 s' },
+    { label: 'Down 10 s', path: 'down?seconds=10&extend=true', title: 'Refuse negotiations and WebSockets with 503 for 10 s (pressed again: 10 s more)' },
+    { label: 'Down 60 s', path: 'down?seconds=60&extend=true', title: 'Refuse negotiations and WebSockets with 503 for 60 s (pressed again: 60 s more)' },
     { label: 'Restart', path: 'restart', title: 'Forget every circuit and drop sockets: reconnection is rejected' },
     { label: 'Reject next', path: 'reject-next', title: 'The next ConnectCircuit answers false' },
     { label: 'Slow 2 s', path: 'slow?ms=2000', title: 'Delay every hub frame by 2 s, both directions' },

@@ -206,6 +206,15 @@ describe('control API', () => {
     expect((await post('/hub/negotiate?negotiateVersion=1')).status).toBe(200);
   });
 
+  it('extends an outage under way with extend=true (the panel pressed twice), restarts it without', async () => {
+    await post('/control/down?seconds=30');
+    await post('/control/down?seconds=30&extend=true');
+    expect((await controlLog()).faults.downRemainingMs).toBeGreaterThan(50_000);
+    await post('/control/down?seconds=10');
+    expect((await controlLog()).faults.downRemainingMs).toBeLessThanOrEqual(10_000);
+    await post('/control/reset');
+  });
+
   it('answers bad input with 400, wrong methods with 405, unknown actions with 404', async () => {
     const bad = await post('/control/down?seconds=soon');
     expect(bad.status).toBe(400);
