@@ -2,9 +2,10 @@
 // status, and an on-page log of each action. Same-origin file, DOM built with createElement and
 // textContent only, so every page works under `Content-Security-Policy: default-src 'self'`.
 //
-// While the library's modal dialog is open the rest of the page is inert (that is the point of a
-// modal), so these buttons cannot be clicked then: use "Pop out" to drive faults from a second
-// window, or wait for the dialog to close.
+// While the library's default dialog is open it is modal and the rest of the page is inert (that
+// is the point of a modal); so the panel moves into that dialog while it is open (its shadow root
+// is open, and takes the panel's stylesheet), and back to the body when it closes: the buttons
+// stay usable. "Pop out" drives the faults from a second window instead.
 (() => {
   const ACTIONS = [
     { label: 'Drop', path: 'drop', title: 'Close every hub socket abruptly (like a network cut)' },
@@ -107,6 +108,33 @@
     } catch {
       status.textContent = 'demo server unreachable';
     }
+  }
+
+  if (!standalone) followModalDialog();
+
+  /** Keeps the panel inside the default dialog while it is open: the one place that is not inert. */
+  function followModalDialog() {
+    const dialogOpen = new MutationObserver(place);
+    const hostAdded = new MutationObserver(watch);
+    let watched = null;
+    function watch() {
+      const dialog = document.querySelector('[data-reconnect-dialog]')?.shadowRoot?.querySelector('dialog');
+      if (!dialog || dialog === watched) return;
+      watched = dialog;
+      // The panel's own look, inside the shadow root (a same-origin stylesheet: CSP allows it).
+      const sheet = el('link');
+      sheet.rel = 'stylesheet';
+      sheet.href = '/panel.css';
+      dialog.getRootNode().prepend(sheet);
+      dialogOpen.observe(dialog, { attributes: true, attributeFilter: ['open'] });
+      place();
+    }
+    function place() {
+      const home = watched?.open ? watched : document.body;
+      if (panel.parentNode !== home) home.append(panel);
+    }
+    hostAdded.observe(document.body, { childList: true });
+    watch();
   }
 
   void refreshStatus();
