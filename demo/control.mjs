@@ -13,7 +13,8 @@
  *   POST /control/reject-negotiation?status=401&path=/hub   (status=0 turns it off)
  *   POST /control/close?error=text&allowReconnect=true      graceful Close message
  *   POST /control/reset                       every fault cleared, log and counters emptied
- *   GET  /control/status                      { counters, faults, connections, circuits }
+ *   GET  /control/status                      { counters, faults, connections, circuits (held),
+ *                                             connectedCircuits (with a live connection) }
  *   GET  /control/log                         the same plus `entries`, the hub's whole log
  *
  * Answers JSON: `{ ok: true, action }` or `{ ok: false, error }` (400 bad input, 405 wrong method,
@@ -69,6 +70,7 @@ export function createControlHandler(hub) {
         },
         connections: hub.connectionCount,
         circuits: hub.circuits.size,
+        connectedCircuits: hub.circuits.connectedCount,
       };
       return reply(res, 200, name === 'log' ? { ...status, entries: hub.log.entries() } : status);
     }

@@ -115,6 +115,8 @@ export interface CircuitRegistryView {
   readonly retentionMs: number;
   /** Circuits held (connected or within retention). */
   readonly size: number;
+  /** Circuits with a live connection; the others are held for a reconnect. */
+  readonly connectedCount: number;
   has(id: string): boolean;
   state(id: string): CircuitState;
 }

@@ -22,6 +22,8 @@
     { label: 'Reset', path: 'reset', title: 'Clear every fault and the hub log' },
   ];
   const STATUS_EVERY_MS = 1000;
+  /** "1 connection", "2 connections". */
+  const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
   const el = (tag, className, text) => {
     const node = document.createElement(tag);
@@ -104,7 +106,12 @@
         s.faults.refuseStarts ? 'refusing starts' : '',
         ...Object.entries(s.faults.negotiateStatus).map(([path, code]) => `${path === '*' ? 'all' : path} → ${code}`),
       ].filter(Boolean);
-      status.textContent = `${s.connections} connection(s), ${s.circuits} circuit(s)${faults.length ? ` · ${faults.join(', ')}` : ''}`;
+      // What each number counts, said plainly: hub sockets; circuits with a live connection; and
+      // circuits the server still holds for a reconnect (a reloaded page leaves its old one there).
+      const held = s.circuits - s.connectedCircuits;
+      const counts = [count(s.connections, 'connection'), `${count(s.connectedCircuits, 'circuit')} connected`];
+      if (held > 0) counts.push(`${held} held for a reconnect`);
+      status.textContent = `${counts.join(', ')}${faults.length ? ` · ${faults.join(', ')}` : ''}`;
     } catch {
       status.textContent = 'demo server unreachable';
     }

@@ -14,9 +14,11 @@ const button = (page: Page, label: string) => page.locator('.demo-panel button',
 describe.skipIf(chromiumPath === undefined)('demo panel (demo server)', () => {
   const suite = useFaultSuite(() => startDemoServer({ port: 0 }));
 
-  it('keeps its buttons where they are as the log grows', async () => {
+  it('counts what its status line says, and keeps its buttons where they are as the log grows', async () => {
     const { opened } = await suite.open('/default-dialog.html');
     const { page } = opened;
+    // The status line says what it counts: the page's one socket and its one live circuit.
+    await waitUntil(async () => (await page.locator('.demo-panel__status').textContent()) === '1 connection, 1 circuit connected', 5_000, 'the status line');
     const slow = button(page, 'Slow off');
     const before = await slow.boundingBox();
     for (let click = 0; click < 6; click++) {
