@@ -120,7 +120,8 @@ export function restoreInput(document: Document = window.document, settings: Res
           (event: Event) => {
             if (event.isTrusted) stop();
           },
-          true,
+          // Passive: `wheel` and `touchstart` listeners must never hold up scrolling.
+          { capture: true, passive: true },
         ),
       );
     }
