@@ -53,8 +53,9 @@ export interface DefaultDisplay extends Required<ReconnectionDisplay> {
  * - waiting states (`show`, `update`, `offline`, a `rejected` that reloads) appear only if still
  *   current `dialogDelayMilliseconds` after the outage began, so blips never flash a dialog; an
  *   attempt running when that time comes is waited for (see `createModalController`);
- * - states that need the user (`failed` → Retry, `paused` → Resume, `resume-failed` and a
- *   `rejected` without auto-reload → Reload) appear at once, focused on their button;
+ * - states that need the user (`failed` → Retry, with Reload beside it; `paused` → Resume;
+ *   `resume-failed` and a `rejected` without auto-reload → Reload) appear at once, focused on
+ *   their (first) button;
  * - `hide` closes it, cancels a pending appearance and returns focus to where it was.
  *
  * It also dispatches the same non-bubbling `components-reconnect-state-changed` events as the
@@ -104,8 +105,8 @@ export function createDefaultDisplay(
   const reloadPage = (): boolean => {
     // `!== false`: options that Blazor itself passed (a handler given straight to blazor.web.js)
     // lack this library's key, and the default is on.
-    // The field the user was in, not the dialog, which took the focus when it opened.
     if (options.preserveInput !== false) {
+      // The field the user was in, not the dialog, which took the focus when it opened.
       saveInput(context.document, { storage, now: clock.now(), focused: modal.pageFocus() });
     }
     return succeeded('reload', reload);
