@@ -87,7 +87,7 @@ describe.skipIf(skip)('Blazor handler, StrictCsp=true, our default dialog', () =
     expect(seen).toEqual([
       'The session has been paused. [resume]',
       expect.stringMatching(/^(Rejoining the server\u2026|Rejoin failed\u2026 trying again in \d+\sseconds?) \[\]$/),
-      'Failed to rejoin. Please retry or reload the page. [retry]',
+      'Failed to rejoin. Please retry or reload the page. [retry,reload]',
     ]);
     expect((await readWatch(page)).csp).toEqual([]);
     expect(consoleCsp).toEqual([]);
