@@ -3,7 +3,8 @@
  * The demo's control API over the hub's fault switches, for the on-page panel and for tests:
  *
  *   POST /control/drop                        every hub socket closed abruptly
- *   POST /control/down?seconds=N              negotiations and upgrades refused (503) for N s
+ *   POST /control/down?seconds=N[&extend=true] negotiations and upgrades refused (503) for N s
+ *                                             (extend: N s more than an outage under way)
  *   POST /control/restart                     every circuit forgotten, sockets dropped
  *   POST /control/reject-next                 the next ConnectCircuit answers false
  *   POST /control/slow?ms=N                   every hub frame delayed by N ms (0 = off)
@@ -13,7 +14,8 @@
  *   POST /control/close?error=text&allowReconnect=true      graceful Close message
  *   POST /control/push?text=…                 Message(text) to every circuit connection
  *   POST /control/reset                       every fault cleared, log and counters emptied
- *   GET  /control/status                      { counters, faults, connections, circuits }
+ *   GET  /control/status                      { counters, faults, connections, circuits (held),
+ *                                             connectedCircuits (with a live connection) }
  *   GET  /control/log                         the same plus `entries`, the hub's whole log
  *
  * Answers JSON: `{ ok: true, action }` or `{ ok: false, error }` (400 bad input, 405 wrong method,
@@ -27,7 +29,7 @@ export function createControlHandler(hub) {
   /** @type {Record<string, (q: URLSearchParams) => unknown>} */
   const actions = {
     drop: () => hub.drop(),
-    down: (q) => hub.down(seconds(q, 'seconds') * 1000),
+    down: (q) => hub.down(seconds(q, 'seconds') * 1000, { extend: q.get('extend') === 'true' }),
     restart: () => hub.restart(),
     'reject-next': () => hub.rejectNext(),
     slow: (q) => hub.slow(number(q, 'ms')),
@@ -70,6 +72,7 @@ export function createControlHandler(hub) {
         },
         connections: hub.connectionCount,
         circuits: hub.circuits.size,
+        connectedCircuits: hub.circuits.connectedCount,
       };
       return reply(res, 200, name === 'log' ? { ...status, entries: hub.log.entries() } : status);
     }

@@ -2,7 +2,8 @@
 /**
  * The demo server, startable in-process (tests) or from demo/server.mjs (the CLI):
  *
- *   /                         demo/pages (index.html, the demo pages, panel.js/.css)
+ *   /                         with `staticDir`: the user's app first; then demo/pages (index.html,
+ *                             the demo pages, panel.js/.css)
  *   /circuit-reconnect.js …   dist/ (the built library: .js, .min.js, index.mjs)
  *   /vendor/signalr/          @microsoft/signalr's browser build (signalr.js, signalr.min.js)
  *   /vendor/signalr-esm/      its ES2015 module build, for the import map
@@ -42,6 +43,8 @@ export const HUB_ENDPOINTS = Object.freeze([
  * @property {(line: string) => void} [print] where to write one-line event descriptions
  *   (circuit ids are never included); default: nowhere
  * @property {string} [distDir] the built library (default <repo>/dist)
+ * @property {string} [staticDir] a user's own built app, served at / before the demo pages (its
+ *   `index.html` replaces the demo's), so it runs against the hubs without a proxy
  */
 
 /**
@@ -67,6 +70,7 @@ export async function startDemoServer(options = {}) {
     [
       { prefix: '/vendor/signalr/', dir: join(signalrRoot, 'dist', 'browser') },
       { prefix: '/vendor/signalr-esm/', dir: join(signalrRoot, 'dist', 'esm'), extensionless: true },
+      ...(options.staticDir === undefined ? [] : [{ prefix: '/', dir: options.staticDir }]),
       { prefix: '/sample/', dir: join(repoRoot, 'examples', 'aspnetcore', 'wwwroot') },
       { prefix: '/', dir: join(here, 'pages') },
       { prefix: '/', dir: distDir },

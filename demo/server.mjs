@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * `npm run demo` → `node demo/server.mjs [--retention <seconds>] [--keep-alive <seconds>] [--no-csp] [--quiet]`
- * Serves the demo pages, the built library and the hubs on http://127.0.0.1:5000 (PORT to change).
+ * `npm run demo` → `node demo/server.mjs [--static <dir>] [--retention <seconds>] [--keep-alive <seconds>] [--no-csp] [--quiet]`
+ * Serves the demo pages, the built library and the hubs on http://127.0.0.1:5000 (PORT to change);
+ * with `--static <dir>`, a user's own built app too, at / (its files win over the demo's).
  */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PORT, startDemoServer } from './server-core.mjs';
 
-const USAGE = 'usage: node demo/server.mjs [--retention <seconds>] [--keep-alive <seconds>] [--no-csp] [--quiet]';
+const USAGE = 'usage: node demo/server.mjs [--static <dir>] [--retention <seconds>] [--keep-alive <seconds>] [--no-csp] [--quiet]';
 
 /** @param {string} message @returns {never} */
 function fail(message) {
@@ -27,6 +30,7 @@ let args;
 try {
   args = parseArgs({
     options: {
+      static: { type: 'string' },
       retention: { type: 'string' },
       'keep-alive': { type: 'string' },
       'no-csp': { type: 'boolean', default: false },
@@ -47,6 +51,10 @@ const port = Number(rawPort);
 if (!/^\d+$/.test(rawPort) || port > 65535) fail(`PORT must be a port number (0-65535), got ${JSON.stringify(rawPort)}.`);
 
 const retentionMs = secondsFlag(args.retention, '--retention');
+const staticDir = args.static === undefined ? undefined : resolve(args.static);
+if (staticDir !== undefined && !statSync(staticDir, { throwIfNoEntry: false })?.isDirectory()) {
+  fail(`--static must name a folder (your app's build output), got ${JSON.stringify(args.static)}.`);
+}
 const keepAliveMs = secondsFlag(args['keep-alive'], '--keep-alive');
 const time = () => new Date().toISOString().slice(11, 23);
 
@@ -56,6 +64,7 @@ try {
   demo = await startDemoServer({
     port,
     retentionMs,
+    staticDir,
     keepAliveIntervalMs: keepAliveMs === 0 ? undefined : keepAliveMs,
     csp: !args['no-csp'],
     print: args.quiet ? undefined : (line) => console.log(`${time()} ${line}`),
@@ -71,6 +80,7 @@ if (demo === undefined) fail('could not start');
 const running = demo;
 const retention = retentionMs === undefined ? '3 min' : `${retentionMs / 1000} s`;
 console.log(`circuit-reconnect demo on ${running.url}/ (circuit retention ${retention}; Ctrl+C to stop)`);
+if (staticDir !== undefined) console.log(`demo: serving ${staticDir} at ${running.url}/ beside the hubs (/_blazor, /signalr, /hub)`);
 if (!running.distBuilt) console.log('demo: dist/circuit-reconnect.js is missing; run `npm run build` (npm run demo does it) or the pages cannot load the library');
 
 let stopping = false;

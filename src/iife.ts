@@ -3,6 +3,7 @@
 // because `document.currentScript` is only set then.
 import { createBlazorApi } from './hosts/circuit/blazor-api';
 import { shouldAutostart, whenDomReady } from './hosts/circuit/autostart';
+import { restoreInput } from './dom/preserve-input/restore-input';
 
 declare global {
   interface Window {
@@ -11,6 +12,9 @@ declare global {
 }
 
 const script = document.currentScript;
+
+// Puts back what the user typed before the library reloaded the page, as soon as the fields exist.
+restoreInput(document);
 
 if (window.Blazor !== undefined) {
   console.error('[circuit-reconnect] window.Blazor already exists: not started.');

@@ -29,6 +29,8 @@ export const reconnect: BlazorApi['reconnect'] = api.reconnect;
 export const disconnect: BlazorApi['disconnect'] = api.disconnect;
 
 export { LogLevel } from '@microsoft/signalr';
+export { saveInput } from './dom/preserve-input/save-input';
+export type { SaveInputSettings } from './dom/preserve-input/save-input';
 export type { BlazorApi } from './hosts/circuit/blazor-api';
 export type { Circuit } from './hosts/circuit/circuit-handle';
 export type { CircuitState } from './hosts/circuit/circuit-state';

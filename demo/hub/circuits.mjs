@@ -63,6 +63,13 @@ export class CircuitRegistry {
     return this.#circuits.size;
   }
 
+  /** Circuits with a live connection (the others are held for a reconnect within retention). */
+  get connectedCount() {
+    let count = 0;
+    for (const circuit of this.#circuits.values()) if (circuit.connectionId !== null) count += 1;
+    return count;
+  }
+
   /** @param {string} id */
   has(id) {
     return this.#circuits.has(id);

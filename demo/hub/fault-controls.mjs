@@ -37,14 +37,17 @@ export function faultControls({ faults, log, circuits, tokens, circuitByConnecti
   /**
    * Refuses negotiations and upgrades with 503 for `ms`, then comes back by itself. Open
    * connections are dropped too (a server that goes down takes its sockets with it) unless
-   * `{ dropConnections: false }`. Circuits are kept: it is an outage, not a restart.
+   * `{ dropConnections: false }`. Circuits are kept: it is an outage, not a restart. With
+   * `{ extend: true }` an outage already under way lasts `ms` longer (the panel's "Down 10 s"
+   * pressed twice is 20 s), instead of starting its timer again.
    * @param {number} ms
-   * @param {{ dropConnections?: boolean }} [options]
+   * @param {{ dropConnections?: boolean, extend?: boolean }} [options]
    */
   down(ms, options = {}) {
     checkNumber(ms, 'down(ms)', { min: 1 });
-    noteFault('down', ms);
-    faults.startDown(ms, () => noteFault('up'));
+    const total = ms + (options.extend ? faults.downRemainingMs : 0);
+    noteFault('down', total);
+    faults.startDown(total, () => noteFault('up'));
     if (options.dropConnections !== false) terminateAll('fault');
   },
   /** A server restart: every circuit forgotten, every socket dropped, every token invalid. */

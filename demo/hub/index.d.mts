@@ -115,6 +115,8 @@ export interface CircuitRegistryView {
   readonly retentionMs: number;
   /** Circuits held (connected or within retention). */
   readonly size: number;
+  /** Circuits with a live connection; the others are held for a reconnect. */
+  readonly connectedCount: number;
   has(id: string): boolean;
   state(id: string): CircuitState;
 }
@@ -155,7 +157,7 @@ export interface Hub {
   /** Every hub socket closed abruptly (no Close message). */
   drop(): void;
   /** 503 for negotiations and upgrades for `ms`, then back by itself; open sockets dropped unless told not to. Circuits kept. */
-  down(ms: number, options?: { dropConnections?: boolean }): void;
+  down(ms: number, options?: { dropConnections?: boolean; extend?: boolean }): void;
   /** Every circuit forgotten, every socket dropped. */
   restart(): void;
   /** The next ConnectCircuit answers false (once per call). */

@@ -2,13 +2,15 @@
 // status, and an on-page log of each action. Same-origin file, DOM built with createElement and
 // textContent only, so every page works under `Content-Security-Policy: default-src 'self'`.
 //
-// While the library's modal dialog is open the rest of the page is inert (that is the point of a
-// modal), so these buttons cannot be clicked then: use "Pop out" to drive faults from a second
-// window, or wait for the dialog to close.
+// While the library's default dialog is open it is modal and the rest of the page is inert (that
+// is the point of a modal); so the panel moves into that dialog while it is open (its shadow root
+// is open, and takes the panel's stylesheet), and back to the body when it closes: the buttons
+// stay usable. "Pop out" drives the faults from a second window instead.
 (() => {
   const ACTIONS = [
     { label: 'Drop', path: 'drop', title: 'Close every hub socket abruptly (like a network cut)' },
-    { label: 'Down 10 s', path: 'down?seconds=10', title: 'Refuse negotiations and WebSockets with 503 for 10 s' },
+    { label: 'Down 10 s', path: 'down?seconds=10&extend=true', title: 'Refuse negotiations and WebSockets with 503 for 10 s (pressed again: 10 s more)' },
+    { label: 'Down 60 s', path: 'down?seconds=60&extend=true', title: 'Refuse negotiations and WebSockets with 503 for 60 s (pressed again: 60 s more)' },
     { label: 'Restart', path: 'restart', title: 'Forget every circuit and drop sockets: reconnection is rejected' },
     { label: 'Reject next', path: 'reject-next', title: 'The next ConnectCircuit answers false' },
     { label: 'Slow 2 s', path: 'slow?ms=2000', title: 'Delay every hub frame by 2 s, both directions' },
@@ -20,6 +22,8 @@
     { label: 'Reset', path: 'reset', title: 'Clear every fault and the hub log' },
   ];
   const STATUS_EVERY_MS = 1000;
+  /** "1 connection", "2 connections". */
+  const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
   const el = (tag, className, text) => {
     const node = document.createElement(tag);
@@ -102,10 +106,42 @@
         s.faults.refuseStarts ? 'refusing starts' : '',
         ...Object.entries(s.faults.negotiateStatus).map(([path, code]) => `${path === '*' ? 'all' : path} → ${code}`),
       ].filter(Boolean);
-      status.textContent = `${s.connections} connection(s), ${s.circuits} circuit(s)${faults.length ? ` · ${faults.join(', ')}` : ''}`;
+      // What each number counts, said plainly: hub sockets; circuits with a live connection; and
+      // circuits the server still holds for a reconnect (a reloaded page leaves its old one there).
+      const held = s.circuits - s.connectedCircuits;
+      const counts = [count(s.connections, 'connection'), `${count(s.connectedCircuits, 'circuit')} connected`];
+      if (held > 0) counts.push(`${held} held for a reconnect`);
+      status.textContent = `${counts.join(', ')}${faults.length ? ` · ${faults.join(', ')}` : ''}`;
     } catch {
       status.textContent = 'demo server unreachable';
     }
+  }
+
+  if (!standalone) followModalDialog();
+
+  /** Keeps the panel inside the default dialog while it is open: the one place that is not inert. */
+  function followModalDialog() {
+    const dialogOpen = new MutationObserver(place);
+    const hostAdded = new MutationObserver(watch);
+    let watched = null;
+    function watch() {
+      const dialog = document.querySelector('[data-reconnect-dialog]')?.shadowRoot?.querySelector('dialog');
+      if (!dialog || dialog === watched) return;
+      watched = dialog;
+      // The panel's own look, inside the shadow root (a same-origin stylesheet: CSP allows it).
+      const sheet = el('link');
+      sheet.rel = 'stylesheet';
+      sheet.href = '/panel.css';
+      dialog.getRootNode().prepend(sheet);
+      dialogOpen.observe(dialog, { attributes: true, attributeFilter: ['open'] });
+      place();
+    }
+    function place() {
+      const home = watched?.open ? watched : document.body;
+      if (panel.parentNode !== home) home.append(panel);
+    }
+    hostAdded.observe(document.body, { childList: true });
+    watch();
   }
 
   void refreshStatus();

@@ -7,7 +7,8 @@ export function listen(
   type: string,
   // `never` accepts a listener of any event subtype; the caller names the event it expects.
   listener: (event: never) => void,
-  capture = false,
+  // `true` for the capture phase; an object adds `passive` (scroll-blocking events).
+  capture: boolean | AddEventListenerOptions = false,
 ): () => void {
   const handler = listener as EventListener;
   target.addEventListener(type, handler, capture);

@@ -16,5 +16,6 @@ export function defaultReconnectionOptions(): ReconnectionOptions {
     dialogId: DEFAULT_DIALOG_ID,
     dialogDelayMilliseconds: 500,
     messages: {},
+    preserveInput: true,
   };
 }

@@ -20,6 +20,8 @@ const CALLBACK = rule(optional(isFunction), 'a function');
 
 const MESSAGE = rule((value) => typeof value === 'string' || isFunction(value), 'a string or a function');
 
+const BOOLEAN = rule((value) => typeof value === 'boolean', 'a boolean');
+
 const LOG_LEVEL = rule((value) => isNonNegativeInteger(value) && (value as number) <= 6, 'a LogLevel from 0 to 6');
 
 /**
@@ -41,6 +43,7 @@ const RECONNECTION_OPTIONS: { readonly [K in keyof ReconnectionOptions]: Check }
     return { ...value };
   },
   onUnauthorized: CALLBACK,
+  preserveInput: BOOLEAN,
 };
 
 const keepBuilderAsIs = (): void => undefined;
@@ -60,7 +63,7 @@ const handler = (path: string, value: unknown, callbacks: Record<string, Check>)
 const CIRCUIT_OPTIONS: { readonly [K in keyof ResolvedCircuitOptions]: Check } = {
   configureSignalR: FUNCTION,
   logLevel: LOG_LEVEL,
-  circuitHandshake: rule((value) => typeof value === 'boolean', 'a boolean'),
+  circuitHandshake: BOOLEAN,
   reconnectionOptions: (path, value) => {
     const given = value ?? {};
     expectObject(path, given);

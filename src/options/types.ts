@@ -83,6 +83,14 @@ export interface ReconnectionOptions {
    * @default undefined
    */
   onUnauthorized?: () => void | Promise<void>;
+  /**
+   * Before the default dialog reloads the page (a rejected session, or its Reload button), save
+   * what the user typed in the page's form fields, the focus and the scroll position, and put them
+   * back after the reload (see `saveInput`). `false` saves nothing. Optional even once resolved:
+   * the options Blazor itself passes to a handler lack it, and absent means on.
+   * @default true
+   */
+  preserveInput?: boolean;
 }
 
 /** Replaces the default reconnection handler; both callbacks are required, as in Blazor. */

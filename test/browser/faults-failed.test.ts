@@ -59,7 +59,7 @@ describe.skipIf(chromiumPath === undefined)('faults: retries exhausted → faile
     expect((second?.at ?? 0) - (first?.at ?? 0)).toBeLessThan(1_500);
 
     const view = await readDialog(page);
-    expect(view).toMatchObject({ open: true, text: FAILED_TEXT, classes: ['components-reconnect-failed'], offered: ['Retry'] });
+    expect(view).toMatchObject({ open: true, text: FAILED_TEXT, classes: ['components-reconnect-failed'], offered: ['Retry', 'Reload'] });
     expect(await retryHasFocus(page)).toBe(true);
     // Nothing is scheduled after `failed`: the policy said stop.
     await page.waitForTimeout(1_500);

@@ -45,7 +45,7 @@ describe.skipIf(chromiumPath === undefined)('faults: page signals (visibility, n
   /** Waits until the dialog's countdown shows one of `seconds` (so the next attempt is that far off). */
   async function waitForCountdown(page: Page, seconds: string): Promise<void> {
     await page.waitForFunction(
-      (pattern) => new RegExp(`trying again in [${pattern}] seconds`).test((window as unknown as { __faults: Recording }).__faults.titles.at(-1)?.text ?? ''),
+      (pattern) => new RegExp(`trying again in [${pattern}]\\sseconds`).test((window as unknown as { __faults: Recording }).__faults.titles.at(-1)?.text ?? ''),
       seconds,
       { timeout: 10_000 },
     );

@@ -27,7 +27,7 @@ function countdownRuns(titles: readonly { text: string; at: number }[]): Tick[][
   const runs: Tick[][] = [];
   let run: Tick[] = [];
   for (const title of titles) {
-    const seconds = /trying again in (\d+) seconds?/.exec(title.text)?.[1];
+    const seconds = /trying again in (\d+)\sseconds?/.exec(title.text)?.[1];
     if (seconds !== undefined) {
       run.push({ seconds: Number(seconds), at: title.at });
     } else if (run.length > 0) {

@@ -68,7 +68,7 @@ describe.skipIf(chromiumPath === undefined)('default dialog accessibility (built
     suite.hub.down(60_000);
     await auditIn(page, shownIn('show'), 'rejoining');
     await auditIn(page, shownIn('retrying'), 'retrying (countdown)');
-    await auditIn(page, (view) => shownIn('failed')(view) && view.buttons.length === 1, 'failed (Retry)');
+    await auditIn(page, (view) => shownIn('failed')(view) && view.buttons.length === 2, 'failed (Retry, Reload)');
 
     suite.hub.reset();
     await page.keyboard.press('Enter'); // Retry has focus
@@ -100,6 +100,7 @@ describe.skipIf(chromiumPath === undefined)('default dialog accessibility (built
     expect(await accessibilityTree(page, ['alertdialog', 'button'])).toEqual([
       'alertdialog "Connection to the server lost"',
       'button "Retry"',
+      'button "Reload"',
     ]);
     const hit = await page.evaluate(() => {
       const rect = document.getElementById('before')?.getBoundingClientRect();
@@ -113,8 +114,8 @@ describe.skipIf(chromiumPath === undefined)('default dialog accessibility (built
     expect(await readDialog(page)).toMatchObject({ visible: true, modal: true, classes: ['components-reconnect-failed'] });
     expect(await focused(page)).toBe('dialog:Retry');
 
-    // Tab and Shift+Tab never land on the page behind the modal: they cycle between Retry and
-    // the browser's own UI (seen from the page as `body`), as a native modal dialog does.
+    // Tab and Shift+Tab never land on the page behind the modal: they cycle between Retry, Reload
+    // and the browser's own UI (seen from the page as `body`), as a native modal dialog does.
     const seen: string[] = [];
     for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
       await page.keyboard.press(key);
@@ -122,6 +123,7 @@ describe.skipIf(chromiumPath === undefined)('default dialog accessibility (built
     }
     expect(seen.filter((where) => where.startsWith('#'))).toEqual([]);
     expect(seen).toContain('dialog:Retry');
+    expect(seen).toContain('dialog:Reload');
     await page.focus('[data-reconnect-dialog] >> button.retry');
 
     // Retry while the server is still down: back to failed, focus back on Retry, page untouched.

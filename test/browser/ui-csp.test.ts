@@ -104,10 +104,10 @@ describe.skipIf(chromiumPath === undefined)('default dialog under a strict CSP (
     suite.hub.down(60_000);
     const shown = await waitForDialog(page, (view) => view.visible, 'the dialog during the outage');
     expect(shown.modal).toBe(true);
-    expect(shown.text).toMatch(/^(Rejoining the server\u2026|Rejoin failed\u2026 trying again in \d+ seconds?)$/);
+    expect(shown.text).toMatch(/^(Rejoining the server\u2026|Rejoin failed\u2026 trying again in \d+\sseconds?)$/);
     const failed = await waitForDialog(page, shownIn('failed'), 'the failed state');
     expect(failed.text).toBe('Failed to rejoin. Please retry or reload the page.');
-    expect(failed.buttons).toEqual(['Retry']);
+    expect(failed.buttons).toEqual(['Retry', 'Reload']);
     expect(failed.focus).toBe('Retry');
 
     expect(await styleInstallation(page)).toEqual({ adopted: 0, styles: [] });

@@ -34,6 +34,7 @@ const FRENCH = `{ reconnectionOptions: {
     retrying: ({ attempt, secondsToNextAttempt }) => 'Essai ' + attempt + ' dans ' + secondsToNextAttempt + ' s',
     failed: '\u00c9chec de la reconnexion.',
     retry: 'R\u00e9essayer',
+    reload: 'Recharger',
   },
 } }`;
 
@@ -103,7 +104,7 @@ describe.skipIf(chromiumPath === undefined)('default dialog (built IIFE, real ou
     expect(opened.at - down.at).toBeLessThan(GRACE_MS + 1000);
     expect(seen.at).toBeGreaterThanOrEqual(opened.at);
     // By then the first attempt (300 ms) failed: the countdown to the second one is on screen.
-    expect(shown.text).toMatch(/^Rejoin failed… trying again in \d+ seconds?$|^Rejoining the server…$/);
+    expect(shown.text).toMatch(/^Rejoin failed… trying again in \d+\sseconds?$|^Rejoining the server…$/);
 
     site.hub.reset();
     await waitForDialog(page, hidden, 'the dialog to hide once the server is back');
@@ -206,7 +207,7 @@ describe.skipIf(chromiumPath === undefined)('default dialog (built IIFE, real ou
 
     const failed = await waitForDialog(page, shownIn('failed'), 'the failed state');
     expect(failed.text).toBe('\u00c9chec de la reconnexion.');
-    expect(failed.buttons).toEqual(['R\u00e9essayer']);
+    expect(failed.buttons).toEqual(['R\u00e9essayer', 'Recharger']);
     expect(failed.focus).toBe('R\u00e9essayer');
     // The polite live region announces the translated text too.
     expect(failed.status).toBe(failed.text);

@@ -83,8 +83,8 @@ describe.skipIf(chromiumPath === undefined)('default dialog screenshots (built I
     site.hub.down(60_000);
     await shoot('rejoining', shownIn('show'));
     // Wait for the first whole second of the countdown, so the picture reads the same every run.
-    await shoot('retrying', (view) => shownIn('retrying')(view) && view.text.endsWith('in 2 seconds'));
-    await shoot('failed', (view) => shownIn('failed')(view) && view.buttons.length === 1);
+    await shoot('retrying', (view) => shownIn('retrying')(view) && view.text.endsWith('in 2\u00a0seconds'));
+    await shoot('failed', (view) => shownIn('failed')(view) && view.buttons.length === 2);
 
     site.hub.reset();
     await forEachTab(async ({ page }) => {

@@ -86,8 +86,8 @@ describe.skipIf(skip)('Blazor handler, StrictCsp=true, our default dialog', () =
     console.info(`dialog texts seen: ${JSON.stringify(seen)}`);
     expect(seen).toEqual([
       'The session has been paused. [resume]',
-      expect.stringMatching(/^(Rejoining the server\u2026|Rejoin failed\u2026 trying again in \d+ seconds?) \[\]$/),
-      'Failed to rejoin. Please retry or reload the page. [retry]',
+      expect.stringMatching(/^(Rejoining the server\u2026|Rejoin failed\u2026 trying again in \d+\sseconds?) \[\]$/),
+      'Failed to rejoin. Please retry or reload the page. [retry,reload]',
     ]);
     expect((await readWatch(page)).csp).toEqual([]);
     expect(consoleCsp).toEqual([]);

@@ -24,7 +24,7 @@ describe.skipIf(skip)('Blazor handler, Blazor Web App: drops with the server up'
     setup.proxy.cut();
     await waitUntil(async () => (await readDialog(page)).open, 5_000, 'our dialog to open');
     const shown = await readDialog(page);
-    expect(shown.text).toMatch(/^(Rejoining the server\u2026|Rejoin failed\u2026 trying again in \d+ seconds?)$/);
+    expect(shown.text).toMatch(/^(Rejoining the server\u2026|Rejoin failed\u2026 trying again in \d+\sseconds?)$/);
     const hideAt = await waitForHide(page, since, 40_000);
     expect((await readDialog(page)).open).toBe(false);
     const watch = await readWatch(page);
@@ -88,7 +88,7 @@ describe.skipIf(skip)('Blazor handler, Blazor Web App: drops with the server up'
     expect(refused.length).toBeGreaterThanOrEqual(reconnects.filter((at) => at < 9_900).length);
 
     // A live countdown: several distinct "trying again in N seconds" texts, counting down.
-    const countdown = texts.filter((t) => /trying again in \d+ second/.test(t));
+    const countdown = texts.filter((t) => /trying again in \d+\ssecond/.test(t));
     expect(countdown.length).toBeGreaterThanOrEqual(3);
     expect(watch.blazorHandlerCalls).toEqual([]);
     expect(await increment(page)).toEqual({ persisted: 2, plain: 2 });

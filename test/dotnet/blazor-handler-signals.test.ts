@@ -21,7 +21,7 @@ async function reconnectsSince(page: Page, since: number): Promise<number[]> {
 /** Waits until the dialog counts down with at least `seconds` left, so an early attempt stands out. */
 async function waitForCountdown(page: Page, seconds: number): Promise<void> {
   await waitUntil(async () => {
-    const match = /trying again in (\d+) second/.exec((await readDialog(page)).text);
+    const match = /trying again in (\d+)\ssecond/.exec((await readDialog(page)).text);
     return match !== null && Number(match[1]) >= seconds;
   }, 30_000, `a countdown of ${seconds} s or more`);
 }

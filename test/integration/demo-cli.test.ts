@@ -1,7 +1,10 @@
 // `node demo/server.mjs` as a user runs it: the start line, a busy port, bad flags, SIGTERM.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -91,6 +94,28 @@ describe('demo/server.mjs', () => {
     const badPort = runCli([], { PORT: 'eighty' });
     expect((await within(badPort.exited, 10_000, 'exit')).code).toBe(1);
     expect(badPort.stderr()).toMatch(/PORT must be a port number/);
+  });
+
+  it('--static DIR serves a built app at / beside the hubs and the library; a missing folder is a one-line error', async () => {
+    const app = mkdtempSync(join(tmpdir(), 'demo-static-'));
+    try {
+      writeFileSync(join(app, 'index.html'), '<!doctype html><title>My app</title><script src="/circuit-reconnect.min.js"></script>');
+      writeFileSync(join(app, 'app.js'), 'console.log("mine");');
+      const cli = runCli(['--static', app], { PORT: '0' });
+      const url = await startedUrl(cli);
+      expect(cli.stdout()).toContain(`serving ${app} at ${url}/`);
+      expect(await (await fetch(`${url}/`)).text()).toContain('<title>My app</title>');
+      expect(await (await fetch(`${url}/app.js`)).text()).toBe('console.log("mine");');
+      // The library and the demo's own pages are still there, and so are the hubs.
+      expect((await fetch(`${url}/circuit-reconnect.min.js`)).status).toBe(200);
+      expect((await fetch(`${url}/default-dialog.html`)).status).toBe(200);
+      expect((await fetch(`${url}/_blazor/negotiate?negotiateVersion=1`, { method: 'POST' })).status).toBe(200);
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
+    const missing = runCli(['--static', join(tmpdir(), 'no-such-folder-for-the-demo')], { PORT: '0' });
+    expect((await within(missing.exited, 10_000, 'exit')).code).toBe(1);
+    expect(missing.stderr()).toMatch(/^demo: --static must name a folder/);
   });
 
   it('serves, never prints circuit ids, and on SIGTERM closes and exits 0 with one line', async () => {

@@ -57,10 +57,22 @@ function rawStatus(path: string): Promise<number> {
 
 interface ControlLog {
   counters: Record<string, number>;
-  faults: { down: boolean; slowMs: number; rejectNext: number; refuseStarts: boolean; negotiateStatus: Record<string, number> };
+  faults: { down: boolean; downRemainingMs: number; slowMs: number; rejectNext: number; refuseStarts: boolean; negotiateStatus: Record<string, number> };
   connections: number;
   circuits: number;
+  connectedCircuits: number;
   entries: { kind: string; event?: string; circuitId?: string }[];
+}
+
+/** Waits until the server noticed the drop: one circuit held, none connected. */
+async function waitUntilHeld(): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const { circuits, connectedCircuits } = await controlLog();
+    if (circuits === 1 && connectedCircuits === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the dropped circuit was never held for a reconnect');
 }
 
 async function controlLog(): Promise<ControlLog> {
@@ -166,8 +178,11 @@ describe('hubs', () => {
     const id = await startCircuit(first);
     expect(id).toEqual(expect.any(String));
     const closed = nextClose(first);
+    expect(await controlLog()).toMatchObject({ circuits: 1, connectedCircuits: 1 });
     expect((await post('/control/drop')).status).toBe(200);
     await within(closed, 5000, 'onclose after /control/drop');
+    // Dropped: held for a reconnect, no longer connected (what the panel's status line says).
+    await waitUntilHeld();
     const second = await clients.start('/signalr');
     await expect(connectCircuit(second, id ?? '')).resolves.toBe(true);
     const log = await controlLog();
@@ -213,6 +228,15 @@ describe('control API', () => {
     expect(after.faults).toMatchObject({ down: false, slowMs: 0, rejectNext: 0, refuseStarts: false, negotiateStatus: {} });
     expect(after.entries.map((e) => e.event)).toEqual(['reset']);
     expect((await post('/hub/negotiate?negotiateVersion=1')).status).toBe(200);
+  });
+
+  it('extends an outage under way with extend=true (the panel pressed twice), restarts it without', async () => {
+    await post('/control/down?seconds=30');
+    await post('/control/down?seconds=30&extend=true');
+    expect((await controlLog()).faults.downRemainingMs).toBeGreaterThan(50_000);
+    await post('/control/down?seconds=10');
+    expect((await controlLog()).faults.downRemainingMs).toBeLessThanOrEqual(10_000);
+    await post('/control/reset');
   });
 
   it('answers bad input with 400, wrong methods with 405, unknown actions with 404', async () => {

@@ -41,6 +41,7 @@ function fencedBlocks(markdown: string): Block[] {
 }
 
 interface PackageJson {
+  version: string;
   scripts: Record<string, string>;
   files: string[];
 }
@@ -50,7 +51,12 @@ const VITEST_PROJECTS = ['unit', 'integration', 'browser', 'package', 'farm'];
 /** Why a shell command line cannot be run as written, or undefined when it can. */
 function commandProblem(command: string): string | undefined {
   let match: RegExpExecArray | null;
-  if (/^npm (install|test)$/.test(command) || command === 'npm install circuit-reconnect') return undefined;
+  if (/^npm (install|test|ci|pack)$/.test(command)) return undefined;
+  // Not on the registry yet: the README installs the file `npm pack` writes, by its path.
+  if ((match = /^npm install (?:\S+\/)?(circuit-reconnect-\S+\.tgz)$/.exec(command))) {
+    return match[1] === `circuit-reconnect-${pkg.version}.tgz` ? undefined : `npm pack writes circuit-reconnect-${pkg.version}.tgz, not ${match[1] ?? ''}`;
+  }
+  if (command.startsWith('npm install circuit-reconnect')) return 'circuit-reconnect is not on the npm registry yet';
   if ((match = /^npm run (\S+)( -- .+)?$/.exec(command))) {
     return match[1] !== undefined && match[1] in pkg.scripts ? undefined : `no npm script "${match[1] ?? ''}"`;
   }
@@ -106,7 +112,7 @@ describe('README names and links', () => {
     const circuitOptions = tableNames('| option | type | default | differs from Blazor |');
     expect(circuitOptions).toEqual(['configureSignalR', 'logLevel', 'reconnectionOptions', 'reconnectionHandler', 'circuitHandlers', 'circuitHandshake']);
     const reconnection = tableNames('`reconnectionOptions`:');
-    expect(reconnection).toEqual(['maxRetries', 'retryIntervalMilliseconds', 'dialogId', 'dialogDelayMilliseconds', 'messages', 'onUnauthorized']);
+    expect(reconnection).toEqual(['maxRetries', 'retryIntervalMilliseconds', 'dialogId', 'dialogDelayMilliseconds', 'messages', 'onUnauthorized', 'preserveInput']);
     const messages = tableNames('| key | shown | English default |');
     expect(messages).toEqual(['title', 'rejoining', 'retrying', 'failed', 'rejected', 'offline', 'retry', 'reload', 'paused', 'pausedByServer', 'resumeFailed', 'resume', 'unauthorized', 'signIn']);
     for (const name of [...circuitOptions, ...reconnection, ...messages]) {

@@ -5,6 +5,7 @@ import { resolveOptions } from '../../options/resolve-options';
 import type { ReconnectionHandler, ReconnectionOptions } from '../../options/types';
 import { DefaultReconnectionHandler } from '../../reconnection/default-reconnection-handler';
 import { markUserModalHidden } from '../../ui/user-specified-display';
+import { restoreInput } from '../../dom/preserve-input/restore-input';
 import type { BlazorGlobal } from './blazor-host';
 import { createBlazorHost } from './blazor-host';
 import { listenForDrain } from './circuit-drain';
@@ -38,6 +39,9 @@ export function blazorReconnectionHandler(options: BlazorHandlerOptions = {}): R
   const logger: Logger = createConsoleLogger(resolved.logLevel);
   const win = window as Window & { Blazor?: BlazorGlobal };
   markUserModalHidden(document, resolved.reconnectionOptions.dialogId);
+  // The ES module's path into a Blazor app has no script of its own to restore what the user
+  // typed before our reload; the handler script already did (then this finds nothing).
+  restoreInput(document);
   const handler = new DefaultReconnectionHandler({
     host: createBlazorHost(() => win.Blazor),
     options: resolved.reconnectionOptions,

@@ -16,6 +16,8 @@ import { createCircuitHost } from './circuit-host';
 import { createConnectionFactory } from './connection-factory';
 import { createHubHandlers } from './hub-handlers';
 import type { ConnectionFactory } from './hub-connection';
+import { restoreInput } from '../../dom/preserve-input/restore-input';
+import { saveInput } from '../../dom/preserve-input/save-input';
 
 /**
  * What `window.Blazor` (and the ES module's named exports) offer. The functions do not use
@@ -33,6 +35,11 @@ export interface BlazorApi {
   disconnect: () => void;
   /** The handler `start()` installed when the page gave none (Blazor exposes the same). */
   defaultReconnectionHandler: DefaultReconnectionHandler | undefined;
+  /**
+   * Saves what the user typed, for a page's own modal to call before its own reload; the
+   * reloaded page puts it back. The default dialog does it by itself. See {@link saveInput}.
+   */
+  saveInput: typeof saveInput;
 }
 
 /** Seams for tests: where the connections come from and the log goes. */
@@ -52,6 +59,7 @@ export function createBlazorApi({ createConnection, logger: givenLogger }: Blazo
 
   const api: BlazorApi = {
     defaultReconnectionHandler: undefined,
+    saveInput,
 
     start(options) {
       if (host) throw new AlreadyStartedError();
@@ -60,6 +68,9 @@ export function createBlazorApi({ createConnection, logger: givenLogger }: Blazo
       const win = globalThis.window as Window | undefined;
       if (!win?.document) throw new EnvironmentError('window.document');
       const { document } = win;
+      // What the user typed before the library reloaded the page (a no-op when nothing was saved,
+      // or when the script tag already restored it as it loaded).
+      restoreInput(document);
 
       const logger = givenLogger ?? createConsoleLogger(resolved.logLevel);
       markUserModalHidden(document, resolved.reconnectionOptions.dialogId);

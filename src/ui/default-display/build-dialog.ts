@@ -79,13 +79,17 @@ export function buildDialog(document: Document): DialogElements {
     'aria-describedby': DEFAULT_DIALOG_TEXT_ID,
     // Focusable itself, so focus has a place inside the dialog when no button is offered.
     tabindex: '-1',
+    // `part` names are the page's styling hooks (`[data-reconnect-dialog]::part(dialog)`): they
+    // reach into the shadow root through CSS only, so strict CSP is untouched.
+    part: 'dialog',
   });
   // Hidden or shown by each state before the dialog first opens, so no `hidden` here. Each
   // button's class is its name, which the stylesheet and tests select by.
-  const spinner = element('div', dialog, { class: 'spinner' });
-  const stateText = element('h2', dialog, { id: DEFAULT_DIALOG_TEXT_ID });
+  const spinner = element('div', dialog, { class: 'spinner', part: 'spinner' });
+  const stateText = element('h2', dialog, { id: DEFAULT_DIALOG_TEXT_ID, part: 'text' });
   const status = element('p', dialog, { role: 'status' });
-  const button = (name: DialogButton) => element('button', dialog, { class: name, type: 'button' });
+  // Two part names: `::part(button)` styles every button, `::part(retry)` one of them.
+  const button = (name: DialogButton) => element('button', dialog, { class: name, type: 'button', part: `button ${name}` });
   return {
     host,
     root,

@@ -16,6 +16,7 @@ import { buildDialog, type DialogButton } from './build-dialog';
 import { createMessageText } from './messages';
 import { createModalController } from './modal-controller';
 import { recordReload } from './reload-guard';
+import { saveInput } from '../../dom/preserve-input/save-input';
 
 /** Seams and settings of the default dialog; all optional, every seam injectable for tests. */
 export interface DefaultDisplaySettings {
@@ -25,7 +26,7 @@ export interface DefaultDisplaySettings {
   readonly clock?: Clock;
   /** @default `document.location.reload()` */
   readonly reload?: () => void;
-  /** Storage for the reload-storm guard; may throw. @default the window's `sessionStorage` */
+  /** Storage for the reload-storm guard and the saved input; may throw. @default the window's `sessionStorage` */
   readonly storage?: () => Storage | null | undefined;
 }
 
@@ -52,8 +53,9 @@ export interface DefaultDisplay extends Required<ReconnectionDisplay> {
  * - waiting states (`show`, `update`, `offline`, a `rejected` that reloads) appear only if still
  *   current `dialogDelayMilliseconds` after the outage began, so blips never flash a dialog; an
  *   attempt running when that time comes is waited for (see `createModalController`);
- * - states that need the user (`failed` → Retry, `paused` → Resume, `resume-failed` and a
- *   `rejected` without auto-reload → Reload) appear at once, focused on their button;
+ * - states that need the user (`failed` → Retry, with Reload beside it; `paused` → Resume;
+ *   `resume-failed` and a `rejected` without auto-reload → Reload) appear at once, focused on
+ *   their (first) button;
  * - `hide` closes it, cancels a pending appearance and returns focus to where it was.
  *
  * It also dispatches the same non-bubbling `components-reconnect-state-changed` events as the
@@ -81,6 +83,11 @@ export function createDefaultDisplay(
   let attempt = 0;
   /** The button the state offers (focused when the state is entered), if any. */
   let offered: DialogButton | undefined;
+  /**
+   * The buttons on screen: the offered one, and for `failed` also Reload (the server may be back
+   * but without the session; the reload is the user's call, so it is offered second).
+   */
+  let visible: readonly DialogButton[] = [];
   /** A click on the offered button was passed on; the next state change allows another. */
   let actionTaken = false;
   let disposed = false;
@@ -91,8 +98,19 @@ export function createDefaultDisplay(
       call();
       return true;
     }) ?? false;
-  /** `false` when the reload itself failed (a sandboxed frame): the Reload button is offered. */
-  const reloadPage = (): boolean => succeeded('reload', reload);
+  /**
+   * Saves the user's input first (the reloaded page puts it back), unless `preserveInput` is off.
+   * `false` when the reload itself failed (a sandboxed frame): the Reload button is offered.
+   */
+  const reloadPage = (): boolean => {
+    // `!== false`: options that Blazor itself passed (a handler given straight to blazor.web.js)
+    // lack this library's key, and the default is on.
+    if (options.preserveInput !== false) {
+      // The field the user was in, not the dialog, which took the focus when it opened.
+      saveInput(context.document, { storage, now: clock.now(), focused: modal.pageFocus() });
+    }
+    return succeeded('reload', reload);
+  };
 
   /** The message key of a state's visible text. */
   const textKey = (state: ReconnectState, detail?: ReconnectStateChangedDetail): keyof ReconnectionMessages => {
@@ -156,8 +174,9 @@ export function createDefaultDisplay(
     }
     // The spinner goes when the user has to act: nothing is under way any more.
     spinner.hidden = !!offered;
-    for (const [name, button] of Object.entries(buttons)) button.hidden = name !== offered;
-    if (offered && offeredButton) offeredButton.textContent = text(offered, messageContext);
+    visible = offered ? [offered, ...(next === 'failed' ? (['reload'] as const) : [])] : [];
+    for (const [name, button] of Object.entries(buttons)) button.hidden = !visible.includes(name as DialogButton);
+    for (const name of visible) buttons[name].textContent = text(name, messageContext);
 
     if (next === 'hide') {
       modal.hide();
@@ -176,7 +195,7 @@ export function createDefaultDisplay(
    */
   const onClick = (name: DialogButton, action: () => boolean) => {
     buttons[name].onclick = () => {
-      if (offered !== name || actionTaken) return;
+      if (!visible.includes(name) || actionTaken) return;
       actionTaken = true;
       if (!action()) actionTaken = false;
     };

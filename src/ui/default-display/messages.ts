@@ -8,14 +8,15 @@ import type {
 
 /**
  * The English texts of the default dialog; `options.messages` replaces any of them. The ellipsis
- * is written `\u2026` so the bundle stays ASCII: a script served without a charset on a page
+ * and the no-break space are written `\u2026` and `\u00a0` so the bundle stays ASCII: a script served without a charset on a page
  * without `<meta charset>` is decoded as windows-1252 and would show "â€¦".
  */
 export const DEFAULT_MESSAGES: Readonly<ReconnectionMessages> = {
   title: 'Connection to the server lost',
   rejoining: 'Rejoining the server\u2026',
+  // A no-break space (\u00a0) keeps "1 second" on one line in a narrow dialog.
   retrying: ({ secondsToNextAttempt: s }) =>
-    `Rejoin failed\u2026 trying again in ${s} second${s === 1 ? '' : 's'}`,
+    `Rejoin failed\u2026 trying again in ${s}\u00a0second${s === 1 ? '' : 's'}`,
   failed: 'Failed to rejoin. Please retry or reload the page.',
   rejected: 'The session has ended. Reload the page to continue.',
   offline: 'You are offline. Waiting for the network\u2026',

@@ -26,6 +26,8 @@ export interface ModalController {
   hide(): void;
   /** Hides the dialog and removes every timer and listener; the host is left for the caller. */
   dispose(): void;
+  /** The page's focused element: the one before the dialog opened while it is open, else now's. */
+  pageFocus(): Element | null;
 }
 
 /** Where the reconnection stands, as far as the grace period cares. */
@@ -179,5 +181,6 @@ export function createModalController(
       hide();
       removeKeydown();
     },
+    pageFocus: () => (isOpen ? (previousFocus ?? null) : document.activeElement),
   };
 }

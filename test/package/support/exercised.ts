@@ -18,6 +18,8 @@ export const FIXTURE_PAGES = [
   'test/package/fixtures/pages/user-modal-delay.html',
   'test/package/fixtures/pages/state-events.html',
   'test/package/fixtures/pages/es-module.html',
+  'test/package/fixtures/pages/save-input.html',
+  'test/package/fixtures/pages/theme.html',
 ] as const;
 
 /** Demo pages opened in Chromium (served by the demo server, strict CSP) with the scripts they load. */

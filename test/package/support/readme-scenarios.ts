@@ -123,6 +123,28 @@ export const SCENARIOS: Record<(typeof FIXTURE_PAGES)[number], (run: Run) => Pro
     await waitUntil(() => counter(run.hub, 'beacons') >= 1, 5000, 'the disconnect beacon on pagehide');
     expect(run.problems).toEqual({ errors: [], cspViolations: [] });
   },
+  'test/package/fixtures/pages/save-input.html': async (run) => {
+    await waitForCircuit(run);
+    await run.page.fill('#comment', 'Half a comment');
+    // The server forgets the circuit: the page's own listener saves the input and reloads.
+    run.hub.restart();
+    await waitForCircuit(run, 2);
+    await run.page.waitForFunction(() => (document.getElementById('comment') as HTMLTextAreaElement).value === 'Half a comment', undefined, { timeout: 5_000 });
+    expect(await run.page.evaluate(() => document.activeElement?.id)).toBe('comment');
+    await expectClean(run);
+  },
+  'test/package/fixtures/pages/theme.html': async (run) => {
+    await waitForCircuit(run);
+    run.hub.down(3000);
+    await dialog(run, (view) => view.open, 'the themed dialog');
+    const style = await run.page.evaluate(() => {
+      const shown = document.querySelector('[data-reconnect-dialog]')?.shadowRoot?.querySelector('dialog');
+      return shown ? [getComputedStyle(shown).backgroundColor, getComputedStyle(shown).fontFamily] : [];
+    });
+    expect(style).toEqual(['rgb(251, 247, 239)', 'Georgia, serif']);
+    await dialog(run, (view) => !view.open, 'the dialog to close after the outage');
+    await expectClean(run);
+  },
   'test/package/fixtures/pages/user-modal-delay.html': async (run) => {
     const modal = run.page.locator('#components-reconnect-modal');
     const visibility = (): Promise<string> => modal.evaluate((element) => getComputedStyle(element).visibility);

@@ -15,7 +15,7 @@ function refusal(options: unknown): InvalidOptionError | undefined {
 }
 
 const CIRCUIT_KEYS = 'configureSignalR, logLevel, circuitHandshake, reconnectionOptions, reconnectionHandler, circuitHandlers';
-const RECONNECTION_KEYS = 'maxRetries, retryIntervalMilliseconds, dialogId, dialogDelayMilliseconds, messages, onUnauthorized';
+const RECONNECTION_KEYS = 'maxRetries, retryIntervalMilliseconds, dialogId, dialogDelayMilliseconds, messages, onUnauthorized, preserveInput';
 
 describe('resolveOptions refuses unknown keys at every level', () => {
   const cases: [string, unknown, string][] = [

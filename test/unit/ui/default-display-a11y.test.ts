@@ -100,11 +100,11 @@ describe('default dialog: live region', () => {
     display.update(1, 0);
     expect(writes()).toBe(0);
     display.update(2, 5);
-    expect(status.textContent).toBe('Rejoin failed… trying again in 5 seconds');
+    expect(status.textContent).toBe('Rejoin failed… trying again in 5\u00a0seconds');
     expect(writes()).toBeGreaterThan(0);
     for (let seconds = 4; seconds > 0; seconds--) display.update(2, seconds);
     expect(writes()).toBe(0);
-    expect(stateText.textContent).toBe('Rejoin failed… trying again in 1 second');
+    expect(stateText.textContent).toBe('Rejoin failed… trying again in 1\u00a0second');
     display.failed();
     expect(status.textContent).toBe('Failed to rejoin. Please retry or reload the page.');
     expect(writes()).toBeGreaterThan(0);

@@ -42,10 +42,10 @@ describe('default dialog: one render per state', () => {
     expect(stateText.textContent).toBe('Rejoining the server…');
     expect(stateClasses(dialog)).toEqual([SHOW_CLASS]);
     display.update(2, 5);
-    expect(stateText.textContent).toBe('Rejoin failed… trying again in 5 seconds');
+    expect(stateText.textContent).toBe('Rejoin failed… trying again in 5\u00a0seconds');
     expect(stateClasses(dialog)).toEqual([SHOW_CLASS, RETRYING_CLASS]);
     display.update(2, 1);
-    expect(stateText.textContent).toBe('Rejoin failed… trying again in 1 second');
+    expect(stateText.textContent).toBe('Rejoin failed… trying again in 1\u00a0second');
     display.update(2, 0);
     expect(stateText.textContent).toBe('Rejoining the server…');
     expect(events.slice(1)).toStrictEqual([
@@ -66,8 +66,8 @@ describe('default dialog: one render per state', () => {
     expect(events.at(-1)).toStrictEqual({ state: 'offline' });
   });
 
-  it('failed: text and a Retry button that calls retry() once per failure', () => {
-    const { display, dialog, spinner, stateText, retryButton, reloadButton, events, context } = openDefault();
+  it('failed: text, a Retry button that calls retry() once per failure, and Reload beside it', () => {
+    const { display, dialog, spinner, stateText, retryButton, reloadButton, events, context, reload } = openDefault();
     display.show();
     display.failed();
     expect(spinner.hidden).toBe(true);
@@ -76,7 +76,10 @@ describe('default dialog: one render per state', () => {
     expect(retryButton.hidden).toBe(false);
     expect(retryButton.textContent).toBe('Retry');
     expect(retryButton.type).toBe('button');
-    expect(reloadButton.hidden).toBe(true);
+    expect(reloadButton.hidden).toBe(false);
+    expect(reloadButton.textContent).toBe('Reload');
+    // Retry is the offer: it has the focus; Reload is the second way out.
+    expect(dialog.getRootNode()).toHaveProperty('activeElement', retryButton);
     expect(events.at(-1)).toStrictEqual({ state: 'failed' });
     retryButton.click();
     retryButton.click(); // a double click before the process answers
@@ -85,6 +88,14 @@ describe('default dialog: one render per state', () => {
     display.failed();
     retryButton.click();
     expect(context.retry).toHaveBeenCalledTimes(2);
+    expect(reload).not.toHaveBeenCalled();
+    display.show();
+    display.failed();
+    reloadButton.click();
+    expect(reload).toHaveBeenCalledOnce();
+    // Leaving the failed state withdraws Reload with Retry.
+    display.show();
+    expect(reloadButton.hidden).toBe(true);
   });
 
   it('a throwing retry callback is logged and the button stays usable', () => {
@@ -217,9 +228,9 @@ describe('default dialog: messages', () => {
       },
     });
     display.update(2, 3);
-    expect(stateText.textContent).toBe('Rejoin failed… trying again in 3 seconds');
+    expect(stateText.textContent).toBe('Rejoin failed… trying again in 3\u00a0seconds');
     display.update(2, 2);
-    expect(stateText.textContent).toBe('Rejoin failed… trying again in 2 seconds');
+    expect(stateText.textContent).toBe('Rejoin failed… trying again in 2\u00a0seconds');
     expect(logger.errors().map((entry) => entry.message)).toEqual(['messages.retrying threw.']);
     expect(logger.entries.filter((entry) => entry.level === WARNING)).toEqual([]);
   });
