@@ -37,6 +37,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Chromium, Firefox and WebKit (Debian's), one browser per engine, one file at a time.
+          name: 'engines',
+          environment: 'node',
+          include: ['test/engines/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'package',
           environment: 'node',
           include: ['test/package/**/*.test.ts'],
