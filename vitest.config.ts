@@ -44,6 +44,21 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // After the real-app suites, beside the network faults only: both time outages.
+          sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Real network faults between namespaces this suite makes (root, iproute2).
+          name: 'netns',
+          environment: 'node',
+          include: ['test/netns/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
       {

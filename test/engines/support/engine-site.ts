@@ -86,6 +86,6 @@ export const dialogIn = (page: EnginePage, check: (view: EngineDialog) => boolea
   pollPage(() => readEngineDialog(page), check, what, timeoutMs);
 
 /** Waits until the page's circuit started (`Blazor.start()` resolved). */
-export async function waitForStart(page: EnginePage): Promise<void> {
-  await pollPage(() => page.evaluate(() => (window as { __uiStarted?: boolean }).__uiStarted === true), Boolean, 'the circuit to start');
+export async function waitForStart(page: EnginePage, timeoutMs?: number): Promise<void> {
+  await pollPage(() => page.evaluate(() => (window as { __uiStarted?: boolean }).__uiStarted === true), Boolean, 'the circuit to start', timeoutMs);
 }
