@@ -69,6 +69,23 @@ export function dialogSuite(suite: EngineSuite): void {
     await expectCleanPage(page);
   });
 
+  // Classic WebDriver cannot take WebKit's network away: this one runs in Chromium and Firefox.
+  if (suite.name !== 'webkit') {
+    it('offline (not in WebKit: classic WebDriver cannot emulate it): the offline state, and back when the network returns', async () => {
+      const setOffline = suite.engine.setOffline;
+      if (!setOffline) throw new Error(`${suite.name} was expected to emulate offline`);
+      const page = await suite.open('/dialog.html');
+      await setOffline(true);
+      suite.site.hub.drop();
+      await dialogIn(page, (view) => view.visible && view.classes.includes('components-reconnect-offline'), 'the offline state');
+      await setOffline(false);
+      await dialogIn(page, (view) => !view.visible, 'the dialog to hide when the network is back');
+      const states = (await readEngineRecord(page)).events.map((e) => e.state);
+      expect(states).toEqual(expect.arrayContaining(['offline', 'hide']));
+      await expectCleanPage(page);
+    });
+  }
+
   it('rejected: reloads the page, and after three reloads in a minute offers Reload instead (storm guard)', async () => {
     const page = await suite.open('/dialog.html');
     await page.evaluate(() => {

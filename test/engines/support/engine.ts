@@ -26,6 +26,8 @@ export interface Engine {
    * WebDriver) are restarted with the scheme as a preference or a flag.
    */
   colorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /** Takes the current page's network away or gives it back; `undefined` where the driver cannot. */
+  readonly setOffline: ((offline: boolean) => Promise<void>) | undefined;
   /** A fresh tab (its own sessionStorage); the previous one is closed. */
   newPage(): Promise<EnginePage>;
   close(): Promise<void>;

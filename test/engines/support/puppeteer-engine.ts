@@ -62,14 +62,21 @@ export async function launchPuppeteer(name: Exclude<EngineName, 'webkit'>, execu
   let browser = await launch();
   const version = await browser.version();
   let context: BrowserContext | undefined;
+  let current: Page | undefined;
   return {
     name,
     version,
+    // CDP's network emulation, and BiDi's `emulation.setNetworkConditions` in Firefox.
+    setOffline: async (offline) => {
+      if (!current) throw new Error('no page open');
+      await current.setOfflineMode(offline);
+    },
     async colorScheme(next) {
       if (next === scheme) return;
       scheme = next;
       if (name !== 'firefox') return;
       context = undefined;
+      current = undefined;
       await browser.close();
       browser = await launch();
     },
@@ -77,6 +84,7 @@ export async function launchPuppeteer(name: Exclude<EngineName, 'webkit'>, execu
       await context?.close();
       context = await browser.createBrowserContext();
       const page = await context.newPage();
+      current = page;
       if (name === 'chromium') await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       // A new Firefox tab starts without focus: Enter on a focused button clicks nothing until
       // the tab is in front.

@@ -96,6 +96,8 @@ Promise.resolve().then(() => (${fn.toString()})(arguments[0])).then(
     return {
       name: 'webkit',
       version: `MiniBrowser/WebKitGTK ${first.version}`,
+      // Classic WebDriver has no network emulation.
+      setOffline: undefined,
       async colorScheme(scheme) {
         if ((scheme === 'dark') === dark) return;
         dark = scheme === 'dark';
