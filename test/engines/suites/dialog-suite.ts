@@ -49,8 +49,8 @@ export function dialogSuite(suite: EngineSuite): void {
     expect(failed.offered).toEqual(['Retry']);
     expect(failed.focus).toBe('Retry');
     // Tab never reaches the inert page behind the modal dialog. Retry is its only control: from
-    // there Chromium and WebKit keep focus on it, Firefox moves it to the browser's own toolbar
-    // and the next Tab brings it back.
+    // there Chromium and Firefox move focus out of the page (the browser's own controls) and the
+    // next Tab brings it back; WebKit keeps it on Retry.
     const seen: (string | null)[] = [];
     for (let press = 0; press < 4; press += 1) {
       await page.press('Tab');

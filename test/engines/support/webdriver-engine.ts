@@ -32,9 +32,19 @@ async function stopped(child: ChildProcess): Promise<void> {
 export async function launchWebKit(): Promise<Engine> {
   const binary = EXECUTABLES.webkit;
   if (binary === undefined) throw new Error('no MiniBrowser: the suite should have been skipped');
-  // A display number from the port space, so parallel runs do not share one.
-  const display = `:${String(100 + ((await freePort()) % 20_000))}`;
-  const xvfb = started('Xvfb', [display, '-screen', '0', '1280x800x24', '-nolisten', 'tcp']);
+  // Xvfb picks a free display itself and writes its number to file descriptor 3.
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+  const display = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    xvfb.stdio[3]?.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      if (text.includes('\n')) resolve(`:${text.trim()}`);
+    });
+    xvfb.once('error', reject);
+    xvfb.once('exit', (code) => {
+      reject(new Error(`Xvfb exited (${String(code)}) before it had a display`));
+    });
+  });
   const port = await freePort();
   const driver = started('WebKitWebDriver', [`--port=${String(port)}`], { DISPLAY: display });
   const base = `http://127.0.0.1:${String(port)}`;
