@@ -44,8 +44,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          // After the real-app suites, beside the network faults only: both time outages.
-          sequence: { groupOrder: 2 },
+          // After the real-app and farm suites, beside the network faults only: both time outages.
+          sequence: { groupOrder: 3 },
         },
       },
       {
@@ -58,7 +58,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
       {
