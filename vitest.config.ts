@@ -37,6 +37,33 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Chromium, Firefox and WebKit (Debian's), one browser per engine, one file at a time.
+          name: 'engines',
+          environment: 'node',
+          include: ['test/engines/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          // After the real-app and farm suites, beside the network faults only: both time outages.
+          sequence: { groupOrder: 3 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Real network faults between namespaces this suite makes (root, iproute2).
+          name: 'netns',
+          environment: 'node',
+          include: ['test/netns/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 3 },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'package',
           environment: 'node',
           include: ['test/package/**/*.test.ts'],

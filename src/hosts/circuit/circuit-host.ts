@@ -1,4 +1,3 @@
-import { listen } from '../../dom/listen';
 import { CircuitRefusedError } from '../../errors/circuit-refused-error';
 import { HubMethodError } from '../../errors/hub-method-error';
 import { HubNotFoundError } from '../../errors/hub-not-found-error';
@@ -10,9 +9,11 @@ import { ERROR, INFORMATION, TRACE, WARNING } from '../../logging/logger';
 import type { ReconnectionHandler, ResolvedCircuitOptions } from '../../options/types';
 import type { OutageState } from '../../reconnection/reconnection-process';
 import { isAttachable } from './attachable-handler';
+import { invokeCircuitMethod } from './circuit-methods';
 import { sendDisconnectBeacon } from './disconnect-beacon';
 import type { HubConnectionLike } from './hub-connection';
 import { negotiationStatus, UNAUTHORIZED_STATUSES } from './negotiation-status';
+import { watchPageLifecycle } from './page-lifecycle';
 
 /**
  * Where the circuit stands. The live connection exists exactly in `connected`, so it lives in
@@ -120,33 +121,20 @@ export function createCircuitHost<C extends HubConnectionLike>(
   };
 
   /**
-   * `StartCircuit`/`ConnectCircuit` on a started connection. Throws as it came when the link
-   * failed (an outage), or a {@link HubMethodError} when the hub itself answered with an error
-   * (e.g. no such method): the connection is still up then.
-   */
-  const invokeCircuitMethod = async (opened: C, starting: boolean): Promise<unknown> => {
-    const method = starting ? 'StartCircuit' : 'ConnectCircuit';
-    try {
-      return await opened.invoke(method, ...(starting ? [win.document.baseURI, win.location.href, '[]', ''] : [identity?.id]));
-    } catch (error) {
-      if (opened.state !== 'Connected') throw error;
-      throw new HubMethodError(method, { cause: error });
-    }
-  };
-
-  /**
    * A fresh connection plus `StartCircuit` (first start) or `ConnectCircuit` (resume). `true`:
    * adopted; `false`: the server was reached and refused; throws when it was not reached. Every
    * path that does not adopt the connection stops it.
    * @param firstTry - the start made when the host is built, before any retry of the policy.
+   * @param quiet - a resume the handler never heard of (see `resumeQuietly`): no connection-up.
    */
-  const connect = async (firstTry: boolean): Promise<boolean> => {
+  const connect = async (firstTry: boolean, quiet = false): Promise<boolean> => {
     const before = circuit;
     const starting = before.state === 'starting';
     const opened = createConnection();
     opened.onclose((error) => {
       // Closes of failed attempts and of connections we stopped ourselves are not outages.
-      if (circuit.state === 'connected' && circuit.connection === opened) down(error ?? new Error('Connection closed.'));
+      if (circuit.state !== 'connected' || circuit.connection !== opened) return;
+      (page.navigating() ? resumeQuietly : down)(error ?? new Error('Connection closed.'));
     });
     /**
      * The server was reached and will not have us. A refused first try rejects `started` at
@@ -172,7 +160,7 @@ export function createCircuitHost<C extends HubConnectionLike>(
       await opened.start();
       checkState();
       if (circuitHandshake) {
-        answer = await invokeCircuitMethod(opened, starting);
+        answer = await invokeCircuitMethod(opened, win, starting, identity?.id);
         checkState();
       }
     } catch (error) {
@@ -204,7 +192,7 @@ export function createCircuitHost<C extends HubConnectionLike>(
       notifyCircuitHandlers('onCircuitOpened');
       resolveStart();
     }
-    if (!firstTry) {
+    if (!firstTry && !quiet) {
       guard('reconnectionHandler.onConnectionUp', () => {
         handler.onConnectionUp();
       });
@@ -227,19 +215,33 @@ export function createCircuitHost<C extends HubConnectionLike>(
     notifyCircuitHandlers('onCircuitClosed');
   };
 
-  const removePageHide = listen(win, 'pagehide', disconnect);
-  const removePageShow = listen(win, 'pageshow', (event: PageTransitionEvent) => {
+  const page = watchPageLifecycle(win, {
+    hide: disconnect,
     // Back from the back/forward cache after `pagehide` said goodbye: try to resume; a server
     // that dropped the circuit answers "rejected", and the display reloads the page.
-    if (event.persisted && circuit.state === 'disconnected' && identity) down(new Error('Restored from the back/forward cache.'));
+    restored: () => {
+      if (circuit.state === 'disconnected' && identity) down(new Error('Restored from the back/forward cache.'));
+    },
   });
 
-  const reconnect = (): Promise<boolean> => {
+  const reconnect = (quiet = false): Promise<boolean> => {
     if (circuit.state === 'connected') return Promise.resolve(true);
-    inFlight ??= connect(false).finally(() => {
+    inFlight ??= connect(false, quiet).finally(() => {
       inFlight = undefined;
     });
     return inFlight;
+  };
+
+  /**
+   * Closed by a navigation's start (Firefox; see `watchPageLifecycle`), the page still here: one
+   * attempt at once, with no log, display or outage; if it leaves us down, the outage begins.
+   */
+  const resumeQuietly = (lost: Error): void => {
+    change({ state: 'down' });
+    const fallBack = (): void => {
+      if (circuit.state === 'down') down(lost);
+    };
+    reconnect(true).then(fallBack, fallBack);
   };
 
   const started = new Promise<void>((resolve, reject) => {
@@ -291,8 +293,7 @@ export function createCircuitHost<C extends HubConnectionLike>(
     reconnect,
     disconnect,
     dispose() {
-      removePageHide();
-      removePageShow();
+      page.dispose();
       end();
     },
   };

@@ -20,6 +20,8 @@ export interface SitePage {
   /** Extra response headers, e.g. `{ 'Content-Security-Policy': STRICT_CSP }`. */
   headers?: Record<string, string>;
   contentType?: string;
+  /** @default 200 (204 sends no body) */
+  status?: number;
 }
 
 export interface SiteOptions {
@@ -74,8 +76,8 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const page = pages.get(path);
     if (page) {
-      res.writeHead(200, { 'Content-Type': page.contentType ?? TYPES[extname(path)] ?? TYPES['.html'], 'Cache-Control': 'no-store', ...page.headers });
-      res.end(page.body);
+      res.writeHead(page.status ?? 200, { 'Content-Type': page.contentType ?? TYPES[extname(path)] ?? TYPES['.html'], 'Cache-Control': 'no-store', ...page.headers });
+      res.end(page.status === 204 ? undefined : page.body);
       return;
     }
     const file = normalize(join(DIST_DIR, path));

@@ -80,8 +80,16 @@ describe('createConnectionFactory', () => {
 
   it('applies logLevel to the SignalR client logger', () => {
     const configureLogging = vi.spyOn(HubConnectionBuilder.prototype, 'configureLogging');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { create } = factoryFor({ logLevel: LogLevel.Error });
     create();
-    expect(configureLogging).toHaveBeenCalledExactlyOnceWith(LogLevel.Error);
+    expect(configureLogging).toHaveBeenCalledOnce();
+    const logger = configureLogging.mock.calls[0]?.[0];
+    if (typeof logger !== 'object') throw new Error('configureLogging got no logger');
+    logger.log(LogLevel.Warning, 'below the level');
+    logger.log(LogLevel.Error, 'at the level');
+    expect(warn).not.toHaveBeenCalled();
+    expect(error).toHaveBeenCalledExactlyOnceWith(expect.stringMatching(/^\[.+\] Error: at the level$/));
   });
 });
