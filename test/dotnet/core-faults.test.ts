@@ -71,7 +71,7 @@ for (const target of SERVERS) {
       const cutAt = Date.now();
       proxy.cut();
       const view = await waitForDialog(faults.page, shownIn('retrying'), 'the countdown', 5_000);
-      expect(view.text).toMatch(/^Rejoin failed… trying again in \d+ seconds?$/);
+      expect(view.text).toMatch(/^Rejoin failed… trying again in \d+\sseconds?$/);
       await connectedAgain(faults, 'the reconnect after 10 s');
       const downMs = Date.now() - cutAt;
       await waitForDialog(faults.page, hidden, 'the dialog to close');
@@ -97,7 +97,7 @@ for (const target of SERVERS) {
       proxy.refuse(60_000);
       proxy.cut();
       const failed = await waitForDialog(faults.page, shownIn('failed'), 'the failed state', 10_000);
-      expect(failed).toMatchObject({ buttons: ['Retry'], focus: 'Retry', modal: true });
+      expect(failed).toMatchObject({ buttons: ['Retry', 'Reload'], focus: 'Retry', modal: true });
       expect((await faults.record()).states).toEqual(['reconnecting', 'failed']);
       proxy.refuse(0);
       await faults.page.keyboard.press('Enter');
