@@ -11,7 +11,7 @@ export interface EnginePage {
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   goto(url: string): Promise<void>;
   /** A real key press (trusted events) on whatever has focus. */
-  press(key: 'Tab' | 'Enter'): Promise<void>;
+  press(key: 'Tab' | 'Shift+Tab' | 'Enter'): Promise<void>;
   /** Clicks the first element matching `selector` (in the document, not a shadow root). */
   click(selector: string): Promise<void>;
 }

@@ -32,7 +32,13 @@ function wrap(page: Page): EnginePage {
       await page.goto(url, { waitUntil: 'load' });
     },
     async press(key) {
-      await page.keyboard.press(key);
+      if (key !== 'Shift+Tab') {
+        await page.keyboard.press(key);
+        return;
+      }
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('Tab');
+      await page.keyboard.up('Shift');
     },
     async click(selector) {
       await page.click(selector);

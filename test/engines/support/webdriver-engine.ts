@@ -9,7 +9,7 @@ import type { Engine, EnginePage } from './engine';
 import { EXECUTABLES } from './engine';
 
 /** WebDriver's code points for the keys the suites press. */
-const KEYS = { Tab: '\uE004', Enter: '\uE007' } as const;
+const KEYS = { Tab: ['\uE004'], 'Shift+Tab': ['\uE008', '\uE004'], Enter: ['\uE007'] } as const;
 
 interface WireAnswer {
   value: unknown;
@@ -89,10 +89,13 @@ Promise.resolve().then(() => (${fn.toString()})(arguments[0])).then(
         await call('POST', `${at}/url`, { url });
       },
       async press(key) {
-        const value = KEYS[key];
-        await call('POST', `${at}/actions`, {
-          actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }],
-        });
+        // Every key down in order, then up in reverse: Shift+Tab is Shift held over Tab.
+        const keys = KEYS[key];
+        const actions = [
+          ...keys.map((value) => ({ type: 'keyDown', value })),
+          ...[...keys].reverse().map((value) => ({ type: 'keyUp', value })),
+        ];
+        await call('POST', `${at}/actions`, { actions: [{ type: 'key', id: 'keyboard', actions }] });
         await call('DELETE', `${at}/actions`);
       },
       async click(selector) {
