@@ -166,6 +166,15 @@ export function createDefaultDisplay(
       secondsToNextAttempt: detail?.secondsToNextAttempt ?? 0,
     };
     applyStateClasses(dialog, next);
+    // Firefox 153 does not carry the page's language into a shadow tree (whatwg/html#4906), so
+    // the dialog copies it at each state: screen readers and `:lang()` then match the text, and a
+    // page that changes its `lang` later is followed.
+    // (Before the dialog is first attached, the page's root stands in for where it will be.)
+    const language = (host.isConnected ? host : context.document.documentElement)
+      .closest('[lang]')
+      ?.getAttribute('lang');
+    if (language == null) dialog.removeAttribute('lang');
+    else dialog.lang = language;
     dialog.setAttribute('aria-label', text('title', messageContext));
     // `hide` keeps the last text: the dialog is closing, and blanking it would flash empty.
     if (next !== 'hide') {

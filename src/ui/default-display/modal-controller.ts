@@ -77,8 +77,8 @@ export function createModalController(
   };
   /**
    * Puts the host back if something removed it (enhanced navigation, a framework). The dialog
-   * has no `lang` or `dir` of its own: it takes the page's language and direction through its
-   * host, and follows later changes of them (measured in Chromium).
+   * has no `dir` of its own: it takes the page's direction through its host, and follows later
+   * changes of it (its `lang` is copied at each state: Firefox does not inherit it).
    */
   const attach = () => {
     if (!host.isConnected) {
