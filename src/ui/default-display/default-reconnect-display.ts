@@ -14,6 +14,7 @@ import {
 } from '../display-state';
 import { buildDialog, type DialogButton } from './build-dialog';
 import { createMessageText } from './messages';
+import { createLanguageFollower } from './follow-language';
 import { createModalController } from './modal-controller';
 import { recordReload } from './reload-guard';
 import { saveInput } from '../../dom/preserve-input/save-input';
@@ -77,6 +78,7 @@ export function createDefaultDisplay(
   const guard = createGuard(logger);
   const { host, root, dialog, spinner, stateText, status, buttons } = buildDialog(context.document);
   const modal = createModalController(host, dialog, context.document, clock);
+  const language = createLanguageFollower(dialog, host, context.document);
   const text = createMessageText(() => options.messages, guard, logger);
   let shown: ReconnectState = 'hide';
   /** The 1-based attempt last reported by `update`; 0 before the first. */
@@ -166,15 +168,9 @@ export function createDefaultDisplay(
       secondsToNextAttempt: detail?.secondsToNextAttempt ?? 0,
     };
     applyStateClasses(dialog, next);
-    // Firefox 153 does not carry the page's language into a shadow tree (whatwg/html#4906), so
-    // the dialog copies it at each state: screen readers and `:lang()` then match the text, and a
-    // page that changes its `lang` later is followed.
-    // (Before the dialog is first attached, the page's root stands in for where it will be.)
-    const language = (host.isConnected ? host : context.document.documentElement)
-      .closest('[lang]')
-      ?.getAttribute('lang');
-    if (language == null) dialog.removeAttribute('lang');
-    else dialog.lang = language;
+    // The page's language, copied (Firefox does not inherit it into the shadow tree).
+    if (next === 'hide') language.stop();
+    else language.follow();
     dialog.setAttribute('aria-label', text('title', messageContext));
     // `hide` keeps the last text: the dialog is closing, and blanking it would flash empty.
     if (next !== 'hide') {
@@ -239,6 +235,7 @@ export function createDefaultDisplay(
     },
     dispose: () => {
       disposed = true;
+      language.stop();
       modal.dispose();
       host.remove();
     },

@@ -21,6 +21,20 @@ describe("the default dialog's language", () => {
     expect(dialog.getAttribute('lang')).toBe('de');
   });
 
+  it('follows a change made while a state is shown, with no new state, and stops when hidden', async () => {
+    document.documentElement.lang = 'fr';
+    const { display, dialog } = openDefault();
+    display.failed();
+    document.documentElement.lang = 'de';
+    // A MutationObserver reports after the current task's microtasks.
+    await Promise.resolve();
+    expect(dialog.getAttribute('lang')).toBe('de');
+    display.hide();
+    document.documentElement.lang = 'it';
+    await Promise.resolve();
+    expect(dialog.getAttribute('lang')).toBe('de');
+  });
+
   it('has none of its own when the page declares none', () => {
     const { display, dialog } = openDefault();
     display.show();
