@@ -2,6 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest's default on this 2-core machine is one worker (cores - 1), which ran every file of
+    // every project one after another. Two workers let the unit, integration and package files
+    // (fake timers, or no timing at all) share the cores; the real-time suites below keep one
+    // file at a time each (`fileParallelism: false`) and their own `groupOrder`.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
