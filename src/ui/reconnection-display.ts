@@ -29,6 +29,14 @@ export interface ReconnectionDisplay {
    * attempted until the user resumes it. Optional: a display without it shows nothing new.
    */
   paused?(remote: boolean): void;
+  /**
+   * The server is being updated: the node holding the session is stopping (a farm's rolling
+   * restart), the session is paused and being resumed on another server by itself. A short
+   * wait, not an error: nothing for the user to do. Shown instead of `paused` when the pause is
+   * a drain's; ends with `hide`, or with `paused` when the resume did not happen by itself.
+   * Optional: a display without it shows `paused`.
+   */
+  updating?(): void;
   /** Blazor 10: resuming the paused circuit failed; only a reload helps. Optional, as `paused`. */
   resumeFailed?(): void;
   /**
