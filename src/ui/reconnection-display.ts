@@ -5,7 +5,7 @@ import type { ReconnectionOptions } from '../options/types';
  * it drives: the page's own modal (class toggles and events) or the built-in dialog. Calls arrive
  * in a legal order only: `show` first, then any of `update`/`offline`, ending with `hide`,
  * `failed` or `rejected`; after `failed`, a new attempt starts again with `show`. A pause is
- * `show`, then `paused`, ending with `hide` or `resumeFailed`. Every call is made through the
+ * `show`, then `paused` (or `updating`: a drain's pause), ending with `hide` or `resumeFailed`. Every call is made through the
  * core's guard: a display that throws is logged and the reconnection goes on.
  */
 export interface ReconnectionDisplay {
