@@ -54,7 +54,7 @@ describe.skipIf(skip)('Chat on the farm: a plain hub, the Redis backplane, the c
     for (const tab of [ada, bob]) await waitForState(tab, 'connected', 30_000);
     const reconnectedMs = Math.max(...[ada, bob].map((tab) => (tab.negotiations.at(-1)?.at ?? Number.NaN) - since));
     console.info(
-      `chat: SIGTERM node 1; its tabs connected again on nodes ${[ada, bob].map((tab) => tab.negotiations.at(-1)?.node).join(", ")}, ` +
+      `chat: SIGTERM node 1; its tabs connected again on nodes ${[ada, bob].map((tab) => tab.negotiations.at(-1)?.node).join(', ')}, ` +
         `${reconnectedMs} ms after the signal (negotiations ${JSON.stringify([ada, bob].map((tab) => tab.negotiations.map((n) => `${n.node}@${n.at - since}`)))})`,
     );
     expect([ada, bob].map((tab) => tab.negotiations.at(-1)?.node)).toEqual(['2', '2']);
