@@ -7,21 +7,9 @@ import { blazorReconnectionHandler } from '../../../../src/hosts/blazor/blazor-r
 import { DRAIN_EVENT, DRAIN_RESUME_TRIES } from '../../../../src/hosts/blazor/circuit-drain';
 import { defaultReconnectionOptions } from '../../../../src/options/defaults';
 import type { ReconnectionHandler } from '../../../../src/options/types';
-import { STATE_CHANGED_EVENT } from '../../../../src/ui/constants';
-import type { ReconnectStateChangedDetail } from '../../../../src/ui/display-state';
+import { pageModal } from '../../support/page-modal';
 
 const win = window as Window & { Blazor?: object };
-
-function pageModal(): string[] {
-  const modal = document.createElement('dialog');
-  modal.id = 'components-reconnect-modal';
-  document.body.append(modal);
-  const states: string[] = [];
-  modal.addEventListener(STATE_CHANGED_EVENT, (event) => {
-    states.push((event as CustomEvent<ReconnectStateChangedDetail>).detail.state);
-  });
-  return states;
-}
 
 /** A Blazor 10 whose pause and resume call the handler as blazor.web.js does. */
 function blazorPausing(handler: ReconnectionHandler, resumes: (boolean | Error)[]) {
@@ -65,7 +53,7 @@ describe("the drain's pause", () => {
     win.Blazor = blazorPausing(handler, Array.from({ length: DRAIN_RESUME_TRIES }, () => new Error('not reached')));
     document.dispatchEvent(new CustomEvent(DRAIN_EVENT));
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(states).toEqual(['show', 'updating', 'paused']);
+    expect(states).toEqual(['show', 'updating', 'paused remote=false']);
   });
 
   it('a pause the page asks for itself still shows paused', async () => {
@@ -73,6 +61,6 @@ describe("the drain's pause", () => {
     const handler = blazorReconnectionHandler();
     handler.onConnectionDown(defaultReconnectionOptions(), undefined, true, false);
     await vi.advanceTimersByTimeAsync(0);
-    expect(states).toEqual(['show', 'paused']);
+    expect(states).toEqual(['show', 'paused remote=false']);
   });
 });
