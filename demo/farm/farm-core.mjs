@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * Starts a farm: Redis (unless `redis: false`), N nodes of the Blazor Web App, the control, and
- * HAProxy in front of them all; `stop()` ends every process by its id and removes the farm's
+ * Starts a farm: Redis (unless `redis: false`), N nodes of one example app (`app`: the Blazor Web
+ * App by default, or the ASP.NET Core SignalR app), the control, and HAProxy in front of them all; `stop()` ends every process by its id and removes the farm's
  * temporary folder.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createControl } from './control.mjs';
 import { nodeIsUp, startHaproxy } from './haproxy.mjs';
-import { startNodes } from './nodes.mjs';
+import { FARM_APPS, startNodes } from './nodes.mjs';
 import { startRedis } from './redis.mjs';
 import { freePort } from '../server-process.mjs';
 
 /**
- * @param {{ nodes?: number, port?: number, redis?: boolean, drain?: boolean, appArgs?: string[], print?: (line: string) => void }} [options]
+ * @param {{ app?: import('./nodes.mjs').FarmApp, nodes?: number, port?: number, redis?: boolean, drain?: boolean, appArgs?: string[], print?: (line: string) => void }} [options]
  */
 export async function startFarm(options = {}) {
   const count = options.nodes ?? 2;
@@ -39,7 +39,8 @@ export async function startFarm(options = {}) {
     }
     // Without Redis the nodes still share their Data Protection keys, through this folder.
     const keysDir = join(dir, 'keys');
-    const nodes = await startNodes({ count, redis: redis?.connection, keysDir, drain: options.drain !== false, appArgs: options.appArgs ?? [] });
+    const app = options.app ?? 'blazor';
+    const nodes = await startNodes({ app, count, redis: redis?.connection, keysDir, drain: options.drain !== false, appArgs: options.appArgs ?? [] });
     for (const node of nodes) {
       stops.push(() => node.server.stop());
       print(`node ${node.n} on http://127.0.0.1:${node.port} (process ${node.server.pid})`);
@@ -61,6 +62,9 @@ export async function startFarm(options = {}) {
 
     return {
       url: `http://127.0.0.1:${port}`,
+      app,
+      /** The app's page to open, e.g. `/counter`. */
+      page: FARM_APPS[app].page,
       port,
       redis: redis?.connection,
       drain: options.drain !== false,

@@ -1,12 +1,34 @@
 // @ts-check
-/** The farm's nodes: copies of examples/blazor-web-app's build, each on its own port, told by environment that it is node N. */
+/**
+ * The farm's nodes: copies of one example app's build (the Blazor Web App, or the ASP.NET Core
+ * SignalR app), each on its own port, told by environment that it is node N.
+ */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { answers200, freePort, startServer } from '../server-process.mjs';
 
-const APP = fileURLToPath(new URL('../../examples/blazor-web-app/', import.meta.url));
 const CONFIGURATION = process.env.DOTNET_CONFIGURATION ?? 'Debug';
-export const NODE_DLL = `${APP}bin/${CONFIGURATION}/net10.0/BlazorWebApp.dll`;
+
+/**
+ * The apps a farm can run: where each is built, and the page to open. Both read the same
+ * `Farm__*` settings (examples/common/FarmNode.cs); only the Blazor Web App has a drain.
+ */
+export const FARM_APPS = {
+  blazor: { folder: 'blazor-web-app', assembly: 'BlazorWebApp', page: '/counter' },
+  aspnetcore: { folder: 'aspnetcore', assembly: 'CircuitReconnectSample', page: '/chat.html' },
+};
+
+/** @typedef {keyof typeof FARM_APPS} FarmApp */
+
+/** @param {FarmApp} app */
+export function appFolder(app) {
+  return fileURLToPath(new URL(`../../examples/${FARM_APPS[app].folder}/`, import.meta.url));
+}
+
+/** @param {FarmApp} app */
+export function nodeDll(app) {
+  return `${appFolder(app)}bin/${CONFIGURATION}/net10.0/${FARM_APPS[app].assembly}.dll`;
+}
 
 /**
  * @typedef {object} FarmNode
@@ -16,11 +38,13 @@ export const NODE_DLL = `${APP}bin/${CONFIGURATION}/net10.0/BlazorWebApp.dll`;
  */
 
 /**
- * @param {{ count: number, redis: string | undefined, keysDir: string, drain: boolean, appArgs: string[] }} options
+ * @param {{ app?: FarmApp, count: number, redis: string | undefined, keysDir: string, drain: boolean, appArgs: string[] }} options
  * @returns {Promise<FarmNode[]>}
  */
-export async function startNodes({ count, redis, keysDir, drain, appArgs }) {
-  if (!existsSync(NODE_DLL)) throw new Error(`${NODE_DLL} is missing: run \`dotnet build examples/blazor-web-app\` (npm run demo:farm does it)`);
+export async function startNodes({ app = 'blazor', count, redis, keysDir, drain, appArgs }) {
+  const dll = nodeDll(app);
+  const folder = appFolder(app);
+  if (!existsSync(dll)) throw new Error(`${dll} is missing: run \`dotnet build examples/Examples.slnx\` (npm run demo:farm does it)`);
   const ports = [];
   for (let n = 1; n <= count; n++) ports.push(await freePort());
   // Started one after the other: two .NET apps starting at once on two cores each take longer.
@@ -31,8 +55,8 @@ export async function startNodes({ count, redis, keysDir, drain, appArgs }) {
     const server = await startServer({
       name: `node ${n}`,
       command: 'dotnet',
-      args: [NODE_DLL, '--urls', `http://127.0.0.1:${port}`, ...appArgs],
-      cwd: APP,
+      args: [dll, '--urls', `http://127.0.0.1:${port}`, ...appArgs],
+      cwd: folder,
       env: {
         // Development serves the build's static web assets (blazor.web.js among them).
         ASPNETCORE_ENVIRONMENT: 'Development',

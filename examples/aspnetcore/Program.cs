@@ -7,14 +7,24 @@
 //   - a chat hub at /chat with stateful reconnect (ChatHub.cs),
 //   - a hub at /secure behind a cookie sign-in (POST /signin?name=…, POST /expire),
 //   - every hub speaks JSON and MessagePack,
-//   - wwwroot/index.html loading the library with one script tag.
+//   - wwwroot/index.html loading the library with one script tag,
+//   - off unless Farm:Node is set, one node of a farm (`npm run demo:farm -- --app aspnetcore`):
+//     the Data Protection keys shared, SignalR's Redis backplane, X-Farm-Node and /healthz
+//     (examples/common/FarmNode.cs).
 using CircuitReconnectSample;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.SignalR;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddSignalR().AddMessagePackProtocol();
+var farmRedis = builder.AddFarmNode();
+var signalR = builder.Services.AddSignalR().AddMessagePackProtocol();
+if (farmRedis is not null)
+{
+    // Hub messages go through Redis, so Clients.All on one node reaches the clients of them all.
+    signalR.AddStackExchangeRedis(options => options.ConnectionFactory = _ => Task.FromResult(farmRedis));
+}
+
 builder.Services.AddMemoryCache();
 builder.Services.Configure<CircuitOptions>(builder.Configuration.GetSection("CircuitOptions"));
 builder.Services.AddSingleton<CircuitRegistry>();
@@ -44,6 +54,7 @@ builder.Services.AddAuthorization();
 
 var app = builder.Build();
 
+app.UseFarmNode();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();

@@ -1,18 +1,14 @@
-using Microsoft.AspNetCore.DataProtection;
-using StackExchange.Redis;
-
 namespace BlazorWebApp;
 
 /// <summary>
 /// What one node of a farm (several copies of this app behind a load balancer) needs, switched on
 /// by configuration only (<c>Farm__Node=1 Farm__Redis=127.0.0.1:6379</c>, or <c>--Farm:Node=1</c>);
-/// with no <c>Farm:Node</c> the app is the plain single-server example.
+/// with no <c>Farm:Node</c> the app is the plain single-server example. The parts every example
+/// shares (Data Protection keys, the <c>X-Farm-Node</c> header, <c>/healthz</c>) are
+/// examples/common/FarmNode.cs.
 /// </summary>
 public static class FarmHosting
 {
-    /// <summary>The response header naming the node that answered, so tests know where a tab landed.</summary>
-    public const string NodeHeader = "X-Farm-Node";
-
     /// <summary>
     /// With <c>Farm:Redis</c>: circuit state in a <c>HybridCache</c> over Redis (Blazor 10 uses a
     /// registered <c>HybridCache</c> as <c>CircuitOptions.HybridPersistenceCache</c>), so any node
@@ -22,29 +18,20 @@ public static class FarmHosting
     /// </summary>
     public static WebApplicationBuilder AddFarm(this WebApplicationBuilder builder)
     {
-        var farm = builder.Configuration.GetSection("Farm");
-        if (string.IsNullOrEmpty(farm["Node"]))
+        if (!builder.Configuration.IsFarmNode())
         {
             return builder;
         }
 
-        // The same name on every node: keys are only shared between apps of the same name.
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("circuit-reconnect-farm");
-        var redis = farm["Redis"];
-        if (!string.IsNullOrEmpty(redis))
+        var redis = builder.AddFarmNode();
+        if (redis is not null)
         {
-            var connection = ConnectionMultiplexer.Connect(redis);
-            dataProtection.PersistKeysToStackExchangeRedis(connection, "farm:data-protection-keys");
-            builder.Services.AddStackExchangeRedisCache(options => options.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(connection));
+            builder.Services.AddStackExchangeRedisCache(options => options.ConnectionMultiplexerFactory = () => Task.FromResult(redis));
             builder.Services.AddHybridCache();
-        }
-        else if (!string.IsNullOrEmpty(farm["Keys"]))
-        {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(farm["Keys"]!));
         }
 
         // Farm:Drain: pause every circuit before the node stops (CircuitDrain.cs).
-        if (farm.GetValue<bool>("Drain"))
+        if (builder.Configuration.GetValue<bool>("Farm:Drain"))
         {
             builder.Services.AddCircuitDrain();
         }
@@ -52,28 +39,6 @@ public static class FarmHosting
         return builder;
     }
 
-    /// <summary>
-    /// Names the node in every response (<c>X-Farm-Node: N</c>) and answers the load balancer's
-    /// health check at <c>/healthz</c>: 200 while the node serves, 503 from the moment it is asked
-    /// to stop, so the balancer sends no new connection to a node that is going away.
-    /// </summary>
-    public static WebApplication UseFarm(this WebApplication app)
-    {
-        var node = app.Configuration["Farm:Node"];
-        if (string.IsNullOrEmpty(node))
-        {
-            return app;
-        }
-
-        app.Use((context, next) =>
-        {
-            context.Response.Headers[NodeHeader] = node;
-            return next(context);
-        });
-        var lifetime = app.Lifetime;
-        app.MapGet("/healthz", () => lifetime.ApplicationStopping.IsCancellationRequested
-            ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
-            : Results.Text("node " + node));
-        return app;
-    }
+    /// <summary>The node's header and health check (FarmNode.UseFarmNode).</summary>
+    public static WebApplication UseFarm(this WebApplication app) => app.UseFarmNode();
 }

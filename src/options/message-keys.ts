@@ -16,6 +16,7 @@ const LISTED: { readonly [K in keyof ReconnectionMessages]: true } = {
   reload: true,
   paused: true,
   pausedByServer: true,
+  updating: true,
   resumeFailed: true,
   resume: true,
   unauthorized: true,

@@ -40,6 +40,11 @@ export interface ReconnectionMessages {
   paused: ReconnectionMessage;
   /** While the session is paused because the server asked for it. @default "The session has been paused by the server." */
   pausedByServer: ReconnectionMessage;
+  /**
+   * While the server is being updated: the session's server is stopping and the session moves to
+   * another one by itself (a farm's rolling restart, circuit-reconnect's drain). @default "Updating…"
+   */
+  updating: ReconnectionMessage;
   /** When resuming a paused session did not succeed. @default "Failed to resume the session. Please reload the page." */
   resumeFailed: ReconnectionMessage;
   /** The Resume button's label, shown while paused. @default "Resume" */

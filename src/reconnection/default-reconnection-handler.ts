@@ -7,6 +7,7 @@ import type { ReconnectionHandler, ReconnectionOptions } from '../options/types'
 import { systemClock, type Clock } from '../timing/clock';
 import { createDisplaySelector, type DisplaySelector } from '../ui/display-selector';
 import type { ReconnectionDisplay, ReconnectionDisplayContext } from '../ui/reconnection-display';
+import { showPauseAsUpdating, type UpdatingDisplay } from '../ui/updating-display';
 import type { DownReason, ReconnectionHost } from './host';
 import type { PageSignals } from './page-signals';
 import { createBrowserPageSignals } from './page-signals';
@@ -29,6 +30,12 @@ export interface DefaultReconnectionHandlerOptions {
   options?: ReconnectionOptions;
   /** Picks the display at each connection-down. @default the page's modal, else the built-in dialog */
   selectDisplay?: (context: ReconnectionDisplayContext) => ReconnectionDisplay;
+  /**
+   * Asked when Blazor pauses the circuit: `true` when the pause is a server's update (a farm
+   * node's drain, which resumes the circuit elsewhere by itself), so the display shows
+   * `updating`, not `paused`, until the circuit is resumed or {@link DefaultReconnectionHandler.endUpdate} is called.
+   */
+  isUpdating?: () => boolean;
   logger?: Logger;
   clock?: Clock;
   signals?: PageSignals;
@@ -54,6 +61,7 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
   #process: ReconnectionProcess | undefined;
   #selector: DisplaySelector | undefined;
   #attached: ReconnectionHost | undefined;
+  #updating: UpdatingDisplay | undefined;
   readonly #settings: DefaultReconnectionHandlerOptions;
   readonly #logger: Logger;
   readonly #guard: Guard;
@@ -101,9 +109,15 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
         process.signIn();
       },
     };
+    let display = this.#selectDisplay(context);
+    this.#updating = undefined;
+    if (reason === 'paused' && this.#guard('isUpdating', () => settings.isUpdating?.()) === true) {
+      this.#updating = showPauseAsUpdating(display, this.#guard);
+      display = this.#updating.display;
+    }
     const process: ReconnectionProcess = createReconnectionProcess({
       options: resolved,
-      display: this.#selectDisplay(context),
+      display,
       host,
       logger: this.#logger,
       guard: this.#guard,
@@ -121,6 +135,15 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
   /** The connection is up: ends the outage (an attempt of ours in flight decides by its answer). */
   onConnectionUp(): void {
     this.#process?.connectionUp();
+  }
+
+  /**
+   * The server's update is over but the circuit was not resumed by it (the drain gave up): a
+   * display still showing `updating` shows `paused`, whose Resume is the user's way on.
+   */
+  endUpdate(): void {
+    this.#updating?.end();
+    this.#updating = undefined;
   }
 
   /** Ends any outage and removes the built-in dialog: for pages that tear the library down. */

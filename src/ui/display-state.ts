@@ -4,7 +4,7 @@ import type { ReconnectionDisplay } from './reconnection-display';
 /**
  * The states a display shows, named as Blazor 10 names them: each is the `detail.state` of
  * {@link STATE_CHANGED_EVENT} and, prefixed with `components-reconnect-`, a class on the modal.
- * `offline` is circuit-reconnect's own (Blazor has no offline state).
+ * `offline` and `updating` are circuit-reconnect's own (Blazor has neither).
  *
  * | display call        | `detail.state`   | classes on the modal                          |
  * | ------------------- | ---------------- | --------------------------------------------- |
@@ -14,6 +14,7 @@ import type { ReconnectionDisplay } from './reconnection-display';
  * | `failed()`          | `failed`         | `-failed`                                     |
  * | `rejected()`        | `rejected`       | `-rejected`                                   |
  * | `paused(remote)`    | `paused`         | `-paused`                                     |
+ * | `updating()`        | `updating`       | `-show -updating`                             |
  * | `resumeFailed()`    | `resume-failed`  | `-resume-failed`                              |
  * | `unauthorized()`    | `unauthorized`   | `-unauthorized`                               |
  * | `hide()`            | `hide`           | `-hide`                                       |
@@ -29,6 +30,7 @@ export type ReconnectState =
   | 'rejected'
   | 'offline'
   | 'paused'
+  | 'updating'
   | 'resume-failed'
   | 'unauthorized';
 
@@ -58,6 +60,7 @@ const ALL_STATES: readonly ReconnectState[] = [
   'rejected',
   'offline',
   'paused',
+  'updating',
   'resume-failed',
   'unauthorized',
 ];
@@ -87,6 +90,7 @@ export function createStateDisplay(change: StateChange): Required<ReconnectionDi
     rejected: to('rejected'),
     resumeFailed: to('resume-failed'),
     unauthorized: to('unauthorized'),
+    updating: to('updating'),
     paused: (remote) => {
       changeTo('paused', { state: 'paused', remote });
     },
@@ -103,13 +107,14 @@ export function createStateDisplay(change: StateChange): Required<ReconnectionDi
 
 /**
  * Removes every state class, then adds the classes of `state`. Other classes on the element are
- * the page's and are left alone. `-show` stays during `retrying` and `offline`, as Blazor 10
- * keeps it during retrying: CSS written for `-show` alone keeps the modal visible, CSS that knows
- * the modifier can refine it.
+ * the page's and are left alone. `-show` stays during `retrying`, `offline` and `updating`, as
+ * Blazor 10 keeps it during retrying: CSS written for `-show` alone keeps the modal visible (an
+ * update then reads as a reconnection, never as a pause or an error), CSS that knows the modifier
+ * can refine it.
  */
 export function applyStateClasses(element: Element, state: ReconnectState): void {
   const { classList } = element;
   classList.remove(...STATE_CLASSES);
-  if (state === 'retrying' || state === 'offline') classList.add(STATE_CLASS_PREFIX + 'show');
+  if (state === 'retrying' || state === 'offline' || state === 'updating') classList.add(STATE_CLASS_PREFIX + 'show');
   classList.add(STATE_CLASS_PREFIX + state);
 }

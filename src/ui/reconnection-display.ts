@@ -5,7 +5,7 @@ import type { ReconnectionOptions } from '../options/types';
  * it drives: the page's own modal (class toggles and events) or the built-in dialog. Calls arrive
  * in a legal order only: `show` first, then any of `update`/`offline`, ending with `hide`,
  * `failed` or `rejected`; after `failed`, a new attempt starts again with `show`. A pause is
- * `show`, then `paused`, ending with `hide` or `resumeFailed`. Every call is made through the
+ * `show`, then `paused` (or `updating`: a drain's pause), ending with `hide` or `resumeFailed`. Every call is made through the
  * core's guard: a display that throws is logged and the reconnection goes on.
  */
 export interface ReconnectionDisplay {
@@ -29,6 +29,14 @@ export interface ReconnectionDisplay {
    * attempted until the user resumes it. Optional: a display without it shows nothing new.
    */
   paused?(remote: boolean): void;
+  /**
+   * The server is being updated: the node holding the session is stopping (a farm's rolling
+   * restart), the session is paused and being resumed on another server by itself. A short
+   * wait, not an error: nothing for the user to do. Shown instead of `paused` when the pause is
+   * a drain's; ends with `hide`, or with `paused` when the resume did not happen by itself.
+   * Optional: a display without it shows `paused`.
+   */
+  updating?(): void;
   /** Blazor 10: resuming the paused circuit failed; only a reload helps. Optional, as `paused`. */
   resumeFailed?(): void;
   /**

@@ -114,7 +114,7 @@ describe('README names and links', () => {
     const reconnection = tableNames('`reconnectionOptions`:');
     expect(reconnection).toEqual(['maxRetries', 'retryIntervalMilliseconds', 'dialogId', 'dialogDelayMilliseconds', 'messages', 'onUnauthorized', 'preserveInput']);
     const messages = tableNames('| key | shown | English default |');
-    expect(messages).toEqual(['title', 'rejoining', 'retrying', 'failed', 'rejected', 'offline', 'retry', 'reload', 'paused', 'pausedByServer', 'resumeFailed', 'resume', 'unauthorized', 'signIn']);
+    expect(messages).toEqual(['title', 'rejoining', 'retrying', 'failed', 'rejected', 'offline', 'retry', 'reload', 'paused', 'pausedByServer', 'updating', 'resumeFailed', 'resume', 'unauthorized', 'signIn']);
     for (const name of [...circuitOptions, ...reconnection, ...messages]) {
       expect(declarations, name).toMatch(new RegExp(`\\b${name}\\??: `));
     }

@@ -42,14 +42,26 @@ export function blazorReconnectionHandler(options: BlazorHandlerOptions = {}): R
   // The ES module's path into a Blazor app has no script of its own to restore what the user
   // typed before our reload; the handler script already did (then this finds nothing).
   restoreInput(document);
+  // While a drain runs, its pause is the server's update: the display says "Updating…", not
+  // "paused", and falls back to the pause (with Resume) when the drain could not resume.
+  let draining = false;
   const handler = new DefaultReconnectionHandler({
     host: createBlazorHost(() => win.Blazor),
     options: resolved.reconnectionOptions,
+    isUpdating: () => draining,
     logger,
     document,
   });
   // A farm node that is stopping says so (CircuitReconnect.drain()): pause here, resume elsewhere.
-  listenForDrain(document, () => win.Blazor, logger);
+  listenForDrain(document, () => win.Blazor, logger, Math.random, {
+    started: () => {
+      draining = true;
+    },
+    ended: (resumed) => {
+      draining = false;
+      if (!resumed) handler.endUpdate();
+    },
+  });
   let toldIgnored = false;
   return {
     onConnectionDown(blazorOptions, error, isPausing, remote) {

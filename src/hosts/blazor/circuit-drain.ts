@@ -14,6 +14,14 @@ export interface DrainingBlazor {
   resumeCircuit?: () => Promise<boolean>;
 }
 
+/** What a drain tells its listener's owner (the Blazor handler, whose display shows `updating`). */
+export interface DrainEvents {
+  /** A drain began: the pause about to happen is the server's update. */
+  readonly started?: () => void;
+  /** The drain is over: `resumed` when its resume brought the circuit back. */
+  readonly ended?: (resumed: boolean) => void;
+}
+
 /** How many resumes are tried after a drain's pause before the paused display is left to the user. */
 export const DRAIN_RESUME_TRIES = 8;
 
@@ -39,6 +47,7 @@ export function listenForDrain(
   blazor: () => DrainingBlazor | undefined,
   logger: Logger,
   random: () => number = Math.random,
+  events: DrainEvents = {},
 ): () => void {
   let draining = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -50,6 +59,7 @@ export function listenForDrain(
 
   async function drain(): Promise<void> {
     const current = blazor();
+    let resumed = false;
     try {
       if (current?.pauseCircuit === undefined) return;
       logger.log(INFORMATION, 'The server is going away: pausing the circuit to resume it on another server.');
@@ -62,7 +72,7 @@ export function listenForDrain(
           // true: resumed. false: nothing to resume any more (the user's Resume button did it, or
           // the server refused the state); a retry would not change that, the display says it.
           if (resume === undefined) return;
-          const resumed = await resume();
+          resumed = await resume();
           if (!resumed) logger.log(INFORMATION, 'Resuming after a drain answered false: not paused any more.');
           return;
         } catch (error) {
@@ -72,6 +82,7 @@ export function listenForDrain(
       logger.log(WARNING, `The circuit could not be resumed after ${DRAIN_RESUME_TRIES} tries; it stays paused.`);
     } finally {
       draining = false;
+      events.ended?.(resumed);
     }
   }
 
@@ -80,6 +91,7 @@ export function listenForDrain(
   const onDrain = () => {
     if (draining) return;
     draining = true;
+    events.started?.();
     timer = setTimeout(() => void drain(), 0);
   };
   document.addEventListener(DRAIN_EVENT, onDrain);

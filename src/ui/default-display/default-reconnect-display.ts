@@ -51,7 +51,7 @@ export interface DefaultDisplay extends Required<ReconnectionDisplay> {
  * Built once and reused for every outage. Each display call draws its state (the only place the
  * dialog's content changes, so every state looks the same however it was reached), then hands
  * visibility to the modal controller:
- * - waiting states (`show`, `update`, `offline`, a `rejected` that reloads) appear only if still
+ * - waiting states (`show`, `update`, `offline`, `updating`, a `rejected` that reloads) appear only if still
  *   current `dialogDelayMilliseconds` after the outage began, so blips never flash a dialog; an
  *   attempt running when that time comes is waited for (see `createModalController`);
  * - states that need the user (`failed` → Retry, with Reload beside it; `paused` → Resume;

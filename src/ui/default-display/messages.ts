@@ -24,6 +24,7 @@ export const DEFAULT_MESSAGES: Readonly<ReconnectionMessages> = {
   reload: 'Reload',
   paused: 'The session has been paused.',
   pausedByServer: 'The session has been paused by the server.',
+  updating: 'Updating\u2026',
   resumeFailed: 'Failed to resume the session. Please reload the page.',
   resume: 'Resume',
   unauthorized: 'Your sign-in has expired.',

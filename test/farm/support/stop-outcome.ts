@@ -7,6 +7,8 @@ import { p50AndMax, readTab } from './farm-tabs';
 /** One tab's fate across one stop. */
 export interface TabOutcome {
   readonly index: number;
+  /** Whose reconnection handler the tab runs: circuit-reconnect's, or Blazor's own. */
+  readonly handler: 'ours' | 'blazor';
   readonly nodeBefore: string;
   readonly nodeAfter: string;
   readonly persistedBefore: number;
@@ -16,6 +18,8 @@ export interface TabOutcome {
   readonly reloads: number;
   /** The reconnection states it showed since the stop, in order. */
   readonly states: string[];
+  /** The default dialog's text at each of those states (`updating: Updating…`). */
+  readonly texts: string[];
   /** The same with their times, and its reloads, in ms since the stop: `show@120 … load@2400`. */
   readonly timeline: string;
   /**
@@ -91,6 +95,7 @@ export async function measureStop(tabs: readonly FarmTab[], stop: () => Promise<
   const outcomes = views.map((view, index): TabOutcome => {
     return {
       index,
+      handler: tabs[index]?.blazorOwnHandler === true ? 'blazor' : 'ours',
       nodeBefore: before[index]?.node ?? '',
       nodeAfter: view.node,
       persistedBefore: before[index]?.persisted ?? Number.NaN,
@@ -98,6 +103,7 @@ export async function measureStop(tabs: readonly FarmTab[], stop: () => Promise<
       plainAfter: view.plain,
       reloads: view.loads.filter((at) => at >= since).length,
       states: view.states.filter((s) => s.at >= since).map((s) => s.state),
+      texts: view.states.filter((s) => s.at >= since).map((s) => `${s.state}: ${s.text ?? ''}`),
       timeline: [
         ...view.states.filter((s) => s.at >= since).map((s) => ({ name: s.state, at: s.at })),
         ...view.loads.filter((at) => at >= since).map((at) => ({ name: 'load', at })),
@@ -112,11 +118,17 @@ export async function measureStop(tabs: readonly FarmTab[], stop: () => Promise<
   return { tabs: outcomes, down: p50AndMax(outcomes.filter((tab) => tab.downMs > 0).map((tab) => tab.downMs)) };
 }
 
+/** The tabs of one handler, with their own p50 and max (a comparison in one table). */
+export function tabsOf(outcome: StopOutcome, handler: TabOutcome['handler']): StopOutcome {
+  const tabs = outcome.tabs.filter((tab) => tab.handler === handler);
+  return { tabs, down: p50AndMax(tabs.filter((tab) => tab.downMs > 0).map((tab) => tab.downMs)) };
+}
+
 /** A table for the test output. */
 export function describeOutcome(title: string, outcome: StopOutcome): string {
   const rows = outcome.tabs.map(
     (tab) =>
-      `  tab ${tab.index}: node ${tab.nodeBefore} -> ${tab.nodeAfter}, persisted ${tab.persistedBefore} -> ${tab.persistedAfter}, ` +
+      `  tab ${tab.index}${tab.handler === 'blazor' ? " (Blazor's own handler)" : ''}: node ${tab.nodeBefore} -> ${tab.nodeAfter}, persisted ${tab.persistedBefore} -> ${tab.persistedAfter}, ` +
       `plain ${tab.plainAfter}, reloads ${tab.reloads}, down ${tab.downMs} ms: ${tab.timeline || 'untouched'}`,
   );
   return [`${title} (down p50 ${outcome.down.p50} ms, max ${outcome.down.max} ms)`, ...rows].join('\n');

@@ -54,9 +54,14 @@ export const RUN_BY_DOTNET_TESTS = [
 
 /**
  * The farm's files: run by the `farm` project's tests (test/farm/), which start demo/farm.mjs
- * (Redis, the Blazor Web App's nodes with FarmHosting.cs, HAProxy with haproxy.cfg).
+ * (Redis, the Blazor Web App's or the ASP.NET Core app's nodes with FarmNode.cs, HAProxy with
+ * haproxy.cfg).
  */
-export const RUN_BY_FARM_TESTS = ['examples/blazor-web-app/FarmHosting.cs', 'demo/farm/haproxy.cfg'] as const;
+export const RUN_BY_FARM_TESTS = [
+  'examples/blazor-web-app/FarmHosting.cs',
+  'examples/common/FarmNode.cs',
+  'demo/farm/haproxy.cfg',
+] as const;
 
 /** The marker for shell blocks: each command is checked against package.json and the packed files. */
 export const COMMANDS_MARKER = 'commands';

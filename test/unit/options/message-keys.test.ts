@@ -6,6 +6,7 @@ import { DEFAULT_MESSAGES } from '../../../src/ui/default-display/messages';
 const NEW_KEYS = {
   paused: 'The session has been paused.',
   pausedByServer: 'The session has been paused by the server.',
+  updating: 'Updating\u2026',
   resumeFailed: 'Failed to resume the session. Please reload the page.',
   resume: 'Resume',
   unauthorized: 'Your sign-in has expired.',

@@ -51,7 +51,7 @@ describe('resolveOptions refuses unknown keys at every level', () => {
     [
       'an unknown message key, nothing close',
       { circuit: { reconnectionOptions: { messages: { reconecting: 'x' } } } },
-      "Unknown option 'circuit.reconnectionOptions.messages.reconecting' (known: title, rejoining, retrying, failed, rejected, offline, retry, reload, paused, pausedByServer, resumeFailed, resume, unauthorized, signIn)",
+      "Unknown option 'circuit.reconnectionOptions.messages.reconecting' (known: title, rejoining, retrying, failed, rejected, offline, retry, reload, paused, pausedByServer, updating, resumeFailed, resume, unauthorized, signIn)",
     ],
     [
       'a circuit option beside circuit',

@@ -10,3 +10,4 @@ export const OFFLINE_CLASS = stateClass('offline');
 export const PAUSED_CLASS = stateClass('paused');
 export const RESUME_FAILED_CLASS = stateClass('resume-failed');
 export const UNAUTHORIZED_CLASS = stateClass('unauthorized');
+export const UPDATING_CLASS = stateClass('updating');

@@ -6,8 +6,7 @@ import { blazorReconnectionHandler } from '../../../../src/hosts/blazor/blazor-r
 import { defaultReconnectionOptions } from '../../../../src/options/defaults';
 import { LogLevel } from '@microsoft/signalr';
 import type { ReconnectionOptions } from '../../../../src/options/types';
-import { STATE_CHANGED_EVENT } from '../../../../src/ui/constants';
-import type { ReconnectStateChangedDetail } from '../../../../src/ui/display-state';
+import { pageModal } from '../../support/page-modal';
 
 /** What Blazor 10 passes to onConnectionDown when the page set nothing. */
 const blazorDefaults: ReconnectionOptions = {
@@ -21,19 +20,6 @@ interface FakeBlazor {
   resumeCircuit?: ReturnType<typeof vi.fn<() => Promise<boolean>>>;
 }
 const win = window as Window & { Blazor?: FakeBlazor };
-
-/** The page's own modal, so the test reads the state events Blazor's template listens to. */
-function pageModal(): string[] {
-  const modal = document.createElement('dialog');
-  modal.id = 'components-reconnect-modal';
-  document.body.append(modal);
-  const states: string[] = [];
-  modal.addEventListener(STATE_CHANGED_EVENT, (event) => {
-    const { state, remote } = (event as CustomEvent<ReconnectStateChangedDetail>).detail;
-    states.push(remote === undefined ? state : `${state} remote=${String(remote)}`);
-  });
-  return states;
-}
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -101,6 +101,32 @@ describe('listenForDrain', () => {
   });
 });
 
+describe('listenForDrain events (the handler\'s "Updating…")', () => {
+  it('tells when a drain starts and whether it resumed: before the pause, after the resume or the give-up', async () => {
+    const events: string[] = [];
+    const record = {
+      started: () => events.push(`started (${calls.join(' ')})`),
+      ended: (resumed: boolean) => events.push(`ended ${resumed} (${calls.join(' ')})`),
+    };
+    const first = blazorAnswering(true, [new Error('503'), true]);
+    stop = listenForDrain(document, () => first, logger, () => 0, record);
+    drain();
+    await vi.advanceTimersByTimeAsync(10_000);
+    stop();
+    const second = blazorAnswering(true, [false]);
+    stop = listenForDrain(document, () => second, logger, () => 0, record);
+    calls = [];
+    drain();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(events).toEqual([
+      'started ()',
+      'ended true (pause resume resume)',
+      'started ()',
+      'ended false (pause resume)',
+    ]);
+  });
+});
+
 describe('drainResumeDelay', () => {
   it('waits 0.5 s plus a random share of a window growing from 1 s to at most 4 s', () => {
     expect([0, 1, 2, 3, 7].map((attempt) => drainResumeDelay(attempt, () => 0))).toEqual([500, 500, 500, 500, 500]);
