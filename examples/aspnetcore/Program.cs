@@ -15,9 +15,9 @@ using Microsoft.AspNetCore.SignalR;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSignalR().AddMessagePackProtocol();
-builder.Services.AddMemoryCache();
 builder.Services.Configure<CircuitOptions>(builder.Configuration.GetSection("CircuitOptions"));
-builder.Services.AddSingleton<CircuitRegistry>();
+// Circuits:Store=memory (default) | file (Circuits:File=path) | distributed (Farm:Redis=host:port).
+builder.Services.AddCircuitStore(builder.Configuration);
 builder.Services.AddSingleton<SignInSessions>();
 
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -69,7 +69,7 @@ app.MapPost("/_blazor/disconnect", async (HttpRequest request, CircuitRegistry c
         return Results.BadRequest();
     }
 
-    circuits.Remove(circuitId);
+    await circuits.RemoveAsync(circuitId);
     return Results.Ok();
 });
 
