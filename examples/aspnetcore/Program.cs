@@ -44,6 +44,9 @@ builder.Services.AddAuthorization();
 
 var app = builder.Build();
 
+// Bench:Counters=true (the real-server herd benchmark only): counts negotiations at the server.
+app.UseBenchCounters();
+
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
