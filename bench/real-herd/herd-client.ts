@@ -36,8 +36,8 @@ export class HerdClient {
   private connection: HubConnection | undefined;
   private circuitId = '';
   private process: ReconnectionProcess | undefined;
-  private policy: HerdPolicy | undefined;
-  private interval: ReconnectionOptions['retryIntervalMilliseconds'] = undefined;
+  /** The next outage's retry options; none before the benchmark arms the client. */
+  private armed: Pick<ReconnectionOptions, 'maxRetries' | 'retryIntervalMilliseconds'> | undefined;
   /** Sent as the negotiation's `herd` query parameter, so the server counts each policy's attempts. */
   private tag = '';
 
@@ -58,8 +58,7 @@ export class HerdClient {
   /** The policy the next outage runs (a fresh interval: stateful policies keep their own state). */
   arm(tag: string, policy: HerdPolicy, random: () => number): void {
     this.tag = tag;
-    this.policy = policy;
-    this.interval = policy.interval(random);
+    this.armed = { maxRetries: policy.maxRetries, retryIntervalMilliseconds: policy.interval(random) };
   }
 
   /** Closes the connection and ends any outage without counting it. */
@@ -91,10 +90,10 @@ export class HerdClient {
 
   /** The connection dropped: the real process, with this client's policy, takes over. */
   private down(): void {
-    if (this.policy === undefined) return;
+    if (this.armed === undefined) return;
     const { display, record } = createRecordingDisplay();
     const process = createReconnectionProcess({
-      options: { ...defaultReconnectionOptions(), maxRetries: this.policy.maxRetries, retryIntervalMilliseconds: this.interval },
+      options: { ...defaultReconnectionOptions(), ...this.armed },
       display,
       host: { attempt: () => this.attempt() },
       logger: silentLogger,
