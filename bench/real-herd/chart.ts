@@ -9,7 +9,7 @@ const SPAN_SECONDS = 12;
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** One panel: both policies' negotiations per 100 ms at the server, from the server being ready. */
-function panelSvg(title: string, rows: readonly ReportRow[], top: number): string {
+function panelSvg(title: string, xLabel: string, rows: readonly ReportRow[], top: number): string {
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = PANEL_HEIGHT - MARGIN.top - MARGIN.bottom;
   const highest = Math.max(10, ...rows.flatMap((row) => row.per100ms.slice(0, SPAN_SECONDS * 10)));
@@ -26,7 +26,7 @@ function panelSvg(title: string, rows: readonly ReportRow[], top: number): strin
   for (let second = 0; second <= SPAN_SECONDS; second += 2) {
     parts.push(`<text x="${x(second * 10).toFixed(1)}" y="${top + PANEL_HEIGHT - 18}" font-size="11" text-anchor="middle">${second}</text>`);
   }
-  parts.push(`<text x="${WIDTH - MARGIN.right}" y="${top + PANEL_HEIGHT - 4}" font-size="11" text-anchor="end">seconds after the server is ready</text>`);
+  parts.push(`<text x="${WIDTH - MARGIN.right}" y="${top + PANEL_HEIGHT - 4}" font-size="11" text-anchor="end">${escape(xLabel)}</text>`);
   parts.push(`<text x="${MARGIN.left}" y="${top + PANEL_HEIGHT - 4}" font-size="11">negotiations per 100 ms at the server</text>`);
   const admission = rows[0] === undefined ? 0 : rows[0].admissionPerSecond / 10;
   if (admission > 0 && admission <= ceiling) {
@@ -49,13 +49,23 @@ function panelSvg(title: string, rows: readonly ReportRow[], top: number): strin
   return parts.join('\n');
 }
 
-/** The real herd's curves, one panel per hub, N and outage: a hand-written SVG (no plotting library). */
-export function renderRealHerdChart(rows: readonly ReportRow[]): string {
+const outageTitle = (hub: string, clients: number, outageSeconds: number) =>
+  `${hub}: ${clients.toLocaleString('en-US')} clients, server killed for ${outageSeconds} s`;
+
+/**
+ * The real herd's curves, one panel per hub, N and outage: a hand-written SVG (no plotting library).
+ * @param title - a panel's title @param xLabel - what time 0 on the x axis is
+ */
+export function renderRealHerdChart(
+  rows: readonly ReportRow[],
+  title: (hub: string, clients: number, outageSeconds: number) => string = outageTitle,
+  xLabel = 'seconds after the server is ready',
+): string {
   const keys = [...new Set(rows.map((row) => `${row.hub}|${row.clients}|${row.outageSeconds}`))];
   const panels = keys.map((key, index) => {
     const [hub = '', clients = '', outage = ''] = key.split('|');
     const group = rows.filter((row) => `${row.hub}|${row.clients}|${row.outageSeconds}` === key);
-    return panelSvg(`${hub}: ${Number(clients).toLocaleString('en-US')} clients, server killed for ${outage} s`, group, index * PANEL_HEIGHT);
+    return panelSvg(title(hub, Number(clients), Number(outage)), xLabel, group, index * PANEL_HEIGHT);
   });
   const height = PANEL_HEIGHT * Math.max(1, panels.length);
   return [

@@ -60,8 +60,11 @@ export function forkClientPool(bundleUrl, url, clients) {
       ends = [];
       await all((index) => ({ type: 'arm', policy, seed: seed + index }));
     },
-    /** Resolves once every client's outage ended, or after `timeoutMs` with those that did. @param {number} timeoutMs */
-    waitForEnds(timeoutMs) {
+    /**
+     * Resolves once `count` outages ended (every client's by default), or after `timeoutMs` with those that did.
+     * @param {number} timeoutMs @param {number} [count]
+     */
+    waitForEnds(timeoutMs, count = clients) {
       return new Promise((resolve) => {
         const finish = () => {
           clearTimeout(timer);
@@ -70,7 +73,7 @@ export function forkClientPool(bundleUrl, url, clients) {
         };
         const timer = setTimeout(finish, timeoutMs);
         onEnd = () => {
-          if (ends.length >= clients) finish();
+          if (ends.length >= count) finish();
         };
         onEnd();
       });

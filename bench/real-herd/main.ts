@@ -3,6 +3,6 @@
 export { summarizeRun } from './run-summary';
 export type { RunMeasurement, RunRow } from './run-summary';
 export { predict } from './predict';
-export { checkRealTargets, formatRealHerdTable, formatRealTargets } from './report';
+export { checkRealTargets, formatFarmTable, formatRealHerdTable, formatRealTargets } from './report';
 export type { ReportRow } from './report';
 export { renderRealHerdChart } from './chart';

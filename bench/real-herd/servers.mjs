@@ -22,17 +22,20 @@ export function aspNetCoreDll(root) {
  * @property {string} base
  * @property {() => number} pid
  * @property {() => Promise<number>} kill   SIGKILL: the process vanishes, its sockets reset
+ * @property {() => Promise<number>} terminate  SIGTERM: a stop (Kestrel closes its connections)
  * @property {() => Promise<number>} start  resolves with the milliseconds to health
  * @property {() => Promise<void>} stop
- * @property {() => Promise<{ startedAt: number, times: number[] }>} negotiations
+ * @property {() => Promise<{ startedAt: number, times: number[], tags: string[] }>} negotiations
  */
 
 /**
  * @param {'aspnetcore' | 'node'} kind
- * @param {{ root: string, dir: string, appArgs?: string[] }} options `dir`: a temporary folder for the circuits file
+ * @param {{ root: string, dir: string, appArgs?: string[], farm?: { node: number, redis: string } }} options
+ *   `dir`: a temporary folder for the circuits file; `farm`: an ASP.NET Core farm node instead,
+ *   its circuits in Redis (Circuits:Store=distributed, Farm:Node, Farm:Redis)
  * @returns {Promise<HerdServer>}
  */
-export async function startHerdServer(kind, { root, dir, appArgs = [] }) {
+export async function startHerdServer(kind, { root, dir, appArgs = [], farm }) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const circuitsFile = join(dir, `${kind}-circuits.txt`);
@@ -42,26 +45,32 @@ export async function startHerdServer(kind, { root, dir, appArgs = [] }) {
       ? {
           name: 'aspnetcore',
           command: 'dotnet',
-          args: [aspNetCoreDll(root), '--urls', base, '--Bench:Counters=true', '--Circuits:Store=file', `--Circuits:File=${circuitsFile}`, ...appArgs],
+          args: [aspNetCoreDll(root), '--urls', base, '--Bench:Counters=true', ...(farm ? [] : ['--Circuits:Store=file', `--Circuits:File=${circuitsFile}`]), ...appArgs],
           cwd: join(root, 'examples', 'aspnetcore'),
-          // Warning: an Information line per circuit would cost the server CPU the benchmark measures.
-          env: { DOTNET_NOLOGO: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1', Logging__LogLevel__Default: 'Warning' },
+          env: {
+            DOTNET_NOLOGO: '1',
+            DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+            // Warning: an Information line per circuit would cost the server CPU the benchmark measures.
+            Logging__LogLevel__Default: 'Warning',
+            ...(farm ? { Circuits__Store: 'distributed', Farm__Node: String(farm.node), Farm__Redis: farm.redis } : {}),
+          },
           healthy,
         }
       : { name: 'node hub', command: process.execPath, args: [join(root, 'bench', 'real-herd', 'node-hub.mjs'), String(port), circuitsFile], healthy };
   if (kind === 'aspnetcore' && !existsSync(aspNetCoreDll(root))) throw new Error(`${aspNetCoreDll(root)} is not built: run npm run build:dotnet`);
   const server = await startServer({ ...spec, startTimeoutMs: 60_000, killAfterMs: 5_000 });
   return {
-    name: kind === 'aspnetcore' ? 'ASP.NET Core (Kestrel)' : 'Node demo hub',
+    name: farm ? `node ${farm.node}` : kind === 'aspnetcore' ? 'ASP.NET Core (Kestrel)' : 'Node demo hub',
     url: `${base}/_blazor`,
     base,
     pid: () => server.pid,
     kill: () => server.stop('SIGKILL'),
+    terminate: () => server.stop('SIGTERM'),
     start: () => server.start(),
     stop: async () => {
       await server.stop();
     },
-    negotiations: async () => /** @type {{ startedAt: number, times: number[] }} */ (await (await fetch(`${base}/bench/negotiations`)).json()),
+    negotiations: async () => /** @type {{ startedAt: number, times: number[], tags: string[] }} */ (await (await fetch(`${base}/bench/negotiations`)).json()),
   };
 }
 
