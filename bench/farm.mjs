@@ -51,7 +51,7 @@ async function runPolicy(report, bundleUrl, { balancer, nodes, clients, policy }
     });
     console.log(
       `  ${policy}: ${moving} of ${clients} clients on node 1 (stopped in ${stopMs} ms): survivor peak ${row.peakPer100ms}/100 ms, ` +
-        `p50 ${(row.p50Ms / 1000).toFixed(2)} s, p95 ${(row.p95Ms / 1000).toFixed(2)} s, failed ${row.failed}`,
+        `p50 ${(row.p50Ms / 1000).toFixed(2)} s, p95 ${(row.p95Ms / 1000).toFixed(2)} s, failed ${row.failed}, dropped again ${row.repeatedOutages}`,
     );
     return { ...row, predicted: { peakPer100ms: Number.NaN, p50Ms: Number.NaN, p95Ms: Number.NaN, failed: Number.NaN }, totalClients: clients };
   } finally {
@@ -97,7 +97,7 @@ export async function runFarmBenchmark({ clients = 600, appArgs = [] } = {}) {
     appArgs,
     runs: rows.map((row) => ({
       policy: row.policy, clients: row.totalClients, moved: row.clients, peakPer100ms: row.peakPer100ms, p50Ms: row.p50Ms, p95Ms: row.p95Ms,
-      maxMs: row.maxMs, failed: row.failed, attempts: row.attempts, per100ms: row.per100ms.slice(0, 200),
+      maxMs: row.maxMs, failed: row.failed, repeatedOutages: row.repeatedOutages, attempts: row.attempts, per100ms: row.per100ms.slice(0, 200),
     })),
   };
   await writeFile(join(resultsDir, 'farm.json'), `${JSON.stringify(json, null, 1)}\n`);

@@ -6,7 +6,7 @@ import type { OutageEnd } from './herd-client';
 
 /** What the benchmark's parent process asks a client process to do. */
 export type ChildCommand =
-  | { readonly type: 'start'; readonly url: string; readonly count: number }
+  | { readonly type: 'start'; readonly url: string; readonly count: number; readonly process: number }
   /** `split`: every other client runs Blazor's schedule, the others ours (two policies, one outage). */
   | { readonly type: 'arm'; readonly policy: 'blazor' | 'ours' | 'split'; readonly seed: number }
   | { readonly type: 'cpu' }
@@ -42,7 +42,7 @@ export function runChild(send: (report: ChildReport) => void, receive: (handler:
   receive((command) => {
     switch (command.type) {
       case 'start': {
-        clients = Array.from({ length: command.count }, () => new HerdClient(command.url, report));
+        clients = Array.from({ length: command.count }, (_, index) => new HerdClient(`${command.process}.${index}`, command.url, report));
         const firstAt = Date.now();
         let lastAt = firstAt;
         let failed = 0;

@@ -17,8 +17,10 @@ export const CLIENTS_PER_PROCESS = 250;
 export function forkClientPool(bundleUrl, url, clients) {
   const processes = Math.ceil(clients / CLIENTS_PER_PROCESS);
   const children = Array.from({ length: processes }, () => fork(join(here, '..', 'real-herd-child.mjs'), [bundleUrl], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
-  /** @type {{ outcome: string, at: number, attempts: number }[]} */
+  /** @type {{ client: string, policy: string, outcome: string, at: number, attempts: number }[]} */
   let ends = [];
+  /** Clients whose outage ended at least once since the last arm. */
+  const ended = new Set();
   /** @type {(() => void) | undefined} */
   let onEnd;
   /** @type {Map<import('node:child_process').ChildProcess, ((report: any) => void)[]>} */
@@ -27,6 +29,7 @@ export function forkClientPool(bundleUrl, url, clients) {
     child.on('message', (/** @type {any} */ report) => {
       if (report.type === 'end') {
         ends.push(report.end);
+        ended.add(report.end.client);
         onEnd?.();
         return;
       }
@@ -48,7 +51,7 @@ export function forkClientPool(bundleUrl, url, clients) {
      * circuit) and resolves with the admission rate R it achieved, in connections per second.
      */
     async start() {
-      const reports = /** @type {{ firstAt: number, lastAt: number, failed: number, error?: string }[]} */ (await all((index) => ({ type: 'start', url, count: share(index) })));
+      const reports = /** @type {{ firstAt: number, lastAt: number, failed: number, error?: string }[]} */ (await all((index) => ({ type: 'start', url, count: share(index), process: index })));
       const failed = reports.reduce((sum, report) => sum + report.failed, 0);
       if (failed > 0) throw new Error(`${failed} of ${clients} clients could not start a circuit: ${reports.find((report) => report.error)?.error}`);
       const first = Math.min(...reports.map((report) => report.firstAt));
@@ -58,10 +61,12 @@ export function forkClientPool(bundleUrl, url, clients) {
     /** The policy the next outage runs; clears the collected ends. @param {'blazor' | 'ours'} policy @param {number} seed */
     async arm(policy, seed) {
       ends = [];
+      ended.clear();
       await all((index) => ({ type: 'arm', policy, seed: seed + index }));
     },
     /**
-     * Resolves once `count` outages ended (every client's by default), or after `timeoutMs` with those that did.
+     * Resolves once `count` clients' outages ended (every client's by default), or after
+     * `timeoutMs` with those that did. A client with two outages counts once.
      * @param {number} timeoutMs @param {number} [count]
      */
     waitForEnds(timeoutMs, count = clients) {
@@ -73,7 +78,7 @@ export function forkClientPool(bundleUrl, url, clients) {
         };
         const timer = setTimeout(finish, timeoutMs);
         onEnd = () => {
-          if (ends.length >= count) finish();
+          if (ended.size >= count) finish();
         };
         onEnd();
       });

@@ -14,6 +14,8 @@ import type { DisplayRecord } from './recording-display';
 
 /** How one outage ended for one client, in this machine's wall clock (Unix ms). */
 export interface OutageEnd {
+  /** Which client (unique across the herd's processes): a client may have two outages in one run. */
+  readonly client: string;
   /** The policy that ran this outage ('blazor' or 'ours'). */
   readonly policy: string;
   readonly outcome: 'resumed' | 'rejected' | 'failed' | 'resume-failed' | 'disposed';
@@ -42,6 +44,7 @@ export class HerdClient {
   private tag = '';
 
   constructor(
+    private readonly id: string,
     private readonly url: string,
     private readonly onEnd: (end: OutageEnd) => void,
   ) {}
@@ -102,7 +105,7 @@ export class HerdClient {
       signals: quietPageSignals,
       onEnd: (outcome, attempts) => {
         if (this.process === process) this.process = undefined;
-        this.onEnd({ policy: this.tag, outcome, at: Date.now(), attempts, display: record });
+        this.onEnd({ client: this.id, policy: this.tag, outcome, at: Date.now(), attempts, display: record });
       },
     });
     this.process = process;

@@ -76,10 +76,10 @@ export function formatRealTargets(checks: readonly RealTargetCheck[]): string {
 /** The farm table: one row per policy, the clients node 1 held moving to node 2. */
 export function formatFarmTable(rows: readonly RunRow[]): string {
   return formatTable(
-    ['policy', 'moved', 'attempts at survivor', 'peak/100ms', 'p50 s', 'p95 s', 'max s', 'failed'],
+    ['policy', 'moved', 'attempts at survivor', 'peak/100ms', 'p50 s', 'p95 s', 'max s', 'failed', 'dropped again'],
     rows.map((row) => [
       row.policy, String(row.clients), String(row.attempts), String(row.peakPer100ms),
-      seconds(row.p50Ms), seconds(row.p95Ms), seconds(row.maxMs), String(row.failed),
+      seconds(row.p50Ms), seconds(row.p95Ms), seconds(row.maxMs), String(row.failed), String(row.repeatedOutages),
     ]),
   );
 }

@@ -14,8 +14,8 @@ export interface RunMeasurement {
   readonly readyAt: number;
   /** Every negotiation the restarted server received. */
   readonly negotiations: readonly number[];
-  /** Each client's outage end: `resumed` or another outcome. */
-  readonly ends: readonly { readonly outcome: string; readonly at: number }[];
+  /** Each outage's end, `resumed` or another outcome; a client may have had two outages. */
+  readonly ends: readonly { readonly client: string; readonly outcome: string; readonly at: number }[];
   readonly restartMs: number;
   readonly serverCpuMs: number;
   readonly clientsCpuMs: number;
@@ -37,6 +37,8 @@ export interface RunRow {
   readonly maxMs: number;
   readonly resumed: number;
   readonly failed: number;
+  /** Outages beyond one per client: a client dropped again after it resumed (a stopping node took it back). */
+  readonly repeatedOutages: number;
   readonly restartMs: number;
   readonly serverCpuMs: number;
   readonly clientsCpuMs: number;
@@ -70,11 +72,14 @@ export function binFrom(times: readonly number[], from: number, binMs: number): 
 
 /**
  * Reduces one outage to its row: the peak of negotiations per 100 ms at the server, the time
- * from the server being ready to each client's resume (a client that resumed before the ready
- * time cannot exist: the server was dead), and every client that did not resume as failed.
+ * from the server being ready to each client's (last) resume (a client that resumed before the
+ * ready time cannot exist: the server was dead), and every client that did not resume as failed.
  */
 export function summarizeRun(run: RunMeasurement): RunRow {
-  const recovered = run.ends.filter((end) => end.outcome === 'resumed').map((end) => end.at - run.readyAt);
+  // Each client's last outage decides: resumed then dropped again and never back is a failure.
+  const last = new Map<string, RunMeasurement['ends'][number]>();
+  for (const end of run.ends) if ((last.get(end.client)?.at ?? -Infinity) <= end.at) last.set(end.client, end);
+  const recovered = [...last.values()].filter((end) => end.outcome === 'resumed').map((end) => end.at - run.readyAt);
   const sorted = sortedSamples(recovered);
   return {
     hub: run.hub,
@@ -89,6 +94,7 @@ export function summarizeRun(run: RunMeasurement): RunRow {
     maxMs: percentile(sorted, 1),
     resumed: recovered.length,
     failed: run.clients - recovered.length,
+    repeatedOutages: run.ends.length - last.size,
     restartMs: run.restartMs,
     serverCpuMs: run.serverCpuMs,
     clientsCpuMs: run.clientsCpuMs,

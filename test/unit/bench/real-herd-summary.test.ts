@@ -20,11 +20,30 @@ describe('real-herd run summary', () => {
     const run: RunMeasurement = {
       hub: 'h', policy: 'ours', clients: 4, outageSeconds: 5, sharedOutage: false, killedAt: 0, readyAt: 6000,
       negotiations: [6000, 6010, 6500],
-      ends: [{ outcome: 'resumed', at: 6100 }, { outcome: 'resumed', at: 7000 }, { outcome: 'rejected', at: 6200 }],
+      ends: [
+        { client: 'a', outcome: 'resumed', at: 6100 },
+        { client: 'b', outcome: 'resumed', at: 7000 },
+        { client: 'c', outcome: 'rejected', at: 6200 },
+      ],
       restartMs: 1000, serverCpuMs: 1, clientsCpuMs: 2, admissionPerSecond: 100,
     };
     const row = summarizeRun(run);
-    expect(row).toMatchObject({ attempts: 3, peakPer100ms: 2, p50Ms: 100, p95Ms: 1000, maxMs: 1000, resumed: 2, failed: 2 });
+    expect(row).toMatchObject({ attempts: 3, peakPer100ms: 2, p50Ms: 100, p95Ms: 1000, maxMs: 1000, resumed: 2, failed: 2, repeatedOutages: 0 });
     expect(row.per100ms).toEqual([2, 0, 0, 0, 0, 1]);
+  });
+
+  it('judges a client with two outages by its last one', () => {
+    const base = { hub: 'h', policy: 'ours', clients: 2, outageSeconds: 0, sharedOutage: false, killedAt: 0, readyAt: 0, negotiations: [] };
+    const costs = { restartMs: 0, serverCpuMs: 0, clientsCpuMs: 0, admissionPerSecond: 100 };
+    const row = summarizeRun({
+      ...base,
+      ...costs,
+      ends: [
+        { client: 'a', outcome: 'resumed', at: 100 },
+        { client: 'b', outcome: 'resumed', at: 200 },
+        { client: 'a', outcome: 'resumed', at: 900 },
+      ],
+    });
+    expect(row).toMatchObject({ resumed: 2, failed: 0, repeatedOutages: 1, p50Ms: 200, maxMs: 900 });
   });
 });
