@@ -42,7 +42,12 @@ async function runPolicy(report, bundleUrl, { balancer, nodes, clients, policy }
     const moving = await startedOn(node1);
     const stoppedAt = Date.now();
     const stopMs = await node1.terminate();
-    const ends = await pool.waitForEnds(RESUME_TIMEOUT_MS, moving);
+    await pool.waitForEnds(RESUME_TIMEOUT_MS, moving);
+    // A client may have resumed on node 1 while it was stopping and been dropped again when it
+    // exited: wait until no client is in an outage, so its last outage is the one counted.
+    const deadline = Date.now() + RESUME_TIMEOUT_MS;
+    while ((await pool.inOutage()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    const ends = await pool.waitForEnds(0);
     const moved = ends.filter((end) => end.policy === policy);
     const { times } = await node2.negotiations();
     const row = report.summarizeRun({

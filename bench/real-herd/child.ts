@@ -10,6 +10,7 @@ export type ChildCommand =
   /** `split`: every other client runs Blazor's schedule, the others ours (two policies, one outage). */
   | { readonly type: 'arm'; readonly policy: 'blazor' | 'ours' | 'split'; readonly seed: number }
   | { readonly type: 'cpu' }
+  | { readonly type: 'busy' }
   | { readonly type: 'stop' };
 
 /** What a client process reports. */
@@ -18,6 +19,7 @@ export type ChildReport =
   | { readonly type: 'armed' }
   | { readonly type: 'end'; readonly end: OutageEnd }
   | { readonly type: 'cpu'; readonly cpuMs: number }
+  | { readonly type: 'busy'; readonly inOutage: number }
   | { readonly type: 'stopped' };
 
 const POLICY_NAMES = { blazor: BLAZOR, ours: OURS } as const;
@@ -78,6 +80,9 @@ export function runChild(send: (report: ChildReport) => void, receive: (handler:
         send({ type: 'cpu', cpuMs: (usage.user + usage.system) / 1000 });
         break;
       }
+      case 'busy':
+        send({ type: 'busy', inOutage: clients.filter((client) => client.inOutage).length });
+        break;
       case 'stop':
         void Promise.allSettled(clients.map((client) => client.stop())).then(() => {
           send({ type: 'stopped' });

@@ -83,6 +83,11 @@ export function forkClientPool(bundleUrl, url, clients) {
         onEnd();
       });
     },
+    /** How many clients are in an outage now (dropped again after a resume, say). */
+    async inOutage() {
+      const reports = /** @type {{ inOutage: number }[]} */ (await all(() => ({ type: 'busy' })));
+      return reports.reduce((sum, report) => sum + report.inOutage, 0);
+    },
     /** CPU milliseconds all client processes used so far. */
     async cpuMs() {
       const reports = /** @type {{ cpuMs: number }[]} */ (await all(() => ({ type: 'cpu' })));

@@ -49,6 +49,11 @@ export class HerdClient {
     private readonly onEnd: (end: OutageEnd) => void,
   ) {}
 
+  /** Whether an outage is under way (its process has not ended). */
+  get inOutage(): boolean {
+    return this.process !== undefined;
+  }
+
   /** Connects and starts a circuit (the page's first load). */
   async start(): Promise<void> {
     const connection = await this.open();
