@@ -9,6 +9,8 @@ export interface DemoServerOptions {
   host?: string;
   /** Disconnected-circuit retention. @default 180000 */
   retentionMs?: number;
+  /** Keep the circuits in this file across restarts (`--circuits-file`). */
+  circuitsFile?: string;
   /** Server → client pings. @default 15000 */
   keepAliveIntervalMs?: number;
   /** Send a strict Content-Security-Policy with every page. @default true */

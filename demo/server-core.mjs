@@ -38,6 +38,7 @@ export const HUB_ENDPOINTS = Object.freeze([
  * @property {number} [port] default 5000; 0 for an ephemeral port
  * @property {string} [host] default 127.0.0.1
  * @property {number} [retentionMs] disconnected-circuit retention (default 3 minutes)
+ * @property {string} [circuitsFile] keep the circuits in this file across restarts
  * @property {number} [keepAliveIntervalMs] server pings (default 15 s)
  * @property {boolean} [csp] send a strict Content-Security-Policy with pages (default true)
  * @property {(line: string) => void} [print] where to write one-line event descriptions
@@ -57,6 +58,7 @@ export async function startDemoServer(options = {}) {
   const hub = createHub({
     endpoints: HUB_ENDPOINTS.map((e) => ({ ...e })),
     retentionMs: options.retentionMs,
+    ...(options.circuitsFile === undefined ? {} : { circuitsFile: options.circuitsFile }),
     keepAliveIntervalMs: options.keepAliveIntervalMs,
   });
   const unsubscribe = print

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * `npm run demo` → `node demo/server.mjs [--static <dir>] [--retention <seconds>] [--keep-alive <seconds>] [--no-csp] [--quiet]`
+ * `npm run demo` → `node demo/server.mjs [--static <dir>] [--retention <seconds>] [--keep-alive <seconds>] [--circuits-file <path>] [--no-csp] [--quiet]`
  * Serves the demo pages, the built library and the hubs on http://127.0.0.1:5000 (PORT to change);
- * with `--static <dir>`, a user's own built app too, at / (its files win over the demo's).
+ * with `--static <dir>`, a user's own built app too, at / (its files win over the demo's); with
+ * `--circuits-file <path>`, circuits survive the server being killed and restarted.
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PORT, startDemoServer } from './server-core.mjs';
 
-const USAGE = 'usage: node demo/server.mjs [--static <dir>] [--retention <seconds>] [--keep-alive <seconds>] [--no-csp] [--quiet]';
+const USAGE = 'usage: node demo/server.mjs [--static <dir>] [--retention <seconds>] [--keep-alive <seconds>] [--circuits-file <path>] [--no-csp] [--quiet]';
 
 /** @param {string} message @returns {never} */
 function fail(message) {
@@ -33,6 +34,7 @@ try {
       static: { type: 'string' },
       retention: { type: 'string' },
       'keep-alive': { type: 'string' },
+      'circuits-file': { type: 'string' },
       'no-csp': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -65,6 +67,7 @@ try {
     port,
     retentionMs,
     staticDir,
+    circuitsFile: args['circuits-file'] === undefined ? undefined : resolve(args['circuits-file']),
     keepAliveIntervalMs: keepAliveMs === 0 ? undefined : keepAliveMs,
     csp: !args['no-csp'],
     print: args.quiet ? undefined : (line) => console.log(`${time()} ${line}`),

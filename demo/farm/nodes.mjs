@@ -67,6 +67,9 @@ export async function startNodes({ app = 'blazor', count, redis, keysDir, drain,
         Farm__Keys: keysDir,
         // Pause every circuit before a node stops (examples/blazor-web-app/CircuitDrain.cs).
         Farm__Drain: String(drain),
+        // The SignalR app's circuits in Redis too, so any node resumes any circuit
+        // (examples/aspnetcore/CircuitStoreRegistration.cs); without Redis, in each node's memory.
+        ...(app === 'aspnetcore' && redis ? { Circuits__Store: 'distributed' } : {}),
       },
       healthy: () => answers200(`http://127.0.0.1:${port}/healthz`),
     });

@@ -95,6 +95,20 @@ export class CircuitRegistry {
   }
 
   /**
+   * Holds `id` as a disconnected circuit for `retentionMs` from now: a circuit a previous process
+   * held, read back from `--circuits-file` (its connection died with that process).
+   * @param {string} id
+   */
+  adopt(id) {
+    if (this.#circuits.has(id)) return;
+    this.#circuits.set(id, { id, connectionId: null, startedAt: Date.now(), disconnectedAt: Date.now(), meta: {} });
+    this.#retain(id, () => {
+      this.#circuits.delete(id);
+      this.#onEvent('expired', id);
+    });
+  }
+
+  /**
    * Attaches a held circuit to `connectionId` (taking it from any previous connection).
    * @param {string} id
    * @param {string} connectionId

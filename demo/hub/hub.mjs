@@ -6,6 +6,7 @@
  */
 import { WebSocketServer } from 'ws';
 import { CircuitRegistry } from './circuits.mjs';
+import { openCircuitsFile } from './circuits-file.mjs';
 import { HubSocket } from './connection.mjs';
 import { faultControls } from './fault-controls.mjs';
 import { FaultState, checkNumber } from './faults.mjs';
@@ -23,6 +24,7 @@ import { invocationMessage } from './protocol.mjs';
  * @property {number} [keepAliveIntervalMs] server → client ping period (default 15 000)
  * @property {number} [handshakeTimeoutMs] (default 15 000)
  * @property {HubLog} [log]
+ * @property {string} [circuitsFile] keep the circuits in this file across restarts (circuits-file.mjs)
  */
 
 const CIRCUIT_EVENT_COUNTERS = /** @type {const} */ ({
@@ -41,9 +43,11 @@ export function createHub(options = {}) {
   const faults = new FaultState();
   /** @type {Map<string, string>} connection id → circuit id */
   const circuitByConnection = new Map();
+  const circuitsFile = options.circuitsFile === undefined ? undefined : openCircuitsFile(options.circuitsFile);
   const circuits = new CircuitRegistry({
     retentionMs: options.retentionMs,
     onEvent(event, circuitId) {
+      circuitsFile?.record(event, circuitId);
       const counter = /** @type {Record<string, keyof import('./log.mjs').HubCounters>} */ (CIRCUIT_EVENT_COUNTERS)[event];
       if (counter !== undefined) log.count(counter);
       log.add('circuit', { event, circuitId });
@@ -52,6 +56,7 @@ export function createHub(options = {}) {
       }
     },
   });
+  for (const id of circuitsFile?.ids ?? []) circuits.adopt(id);
   /** @type {Map<string, { connectionId: string, path: string, createdAt: number }>} */
   const tokens = new Map();
   /** @type {Set<HubSocket>} */
@@ -228,6 +233,7 @@ export function createHub(options = {}) {
       clearTimeout(timer);
       terminateAll('server');
       circuits.dispose();
+      circuitsFile?.close();
       tokens.clear();
       wss.close();
     },

@@ -22,6 +22,8 @@ export interface HubOptions {
   /** @default 15000 */
   handshakeTimeoutMs?: number;
   log?: HubLog;
+  /** Keep the circuits in this file across restarts (write-through; read back at start). */
+  circuitsFile?: string;
 }
 
 export type HubLogKind =

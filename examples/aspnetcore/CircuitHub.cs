@@ -16,7 +16,7 @@ public sealed class CircuitHub(CircuitRegistry circuits, ILogger<CircuitHub> log
     /// Returns the new circuit's id (a secret: whoever holds it can reconnect to the circuit),
     /// or null to refuse, which makes the page's start() reject with CircuitRefusedError.
     /// </summary>
-    public string? StartCircuit(string baseUri, string uri, string serializedComponentRecords, string applicationState)
+    public async Task<string?> StartCircuit(string baseUri, string uri, string serializedComponentRecords, string applicationState)
     {
         if (Context.Items.ContainsKey(CircuitIdKey))
         {
@@ -28,7 +28,7 @@ public sealed class CircuitHub(CircuitRegistry circuits, ILogger<CircuitHub> log
             return null;
         }
 
-        var circuitId = circuits.Start(Context.ConnectionId);
+        var circuitId = await circuits.StartAsync(Context.ConnectionId);
         Context.Items[CircuitIdKey] = circuitId;
         logger.LogInformation("Circuit started for {Uri}", uri);
         return circuitId;
@@ -39,14 +39,14 @@ public sealed class CircuitHub(CircuitRegistry circuits, ILogger<CircuitHub> log
     /// now belongs to this connection. false: it is gone (expired, or the server restarted); the
     /// page shows "rejected" and, with the default dialog, reloads itself.
     /// </summary>
-    public bool ConnectCircuit(string circuitId)
+    public async Task<bool> ConnectCircuit(string circuitId)
     {
         if (string.IsNullOrEmpty(circuitId) || Context.Items.ContainsKey(CircuitIdKey))
         {
             return false;
         }
 
-        if (!circuits.Connect(circuitId, Context.ConnectionId))
+        if (!await circuits.ConnectAsync(circuitId, Context.ConnectionId))
         {
             return false;
         }
@@ -61,13 +61,13 @@ public sealed class CircuitHub(CircuitRegistry circuits, ILogger<CircuitHub> log
     /// </summary>
     public string Echo(string text) => text;
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         if (Context.Items.TryGetValue(CircuitIdKey, out var value) && value is string circuitId)
         {
-            circuits.Disconnected(circuitId, Context.ConnectionId);
+            await circuits.DisconnectedAsync(circuitId, Context.ConnectionId);
         }
 
-        return base.OnDisconnectedAsync(exception);
+        await base.OnDisconnectedAsync(exception);
     }
 }

@@ -25,9 +25,9 @@ if (farmRedis is not null)
     signalR.AddStackExchangeRedis(options => options.ConnectionFactory = _ => Task.FromResult(farmRedis));
 }
 
-builder.Services.AddMemoryCache();
 builder.Services.Configure<CircuitOptions>(builder.Configuration.GetSection("CircuitOptions"));
-builder.Services.AddSingleton<CircuitRegistry>();
+// Circuits:Store=memory (default) | file (Circuits:File=path) | distributed (Farm:Redis=host:port).
+builder.Services.AddCircuitStore(builder.Configuration);
 builder.Services.AddSingleton<SignInSessions>();
 
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -55,6 +55,9 @@ builder.Services.AddAuthorization();
 var app = builder.Build();
 
 app.UseFarmNode();
+// Bench:Counters=true (the real-server herd benchmark only): counts negotiations at the server.
+app.UseBenchCounters();
+
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
@@ -80,7 +83,7 @@ app.MapPost("/_blazor/disconnect", async (HttpRequest request, CircuitRegistry c
         return Results.BadRequest();
     }
 
-    circuits.Remove(circuitId);
+    await circuits.RemoveAsync(circuitId);
     return Results.Ok();
 });
 

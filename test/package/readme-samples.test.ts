@@ -158,6 +158,12 @@ describe('README numbers', () => {
     expect(README.includes(quotes.herd), `README.md must show:\n${quotes.herd}\n(${FIX})`).toBe(true);
   });
 
+  it('quotes the real-server herd and the farm benchmark as bench/results/real-herd.json and farm.json have them', () => {
+    expect(README.includes(quotes.realHerd), `README.md must show:\n${quotes.realHerd}\n(${FIX})`).toBe(true);
+    expect(README.includes(quotes.farm), `README.md must show:\n${quotes.farm}\n(${FIX})`).toBe(true);
+    expect(README).toContain('](bench/results/real-herd.svg)');
+  });
+
   it('quotes the sizes and the budgets as bench/results/size.json has them', () => {
     expect(README.includes(quotes.size), `README.md must show:\n${quotes.size}\n(${FIX})`).toBe(true);
     expect(README.includes(quotes.budgets), `README.md must say ${quotes.budgets} (${FIX})`).toBe(true);

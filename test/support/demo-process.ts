@@ -4,11 +4,12 @@ import { REPOSITORY_ROOT } from './dotnet-apps';
 import { startServerProcess } from './server-process';
 import type { ServerProcess } from './server-process';
 
-export function startDemoProcess(): Promise<ServerProcess> {
+/** @param args - extra arguments, e.g. `['--circuits-file', path]` */
+export function startDemoProcess(args: readonly string[] = []): Promise<ServerProcess> {
   return startServerProcess({
     name: 'demo/server.mjs',
     command: process.execPath,
-    args: () => ['demo/server.mjs', '--quiet'],
+    args: () => ['demo/server.mjs', '--quiet', ...args],
     cwd: REPOSITORY_ROOT,
     env: (port) => ({ PORT: String(port) }),
   });

@@ -1,6 +1,10 @@
 // Types for readme-tables.mjs, so the TypeScript tests can import it.
 export interface ReadmeQuotes {
   herd: string;
+  /** The real-server herd's table, from bench/results/real-herd.json. */
+  realHerd: string;
+  /** The farm benchmark's table, from bench/results/farm.json. */
+  farm: string;
   size: string;
   /** `(… B over; …)`, with the parentheses. */
   budgets: string;

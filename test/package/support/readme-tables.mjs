@@ -55,12 +55,51 @@ export function browserRunsQuote(browser) {
   return `medians of ${browser.runs} runs in Chromium ${browser.chromium}, a fresh context each`;
 }
 
+/**
+ * The real-server herd (bench/real-herd.mjs): every run of the N-client comparison and the
+ * stress point, each beside the simulator's prediction for the same N, R and outage.
+ * @param {{ runs: Array<{ hub: string, policy: string, clients: number, outageSeconds: number, sharedOutage: boolean, admissionPerSecond: number, peakPer100ms: number, p50Ms: number, p95Ms: number, failed: number, predicted: { peakPer100ms: number, p95Ms: number } }> }} realHerd
+ */
+export function realHerdTable(realHerd) {
+  const rows = [
+    '| server | policy | N | outage | R measured | busiest 100 ms (simulated) | p50 / p95 from ready (simulated p95) | failed |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const run of realHerd.runs) {
+    const policy = run.policy === 'ours' ? 'circuit-reconnect default' : 'Blazor default';
+    const outage = `${run.outageSeconds} s${run.sharedOutage ? ' (shared)' : ''}`;
+    rows.push(
+      `| ${run.hub} | ${policy} | ${count(run.clients)} | ${outage} | ${count(Math.round(run.admissionPerSecond))}/s | ${count(run.peakPer100ms)} (${count(run.predicted.peakPer100ms)}) | ` +
+        `${seconds(run.p50Ms)} / ${seconds(run.p95Ms)} (${seconds(run.predicted.p95Ms)}) | ${count(run.failed)} |`,
+    );
+  }
+  return rows.join('\n');
+}
+
+/**
+ * The farm benchmark (bench/farm.mjs): per policy, the clients node 1 held moving to node 2.
+ * @param {{ runs: Array<{ policy: string, clients: number, moved: number, peakPer100ms: number, p50Ms: number, p95Ms: number, failed: number }> }} farm
+ */
+export function farmTable(farm) {
+  const rows = [
+    '| policy | clients (on node 1) | survivor\'s busiest 100 ms | p50 / p95 from the stop | failed |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  ];
+  for (const run of farm.runs) {
+    const policy = run.policy === 'ours' ? 'circuit-reconnect default' : 'Blazor default';
+    rows.push(`| ${policy} | ${count(run.clients)} (${count(run.moved)}) | ${count(run.peakPer100ms)} | ${seconds(run.p50Ms)} / ${seconds(run.p95Ms)} | ${count(run.failed)} |`);
+  }
+  return rows.join('\n');
+}
+
 /** Everything the README must contain, from the results on disk. */
 export function expectedQuotes() {
   const herd = readJson('bench/results/herd.json');
   const size = readJson('bench/results/size.json');
   const browser = readJson('bench/results/browser.json');
   return {
+    realHerd: realHerdTable(readJson('bench/results/real-herd.json')),
+    farm: farmTable(readJson('bench/results/farm.json')),
     herd: herdTable(herd),
     size: sizeTable(size),
     budgets: `(${budgetQuote(size)})`,
@@ -73,7 +112,7 @@ export function expectedQuotes() {
 export function refreshReadme(readme) {
   const quotes = expectedQuotes();
   let text = readme;
-  for (const table of [quotes.herd, quotes.size, quotes.browser]) {
+  for (const table of [quotes.herd, quotes.size, quotes.browser, quotes.realHerd, quotes.farm]) {
     const header = table.slice(0, table.indexOf('\n'));
     const start = text.indexOf(header);
     if (start === -1) throw new Error(`README.md has no table starting "${header}"`);

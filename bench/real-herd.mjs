@@ -1,0 +1,149 @@
+// The real-server herd (issue 16): N real @microsoft/signalr clients in Node child processes, each
+// running the library's real reconnection process and policy, against a real server that is
+// killed (SIGKILL) and started again D seconds later with its circuits kept in a file, so every
+// client can resume. Attempts are counted at the server (its negotiations). For each hub, one
+// connected set of clients is reused across all outages. Prints the table beside the simulator's
+// prediction and writes bench/results/real-herd.json and real-herd.svg.
+//   node bench/real-herd.mjs [--clients 1000] [--stress 2000|0] [--hubs aspnetcore,node]
+//                            [--outages 5,30,120] [-- <ASP.NET Core app arguments>]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleTypeScript } from './bundle.mjs';
+import { forkClientPool } from './real-herd/client-pool.mjs';
+import { processCpuMs, startHerdServer } from './real-herd/servers.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const delay = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The longest a run waits for its clients after the restart: Blazor's 30 s steps, and a queue. */
+const RECOVERY_TIMEOUT_MS = 90_000;
+/** Outages this long run once per hub, half the clients on each policy. */
+const SHARED_FROM_SECONDS = 120;
+
+/**
+ * One outage: arm the policy (`split`: half the clients each policy, in the same outage), kill
+ * the server, start it again after `outageSeconds`, wait for every client's outage to end, and
+ * read the server's negotiations (tagged by policy) and both sides' CPU. One row per policy.
+ */
+async function runOutage(report, server, pool, { policy, outageSeconds, clients, admissionPerSecond, seed }) {
+  await pool.arm(policy, seed);
+  const clientsCpuBefore = await pool.cpuMs();
+  const killedAt = Date.now();
+  await server.kill();
+  await delay(Math.max(0, killedAt + outageSeconds * 1000 - Date.now()));
+  await server.start();
+  const ends = await pool.waitForEnds(RECOVERY_TIMEOUT_MS + outageSeconds * 1000);
+  const { startedAt, times, tags } = await server.negotiations();
+  const serverCpuMs = processCpuMs(server.pid());
+  const clientsCpuMs = (await pool.cpuMs()) - clientsCpuBefore;
+  const rows = [];
+  for (const each of policy === 'split' ? ['blazor', 'ours'] : [policy]) {
+    const share = policy === 'split' ? (each === 'blazor' ? Math.ceil(clients / 2) : Math.floor(clients / 2)) : clients;
+    const row = report.summarizeRun({
+      hub: server.name, policy: each, clients: share, outageSeconds, sharedOutage: policy === 'split', killedAt, readyAt: startedAt,
+      negotiations: times.filter((_, index) => tags[index] === each), ends: ends.filter((end) => end.policy === each),
+      restartMs: startedAt - killedAt - outageSeconds * 1000, serverCpuMs, clientsCpuMs, admissionPerSecond,
+    });
+    const predicted = await report.predict(each, share, admissionPerSecond, startedAt - killedAt);
+    console.log(
+      `  ${server.name}, ${each}${policy === 'split' ? ' (shared outage)' : ''}, N ${share}, ${outageSeconds} s: peak ${row.peakPer100ms}/100 ms (sim ${predicted.peakPer100ms}), ` +
+        `p95 ${(row.p95Ms / 1000).toFixed(2)} s (sim ${(predicted.p95Ms / 1000).toFixed(2)}), failed ${row.failed}, ready ${row.restartMs} ms after the restart`,
+    );
+    rows.push({ ...row, predicted });
+  }
+  return rows;
+}
+
+/**
+ * One hub: start it, connect `clients` clients in one burst (R), then every outage with both
+ * policies, on the same connected set.
+ */
+async function runHub(report, bundleUrl, kind, { clients, outages, appArgs, dir }) {
+  const server = await startHerdServer(kind, { root, dir, appArgs });
+  const pool = forkClientPool(bundleUrl, server.url, clients);
+  try {
+    const { admissionPerSecond, burstMs } = await pool.start();
+    console.log(`  ${server.name}: ${clients} clients in ${pool.processes} processes connected in ${burstMs} ms: R = ${admissionPerSecond.toFixed(0)}/s`);
+    const rows = [];
+    let seed = 20261203;
+    for (const outageSeconds of outages) {
+      // The long outage runs once per hub, both policies sharing it: the budget is 10 minutes.
+      const policies = outageSeconds >= SHARED_FROM_SECONDS ? ['split'] : ['blazor', 'ours'];
+      for (const policy of policies) {
+        rows.push(...(await runOutage(report, server, pool, { policy, outageSeconds, clients, admissionPerSecond, seed: seed++ * 7919 })));
+      }
+    }
+    return rows;
+  } finally {
+    await pool.stop();
+    await server.stop();
+  }
+}
+
+/**
+ * @param {{ clients?: number, stress?: number, hubs?: ('aspnetcore' | 'node')[], outages?: number[], appArgs?: string[] }} [options]
+ */
+export async function runRealHerdBenchmark({ clients = 1000, stress = 2000, hubs = ['aspnetcore', 'node'], outages = [5, 30, 120], appArgs = [] } = {}) {
+  const started = performance.now();
+  const childUrl = await bundleTypeScript('bench/real-herd/child.ts', 'real-herd-child');
+  const report = await import(await bundleTypeScript('bench/real-herd/main.ts', 'real-herd'));
+  const dir = mkdtempSync(join(tmpdir(), 'real-herd-'));
+  const rows = [];
+  /** The rows of the N-client comparison (the stress point is reported, not held to the targets). */
+  const mainRows = [];
+  try {
+    for (const kind of hubs) {
+      console.log(`Real-server herd, ${kind}: N = ${clients}, outages ${outages.join(', ')} s, Blazor's schedule and ours…`);
+      rows.push(...(await runHub(report, childUrl, kind, { clients, outages, appArgs, dir })));
+    }
+    mainRows.push(...rows);
+    if (stress > 0) {
+      console.log(`Stress point: N = ${stress}, ${hubs[0]}, 5 s…`);
+      rows.push(...(await runHub(report, childUrl, hubs[0] ?? 'aspnetcore', { clients: stress, outages: [5], appArgs, dir })));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const text = [
+    report.formatRealHerdTable(rows),
+    '',
+    `Targets at N = ${clients}:`,
+    report.formatRealTargets(report.checkRealTargets(mainRows)),
+  ].join('\n');
+  console.log(`\n${text}`);
+  const json = {
+    clients,
+    stress,
+    appArgs,
+    runs: rows.map(({ per100ms, ...row }) => ({ ...row, per100ms: per100ms.slice(0, 200) })),
+  };
+  const resultsDir = join(here, 'results');
+  await mkdir(resultsDir, { recursive: true });
+  await writeFile(join(resultsDir, 'real-herd.json'), `${JSON.stringify(json, null, 1)}\n`);
+  await writeFile(join(resultsDir, 'real-herd.svg'), report.renderRealHerdChart(mainRows));
+  console.log(`\nWrote bench/results/real-herd.json and real-herd.svg in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  return { text, rows };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const argv = process.argv.slice(2);
+  const dashDash = argv.indexOf('--');
+  const own = dashDash < 0 ? argv : argv.slice(0, dashDash);
+  const value = (/** @type {string} */ name) => {
+    const index = own.indexOf(name);
+    return index < 0 ? undefined : own[index + 1];
+  };
+  const list = (/** @type {string | undefined} */ raw) => raw?.split(',').filter((each) => each !== '');
+  await runRealHerdBenchmark({
+    ...(value('--clients') === undefined ? {} : { clients: Number(value('--clients')) }),
+    ...(value('--stress') === undefined ? {} : { stress: Number(value('--stress')) }),
+    ...(value('--hubs') === undefined ? {} : { hubs: /** @type {('aspnetcore' | 'node')[]} */ (list(value('--hubs'))) }),
+    ...(value('--outages') === undefined ? {} : { outages: (list(value('--outages')) ?? []).map(Number) }),
+    appArgs: dashDash < 0 ? [] : argv.slice(dashDash + 1),
+  });
+}

@@ -1,0 +1,137 @@
+import { HttpTransportType, HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
+import type { HubConnection } from '@microsoft/signalr';
+import { createGuard } from '../../src/logging/guard';
+import { silentLogger } from '../../src/logging/logger';
+import { defaultReconnectionOptions } from '../../src/options/defaults';
+import type { ReconnectionOptions } from '../../src/options/types';
+import type { PageSignals } from '../../src/reconnection/page-signals';
+import { createReconnectionProcess } from '../../src/reconnection/reconnection-process';
+import type { ReconnectionProcess } from '../../src/reconnection/process-types';
+import { systemClock } from '../../src/timing/clock';
+import type { HerdPolicy } from '../herd/herd';
+import { createRecordingDisplay } from './recording-display';
+import type { DisplayRecord } from './recording-display';
+
+/** How one outage ended for one client, in this machine's wall clock (Unix ms). */
+export interface OutageEnd {
+  /** Which client (unique across the herd's processes): a client may have two outages in one run. */
+  readonly client: string;
+  /** The policy that ran this outage ('blazor' or 'ours'). */
+  readonly policy: string;
+  readonly outcome: 'resumed' | 'rejected' | 'failed' | 'resume-failed' | 'disposed';
+  readonly at: number;
+  readonly attempts: number;
+  readonly display: DisplayRecord;
+}
+
+/** A Node process's page: always online, never hidden. */
+const quietPageSignals: PageSignals = { isOnline: () => true, subscribe: () => () => undefined };
+const guard = createGuard(silentLogger);
+
+/**
+ * One page of the real-server herd: a real `@microsoft/signalr` connection that starts a circuit,
+ * and, when that connection closes, the library's real reconnection process with the real
+ * policy and a recording display. Every attempt is a real one: a new connection (negotiate +
+ * WebSocket + handshake) and `ConnectCircuit(id)` on it; `true` resumes, `false` is a rejection.
+ */
+export class HerdClient {
+  private connection: HubConnection | undefined;
+  private circuitId = '';
+  private process: ReconnectionProcess | undefined;
+  /** The next outage's retry options; none before the benchmark arms the client. */
+  private armed: Pick<ReconnectionOptions, 'maxRetries' | 'retryIntervalMilliseconds'> | undefined;
+  /** Sent as the negotiation's `herd` query parameter, so the server counts each policy's attempts. */
+  private tag = '';
+
+  constructor(
+    private readonly id: string,
+    private readonly url: string,
+    private readonly onEnd: (end: OutageEnd) => void,
+  ) {}
+
+  /** Whether an outage is under way (its process has not ended). */
+  get inOutage(): boolean {
+    return this.process !== undefined;
+  }
+
+  /** Connects and starts a circuit (the page's first load). */
+  async start(): Promise<void> {
+    const connection = await this.open();
+    const id = await connection.invoke<string | null>('StartCircuit', this.url, this.url, '[]', '');
+    if (typeof id !== 'string') throw new Error('StartCircuit refused the circuit');
+    this.circuitId = id;
+    this.adopt(connection);
+  }
+
+  /** The policy the next outage runs (a fresh interval: stateful policies keep their own state). */
+  arm(tag: string, policy: HerdPolicy, random: () => number): void {
+    this.tag = tag;
+    this.armed = { maxRetries: policy.maxRetries, retryIntervalMilliseconds: policy.interval(random) };
+  }
+
+  /** Closes the connection and ends any outage without counting it. */
+  async stop(): Promise<void> {
+    this.process?.dispose();
+    this.process = undefined;
+    const connection = this.connection;
+    this.connection = undefined;
+    await connection?.stop();
+  }
+
+  private async open(): Promise<HubConnection> {
+    const connection = new HubConnectionBuilder()
+      .withUrl(`${this.url}?herd=${this.tag}`, { transport: HttpTransportType.WebSockets })
+      .configureLogging(LogLevel.None)
+      .build();
+    await connection.start();
+    return connection;
+  }
+
+  private adopt(connection: HubConnection): void {
+    this.connection = connection;
+    connection.onclose(() => {
+      if (this.connection !== connection) return;
+      this.connection = undefined;
+      this.down();
+    });
+  }
+
+  /** The connection dropped: the real process, with this client's policy, takes over. */
+  private down(): void {
+    if (this.armed === undefined) return;
+    const { display, record } = createRecordingDisplay();
+    const process = createReconnectionProcess({
+      options: { ...defaultReconnectionOptions(), ...this.armed },
+      display,
+      host: { attempt: () => this.attempt() },
+      logger: silentLogger,
+      guard,
+      clock: systemClock,
+      signals: quietPageSignals,
+      onEnd: (outcome, attempts) => {
+        if (this.process === process) this.process = undefined;
+        this.onEnd({ client: this.id, policy: this.tag, outcome, at: Date.now(), attempts, display: record });
+      },
+    });
+    this.process = process;
+    process.start('dropped');
+  }
+
+  /** One real attempt: negotiate + WebSocket + handshake, then ConnectCircuit on the new connection. */
+  private async attempt(): Promise<boolean> {
+    const connection = await this.open();
+    let resumed: boolean;
+    try {
+      resumed = await connection.invoke<boolean>('ConnectCircuit', this.circuitId);
+    } catch (error) {
+      await connection.stop();
+      throw error;
+    }
+    if (!resumed) {
+      await connection.stop();
+      return false;
+    }
+    this.adopt(connection);
+    return true;
+  }
+}
