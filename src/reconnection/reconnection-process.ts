@@ -1,5 +1,4 @@
 import { UnauthorizedError } from '../errors/unauthorized-error';
-import { settles } from '../logging/guard';
 import { DEBUG, ERROR, INFORMATION, WARNING } from '../logging/logger';
 import { nextRetryDelay } from '../retry/next-retry-delay';
 import { GRACE_ATTEMPT_WINDOW_MS } from '../ui/default-display/modal-controller';
@@ -9,6 +8,7 @@ import type { OutageOutcome } from './host';
 import { FINAL_STATES, type OutageState } from './outage-state';
 import type { PageSignal } from './page-signals';
 import type { ReconnectionProcess, ReconnectionProcessOptions } from './process-types';
+import { createSignIn } from './sign-in';
 
 /**
  * The grace period's attempt is made this long before the dialog's grace timer ends, so that it
@@ -46,8 +46,6 @@ export function createReconnectionProcess({
   /** When the attempt the current wait leads to is due (wall clock). */
   let waitDeadline = 0;
   let graceTimer: unknown;
-  /** `onUnauthorized` is called by itself once per outage; after that, only by Sign in. */
-  let autoSignIn = true;
   let stopCountdown: (() => void) | undefined;
   let unsubscribe: (() => void) | undefined;
 
@@ -95,43 +93,22 @@ export function createReconnectionProcess({
     set('offline');
     draw('offline', (d) => { d.offline(); });
   };
-  const showUnauthorized = (): void => {
-    set('unauthorized');
-    draw('unauthorized', (d) => { d.unauthorized?.(); });
-  };
-  /**
-   * The server refused the credentials: no attempt until a sign-in (never by a page signal, so
-   * an expired sign-in cannot become a loop of refused negotiations). The first time, the app's
-   * `onUnauthorized` is asked by itself, and the display is told only if that does not work: a
-   * silent token refresh shows nothing but the outage it is part of.
-   */
-  const unauthorized = (): void => {
-    cancelCountdown();
-    cancelGraceAttempt();
-    if (autoSignIn && options.onUnauthorized) {
-      autoSignIn = false;
-      set('unauthorized');
-      void signIn();
-    } else {
-      showUnauthorized();
-    }
-  };
-  /** From `unauthorized` only (its callers check). */
-  const signIn = async (): Promise<void> => {
-    const callback = options.onUnauthorized;
-    if (!callback) return;
-    set('signing-in');
-    const signedIn = await settles(guard, 'onUnauthorized', callback);
-    if (state !== 'signing-in') return;
-    if (!signedIn) {
-      // The way out: the display's Sign in calls `onUnauthorized` again.
-      showUnauthorized();
-      return;
-    }
-    draw('show', (d) => { d.show(); });
-    draw('update', (d) => { d.update(attempts + 1, 0); });
-    void run(false, true);
-  };
+  const { unauthorized, signIn } = createSignIn({
+    options,
+    guard,
+    state: () => state,
+    set,
+    draw,
+    halt: () => {
+      cancelCountdown();
+      cancelGraceAttempt();
+    },
+    attemptNow: () => {
+      draw('show', (d) => { d.show(); });
+      draw('update', (d) => { d.update(attempts + 1, 0); });
+      void run(false, true);
+    },
+  });
   /** Waits for the network when the browser reports none (spending no retries), else schedules. */
   const proceed = (): void => {
     if (!signals.isOnline()) {
