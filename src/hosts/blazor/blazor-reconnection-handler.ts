@@ -1,6 +1,7 @@
 import type { LogLevel } from '@microsoft/signalr';
 import type { Logger } from '../../logging/logger';
 import { INFORMATION, createConsoleLogger } from '../../logging/logger';
+import { DEFAULT_HUB_PATH } from '../../options/defaults';
 import { resolveOptions } from '../../options/resolve-options';
 import type { ReconnectionHandler, ReconnectionOptions } from '../../options/types';
 import { DefaultReconnectionHandler } from '../../reconnection/default-reconnection-handler';
@@ -43,7 +44,7 @@ export function blazorReconnectionHandler(options: BlazorHandlerOptions = {}): R
   // typed before our reload; the handler script already did (then this finds nothing).
   restoreInput(document);
   const handler = new DefaultReconnectionHandler({
-    host: createBlazorHost(() => win.Blazor),
+    host: createBlazorHost(() => win.Blazor, new URL(DEFAULT_HUB_PATH, document.baseURI).href),
     options: resolved.reconnectionOptions,
     logger,
     document,
