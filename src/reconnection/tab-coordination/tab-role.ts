@@ -48,6 +48,8 @@ export function createTabRole(coordinator: TabCoordinator | undefined, hooks: Ta
   let stopMirror: (() => void) | undefined;
   /** Counts memberships: an event of one already left is stale. */
   let generation = 0;
+  // A function, so that the check after `join` (whose events may change the role) is not narrowed away.
+  const leading = (): boolean => role === 'leader';
   const stopMirroring = (): void => {
     stopMirror?.();
     stopMirror = undefined;
@@ -108,7 +110,7 @@ export function createTabRole(coordinator: TabCoordinator | undefined, hooks: Ta
         return;
       }
       membership = joined;
-      if (role === 'leader' && published) joined.publish(published);
+      if (leading() && published) joined.publish(published);
     },
     publish(state) {
       published = state;
