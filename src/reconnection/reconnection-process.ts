@@ -119,13 +119,13 @@ export function createReconnectionProcess({
   /** Coordination with the other tabs on the same server: see `createTabRole`. */
   const tabs = createTabRole(coordinator, {
     follower: { clock, state: () => state, set, draw, offline: goOffline, failed: fail },
-    proceed: () => { proceed(); },
+    proceed: (from) => { proceed(from); },
     waitUntil: (deadline) => { waitUntil(deadline); },
     attemptsMade: (count) => { attempts = Math.max(attempts, count); },
     attemptNow: () => { attemptNow(); },
   });
-  /** Waits for the network when the browser reports none (spending no retries), else schedules. */
-  const proceed = (): void => {
+  /** Waits for the network when the browser reports none (spending no retries), else schedules from `from`. */
+  const proceed = (from = clock.now()): void => {
     if (!signals.isOnline()) {
       goOffline();
       return;
@@ -136,7 +136,7 @@ export function createReconnectionProcess({
       fail();
       return;
     }
-    waitUntil(clock.now() + decision);
+    waitUntil(from + decision);
   };
   /** Counts down to the next attempt, due at `deadline`. */
   const waitUntil = (deadline: number): void => {

@@ -5,8 +5,11 @@ import type { LeaderState, TabCoordinator, TabMembership } from './types';
 export interface TabRoleHooks {
   /** Shows the leader's state in a follower (see `mirrorLeader`). */
   readonly follower: MirrorTarget;
-  /** Schedules on this tab's own policy (no group, or this tab leads). */
-  readonly proceed: () => void;
+  /**
+   * Schedules on this tab's own policy (no group, or this tab leads), the wait counted from
+   * `from`: a tab that leads once the lock answers keeps the schedule it would have had alone.
+   */
+  readonly proceed: (from?: number) => void;
   /** Counts down on this tab's own to the attempt due at `deadline`. */
   readonly waitUntil: (deadline: number) => void;
   /** The leader made this many attempts: a follower that takes over goes on from there. */
@@ -64,13 +67,15 @@ export function createTabRole(coordinator: TabCoordinator | undefined, hooks: Ta
     role = 'none';
     last = undefined;
   };
+  /** When this membership's wait began (the lock answers a moment later). */
+  let joinedAt = 0;
   const lead = (): void => {
     role = 'leader';
     stopMirroring();
-    const { state } = hooks.follower;
-    if (last?.state === 'waiting') hooks.waitUntil(Math.max(last.deadline, hooks.follower.clock.now()));
+    const { state, clock } = hooks.follower;
+    if (last?.state === 'waiting') hooks.waitUntil(Math.max(last.deadline, clock.now()));
     // After offline or failed, the new leader waits for a signal or Retry, as the old one did.
-    else if (state() === 'waiting') hooks.proceed();
+    else if (state() === 'waiting') hooks.proceed(last ? clock.now() : joinedAt);
   };
   return {
     get following() {
@@ -83,6 +88,7 @@ export function createTabRole(coordinator: TabCoordinator | undefined, hooks: Ta
       }
       if (role !== 'none') return;
       role = 'joining';
+      joinedAt = hooks.follower.clock.now();
       const mine = ++generation;
       const joined = coordinator.join((event) => {
         if (mine !== generation) return;

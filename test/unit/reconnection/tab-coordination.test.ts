@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReconnectionOptions } from '../../../src/options/types';
+import type { TabCoordinator } from '../../../src/reconnection/tab-coordination/types';
 import { FakePageSignals } from '../support/fake-page-signals';
 import { FakeTabGroup } from '../support/fake-tab-group';
 import { processFixture, type Answer } from '../support/process-fixture';
@@ -130,6 +131,25 @@ describe('tabs of one group share an outage', () => {
     for (const tab of all) tab.process.start('dropped');
     await vi.advanceTimersByTimeAsync(2000);
     expect(all.map((tab) => tab.attempt.mock.calls.length)).toEqual([1, 0]);
+  });
+
+  it('a lock that answers late moves nothing: the leader keeps the schedule it would have had alone', async () => {
+    const lateLead: TabCoordinator = {
+      join: (onEvent) => {
+        setTimeout(() => { onEvent({ type: 'lead' }); }, 100);
+        return { publish: () => undefined, reached: () => undefined, requestAttempt: () => undefined, leave: () => undefined };
+      },
+    };
+    const { process, attempt } = processFixture({ maxRetries: 2, retryIntervalMilliseconds: 500, dialogDelayMilliseconds: 500 }, { attempts: [down, down], tabs: lateLead });
+    process.start('dropped');
+    await vi.advanceTimersByTimeAsync(499);
+    expect(attempt).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(attempt).toHaveBeenCalledTimes(1);
+    // No grace-period attempt beside the policy's (it was due within the grace window), none after.
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(attempt).toHaveBeenCalledTimes(2);
+    expect(process.state).toBe('failed');
   });
 
   it('paused tabs are not coordinated', () => {
