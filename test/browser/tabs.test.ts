@@ -72,6 +72,16 @@ describe.skipIf(chromiumPath === undefined)('several tabs share one outage (Chro
     await finish();
   });
 
+  it('a plain hub (circuitHandshake: false): two tabs, one attempt stream, both back', async () => {
+    group = await openTabs(browser, site.hub, `${site.url}/tabs.html?plain`, 2);
+    const { refused, back } = await outage(group, 4000);
+    const sent = await Promise.all(group.tabs.map(negotiationsSent));
+    expect(Math.min(...sent)).toBe(2);
+    expect(refused).toBeLessThanOrEqual(6);
+    expect(Math.max(...back) - Math.min(...back)).toBeLessThan(1000);
+    await finish();
+  });
+
   it('the leader tab closing mid-outage: another takes over within a second', async () => {
     group = await openTabs(browser, site.hub, `${site.url}/tabs.html`, 3);
     const before = mark(site.hub);

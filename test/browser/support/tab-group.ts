@@ -22,24 +22,29 @@ export interface TabGroup {
 /**
  * A page whose script tag starts the circuit with a fixed 1 s retry interval and the page's own
  * modal (its state events are what the recorder keeps); `?independent` sets `coordinateTabs:
- * false`, the baseline of five tabs each on its own.
+ * false`, the baseline of five tabs each on its own; `?plain` connects to the demo's plain
+ * (stateless) hub `/hub` with `circuitHandshake: false`, the connection handle's case.
  */
 export const TABS_PAGE = `<!doctype html><html lang="en"><title>tabs</title>
 <div id="components-reconnect-modal"></div>
 <script src="/circuit-reconnect.js" autostart="false"></script>
 <script>
-Blazor.start({ reconnectionOptions: {
-  maxRetries: 200,
-  retryIntervalMilliseconds: 1000,
-  coordinateTabs: !location.search.includes('independent'),
-} });
+const plain = location.search.includes('plain');
+Blazor.start({
+  reconnectionOptions: { maxRetries: 200, retryIntervalMilliseconds: 1000, coordinateTabs: !location.search.includes('independent') },
+  ...(plain ? { circuitHandshake: false, configureSignalR: (builder) => builder.withUrl('/hub') } : {}),
+});
 </script></html>`;
 
-/** Opens `count` tabs of `url` in one new context and waits until the hub holds a circuit for each. */
+/**
+ * Opens `count` tabs of `url` in one new context and waits until the hub holds a circuit for each
+ * (on a plain hub, with no circuits: a connection for each).
+ */
 export async function openTabs(browser: Browser, hub: Hub, url: string, count: number): Promise<TabGroup> {
   const context = await browser.newContext();
   await context.addInitScript(installRecorder);
-  const before = hub.circuits.size;
+  const plain = url.includes('plain');
+  const before = plain ? hub.connectionCount : hub.circuits.size;
   const tabs: Tab[] = [];
   for (let index = 0; index < count; index++) {
     const page = await context.newPage();
@@ -53,7 +58,7 @@ export async function openTabs(browser: Browser, hub: Hub, url: string, count: n
     await page.goto(url);
     tabs.push(tab);
   }
-  await waitUntil(() => hub.circuits.size === before + count, 10_000, `${count} circuits`);
+  await waitUntil(() => (plain ? hub.connectionCount : hub.circuits.size) === before + count, 10_000, `${count} connections`);
   return { context, tabs, close: () => context.close() };
 }
 
