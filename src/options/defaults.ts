@@ -17,5 +17,6 @@ export function defaultReconnectionOptions(): ReconnectionOptions {
     dialogDelayMilliseconds: 500,
     messages: {},
     preserveInput: true,
+    coordinateTabs: true,
   };
 }

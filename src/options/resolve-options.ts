@@ -44,6 +44,7 @@ const RECONNECTION_OPTIONS: { readonly [K in keyof ReconnectionOptions]: Check }
   },
   onUnauthorized: CALLBACK,
   preserveInput: BOOLEAN,
+  coordinateTabs: BOOLEAN,
 };
 
 const keepBuilderAsIs = (): void => undefined;

@@ -96,6 +96,15 @@ export interface ReconnectionOptions {
    * @default true
    */
   preserveInput?: boolean;
+  /**
+   * Tabs of this origin connected to the same hub share each outage: one tab makes the attempts
+   * on the policy, the others show its state and countdown and attempt at once when it gets
+   * through (each tab keeps its own circuit). A leader that closes or freezes hands over within
+   * a second. Needs Web Locks and BroadcastChannel; without them, or with `false`, each tab
+   * reconnects on its own. Optional even once resolved, as `preserveInput`.
+   * @default true
+   */
+  coordinateTabs?: boolean;
 }
 
 /** Replaces the default reconnection handler; both callbacks are required, as in Blazor. */

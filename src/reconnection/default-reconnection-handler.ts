@@ -12,6 +12,8 @@ import type { DownReason, ReconnectionHost } from './host';
 import type { PageSignals } from './page-signals';
 import { createBrowserPageSignals } from './page-signals';
 import { createReconnectionProcess, type ReconnectionProcess } from './reconnection-process';
+import { createBrowserTabCoordinator } from './tab-coordination/browser-tab-coordinator';
+import type { TabCoordinator } from './tab-coordination/types';
 
 /** Everything the default handler works with; each part can be replaced (tests, custom UIs). */
 export interface DefaultReconnectionHandlerOptions {
@@ -40,6 +42,12 @@ export interface DefaultReconnectionHandlerOptions {
   clock?: Clock;
   signals?: PageSignals;
   document?: Document;
+  /**
+   * Finds the group of tabs sharing a server's outages, named by the host's `tabGroup` (unit
+   * tests pass an in-memory one). Not called when `coordinateTabs` is `false` or the host names
+   * no group. @default Web Locks and BroadcastChannel, when the browser has both
+   */
+  tabs?: (group: string) => TabCoordinator | undefined;
 }
 
 const NO_HOST: ReconnectionHost = {
@@ -92,6 +100,10 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
     const resolved = settings.options ?? options;
     const host = settings.host ?? this.#attached ?? (settings.reconnect ? { attempt: settings.reconnect } : NO_HOST);
     const doc = settings.document ?? document;
+    const win = doc.defaultView ?? window;
+    const clock = settings.clock ?? systemClock;
+    const group = resolved.coordinateTabs === false ? undefined : host.tabGroup;
+    const findTabs = settings.tabs ?? ((name: string) => createBrowserTabCoordinator(win, name, clock));
     const reason: DownReason = isPausing ? 'paused' : error instanceof UnauthorizedError ? 'unauthorized' : 'dropped';
     if (reason === 'paused') this.#logger.log(INFORMATION, remote ? 'Paused by the server.' : 'Paused.');
     else if (reason === 'unauthorized') this.#logger.log(WARNING, error?.message ?? '');
@@ -121,8 +133,9 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
       host,
       logger: this.#logger,
       guard: this.#guard,
-      clock: settings.clock ?? systemClock,
-      signals: settings.signals ?? createBrowserPageSignals(doc.defaultView ?? window),
+      clock,
+      signals: settings.signals ?? createBrowserPageSignals(win),
+      tabs: group === undefined ? undefined : this.#guard('tabs', () => findTabs(group)),
       onStateChange: (state) => this.#guard('host.outageChanged', () => host.outageChanged?.(state)),
       onEnd: (outcome, attempts, cause) => {
         if (outcome !== 'disposed') this.#guard('host.settled', () => host.settled?.(outcome, attempts, cause));

@@ -33,6 +33,13 @@ export interface ReconnectionHost {
    * connection's state to the page follows the outage: offline, failed, paused…).
    */
   outageChanged?(state: OutageState): void;
+  /**
+   * Names the server this host reconnects to (its absolute hub URL; never a circuit id, which is
+   * a secret): tabs of one origin whose hosts name the same group share each outage's attempts
+   * (`reconnectionOptions.coordinateTabs`). Read at each connection-down. Absent: this host's
+   * tab reconnects on its own.
+   */
+  readonly tabGroup?: string | undefined;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ReconnectionDisplay } from '../ui/reconnection-display';
 import type { DownReason, OutageOutcome, ReconnectionHost } from './host';
 import type { OutageState } from './outage-state';
 import type { PageSignals } from './page-signals';
+import type { TabCoordinator } from './tab-coordination/types';
 
 /** What one outage's process is built with; see `createReconnectionProcess`. */
 export interface ReconnectionProcessOptions {
@@ -21,6 +22,11 @@ export interface ReconnectionProcessOptions {
   readonly onStateChange?: (state: OutageState) => void;
   /** Told how the outage ended; `disposed` when it was ended from outside. */
   readonly onEnd?: (outcome: OutageOutcome | 'disposed', attempts: number, cause?: unknown) => void;
+  /**
+   * The other tabs of this origin reconnecting to the same server: one of them makes the
+   * attempts, the others show its state. Absent: this tab reconnects on its own.
+   */
+  readonly tabs?: TabCoordinator;
 }
 
 /** One outage; built by {@link createReconnectionProcess}. */

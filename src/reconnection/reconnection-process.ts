@@ -1,5 +1,4 @@
 import { UnauthorizedError } from '../errors/unauthorized-error';
-import { settles } from '../logging/guard';
 import { DEBUG, ERROR, INFORMATION, WARNING } from '../logging/logger';
 import { nextRetryDelay } from '../retry/next-retry-delay';
 import { GRACE_ATTEMPT_WINDOW_MS } from '../ui/default-display/modal-controller';
@@ -9,6 +8,8 @@ import type { OutageOutcome } from './host';
 import { FINAL_STATES, type OutageState } from './outage-state';
 import type { PageSignal } from './page-signals';
 import type { ReconnectionProcess, ReconnectionProcessOptions } from './process-types';
+import { createSignIn } from './sign-in';
+import { createTabRole } from './tab-coordination/tab-role';
 
 /**
  * The grace period's attempt is made this long before the dialog's grace timer ends, so that it
@@ -39,6 +40,7 @@ export function createReconnectionProcess({
   signals,
   onStateChange,
   onEnd,
+  tabs: coordinator,
 }: ReconnectionProcessOptions): ReconnectionProcess {
   let state: OutageState = 'idle';
   let attempts = 0;
@@ -46,8 +48,6 @@ export function createReconnectionProcess({
   /** When the attempt the current wait leads to is due (wall clock). */
   let waitDeadline = 0;
   let graceTimer: unknown;
-  /** `onUnauthorized` is called by itself once per outage; after that, only by Sign in. */
-  let autoSignIn = true;
   let stopCountdown: (() => void) | undefined;
   let unsubscribe: (() => void) | undefined;
 
@@ -71,6 +71,7 @@ export function createReconnectionProcess({
     graceTimer = undefined;
   };
   const release = (): void => {
+    tabs.leave();
     cancelCountdown();
     cancelGraceAttempt();
     unsubscribe?.();
@@ -78,6 +79,8 @@ export function createReconnectionProcess({
   };
   /** A final outcome: releases everything, shows it, reports it. */
   const finish = (outcome: OutageOutcome & OutageState): void => {
+    // Resumed or rejected, the server answered: the other tabs of the group attempt at once.
+    tabs.reached();
     release();
     set(outcome);
     if (outcome === 'resumed') draw('hide', (d) => { d.hide(); });
@@ -87,53 +90,42 @@ export function createReconnectionProcess({
   };
   const fail = (): void => {
     cancelCountdown();
+    tabs.publish({ state: 'failed', attempt: attempts + 1 });
     set('failed');
     draw('failed', (d) => { d.failed(); });
     onEnd?.('failed', attempts, lastError);
   };
   const goOffline = (): void => {
+    tabs.publish({ state: 'offline', attempt: attempts + 1 });
     set('offline');
     draw('offline', (d) => { d.offline(); });
   };
-  const showUnauthorized = (): void => {
-    set('unauthorized');
-    draw('unauthorized', (d) => { d.unauthorized?.(); });
-  };
-  /**
-   * The server refused the credentials: no attempt until a sign-in (never by a page signal, so
-   * an expired sign-in cannot become a loop of refused negotiations). The first time, the app's
-   * `onUnauthorized` is asked by itself, and the display is told only if that does not work: a
-   * silent token refresh shows nothing but the outage it is part of.
-   */
-  const unauthorized = (): void => {
-    cancelCountdown();
-    cancelGraceAttempt();
-    if (autoSignIn && options.onUnauthorized) {
-      autoSignIn = false;
-      set('unauthorized');
-      void signIn();
-    } else {
-      showUnauthorized();
-    }
-  };
-  /** From `unauthorized` only (its callers check). */
-  const signIn = async (): Promise<void> => {
-    const callback = options.onUnauthorized;
-    if (!callback) return;
-    set('signing-in');
-    const signedIn = await settles(guard, 'onUnauthorized', callback);
-    if (state !== 'signing-in') return;
-    if (!signedIn) {
-      // The way out: the display's Sign in calls `onUnauthorized` again.
-      showUnauthorized();
-      return;
-    }
-    draw('show', (d) => { d.show(); });
-    draw('update', (d) => { d.update(attempts + 1, 0); });
-    void run(false, true);
-  };
-  /** Waits for the network when the browser reports none (spending no retries), else schedules. */
-  const proceed = (): void => {
+  const { unauthorized, signIn } = createSignIn({
+    options,
+    guard,
+    state: () => state,
+    set,
+    draw,
+    halt: () => {
+      cancelCountdown();
+      cancelGraceAttempt();
+    },
+    attemptNow: () => {
+      draw('show', (d) => { d.show(); });
+      draw('update', (d) => { d.update(attempts + 1, 0); });
+      void run(false, true);
+    },
+  });
+  /** Coordination with the other tabs on the same server: see `createTabRole`. */
+  const tabs = createTabRole(coordinator, {
+    follower: { clock, state: () => state, set, draw, offline: goOffline, failed: fail },
+    proceed: (from) => { proceed(from); },
+    waitUntil: (deadline) => { waitUntil(deadline); },
+    attemptsMade: (count) => { attempts = Math.max(attempts, count); },
+    attemptNow: () => { attemptNow(); },
+  });
+  /** Waits for the network when the browser reports none (spending no retries), else schedules from `from`. */
+  const proceed = (from = clock.now()): void => {
     if (!signals.isOnline()) {
       goOffline();
       return;
@@ -144,12 +136,13 @@ export function createReconnectionProcess({
       fail();
       return;
     }
-    waitUntil(clock.now() + decision);
+    waitUntil(from + decision);
   };
   /** Counts down to the next attempt, due at `deadline`. */
   const waitUntil = (deadline: number): void => {
     const next = attempts + 1;
     waitDeadline = deadline;
+    tabs.publish({ state: 'waiting', attempt: next, deadline });
     set('waiting');
     stopCountdown = startCountdown(
       clock,
@@ -171,7 +164,7 @@ export function createReconnectionProcess({
   const graceAttempt = (): void => {
     graceTimer = undefined;
     // The policy's own attempt about to start is the grace period's attempt: no second one.
-    if (state !== 'waiting' || waitDeadline - clock.now() <= GRACE_ATTEMPT_WINDOW_MS) return;
+    if (tabs.following || state !== 'waiting' || waitDeadline - clock.now() <= GRACE_ATTEMPT_WINDOW_MS) return;
     cancelCountdown();
     draw('update', (d) => { d.update(attempts + 1, 0); });
     void run(false, false);
@@ -196,6 +189,7 @@ export function createReconnectionProcess({
   const run = async (manual: boolean, counted: boolean): Promise<void> => {
     set('attempting');
     const attemptNumber = attempts + 1;
+    tabs.publish({ state: 'attempting', attempt: attemptNumber });
     const scheduled = waitDeadline;
     let resumed: boolean;
     try {
@@ -206,6 +200,7 @@ export function createReconnectionProcess({
       if (error instanceof UnauthorizedError) {
         if (counted) attempts = attemptNumber;
         logger.log(WARNING, error.message);
+        tabs.reached();
         unauthorized();
         return;
       }
@@ -218,7 +213,7 @@ export function createReconnectionProcess({
       attempts = attemptNumber;
       logger.log(INFORMATION, `Attempt ${attemptNumber} failed.`, error);
       if (manual) fail();
-      else proceed();
+      else tabs.begin();
       return;
     }
     // The attempt may have resolved after a dispose (the connection came up some other way).
@@ -229,6 +224,11 @@ export function createReconnectionProcess({
     else finish('rejected');
   };
   const attemptNow = (): void => {
+    // A follower's signal or Retry asks the leader: one attempt per signal for the whole group.
+    if (tabs.following) {
+      tabs.requestAttempt();
+      return;
+    }
     const from = state;
     if (from !== 'waiting' && from !== 'offline' && from !== 'failed') return;
     cancelCountdown();
@@ -239,7 +239,7 @@ export function createReconnectionProcess({
   const onSignal = (signal: PageSignal): void => {
     if (signal === 'offline') {
       // An attempt in flight finishes first; its failure path checks `isOnline()`.
-      if (state === 'waiting') {
+      if (state === 'waiting' && !tabs.following) {
         cancelCountdown();
         goOffline();
       }
@@ -275,7 +275,7 @@ export function createReconnectionProcess({
       const grace = options.dialogDelayMilliseconds;
       if (grace > 0) graceTimer = clock.setTimeout(graceAttempt, Math.max(0, grace - GRACE_ATTEMPT_LEAD_MS));
       set('waiting');
-      proceed();
+      tabs.begin();
     },
     attemptNow,
     resumeNow() {

@@ -112,7 +112,7 @@ describe('README names and links', () => {
     const circuitOptions = tableNames('| option | type | default | differs from Blazor |');
     expect(circuitOptions).toEqual(['configureSignalR', 'logLevel', 'reconnectionOptions', 'reconnectionHandler', 'circuitHandlers', 'circuitHandshake']);
     const reconnection = tableNames('`reconnectionOptions`:');
-    expect(reconnection).toEqual(['maxRetries', 'retryIntervalMilliseconds', 'dialogId', 'dialogDelayMilliseconds', 'messages', 'onUnauthorized', 'preserveInput']);
+    expect(reconnection).toEqual(['maxRetries', 'retryIntervalMilliseconds', 'dialogId', 'dialogDelayMilliseconds', 'messages', 'onUnauthorized', 'preserveInput', 'coordinateTabs']);
     const messages = tableNames('| key | shown | English default |');
     expect(messages).toEqual(['title', 'rejoining', 'retrying', 'failed', 'rejected', 'offline', 'retry', 'reload', 'paused', 'pausedByServer', 'updating', 'resumeFailed', 'resume', 'unauthorized', 'signIn']);
     for (const name of [...circuitOptions, ...reconnection, ...messages]) {

@@ -26,9 +26,11 @@ export interface BlazorGlobal {
  * after a `false`, `Blazor.resumeCircuit()` (when this Blazor has it) is tried once before the
  * outage ends rejected, and it is what the Resume button of a paused circuit calls.
  * @param blazor - reads the page's `window.Blazor` at each call.
+ * @param hubUrl - Blazor's hub (`_blazor` against the base URI): the tabs on it share outages.
  */
-export function createBlazorHost(blazor: () => BlazorGlobal | undefined): ReconnectionHost {
+export function createBlazorHost(blazor: () => BlazorGlobal | undefined, hubUrl?: string): ReconnectionHost {
   return {
+    tabGroup: hubUrl,
     attempt: () => {
       const current = blazor();
       return current?.reconnect ? current.reconnect() : Promise.reject(new CircuitNotInitializedError());

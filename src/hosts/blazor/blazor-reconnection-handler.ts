@@ -1,6 +1,7 @@
 import type { LogLevel } from '@microsoft/signalr';
 import type { Logger } from '../../logging/logger';
 import { INFORMATION, createConsoleLogger } from '../../logging/logger';
+import { DEFAULT_HUB_PATH } from '../../options/defaults';
 import { resolveOptions } from '../../options/resolve-options';
 import type { ReconnectionHandler, ReconnectionOptions } from '../../options/types';
 import { DefaultReconnectionHandler } from '../../reconnection/default-reconnection-handler';
@@ -46,7 +47,7 @@ export function blazorReconnectionHandler(options: BlazorHandlerOptions = {}): R
   // "paused", and falls back to the pause (with Resume) when the drain could not resume.
   let draining = false;
   const handler = new DefaultReconnectionHandler({
-    host: createBlazorHost(() => win.Blazor),
+    host: createBlazorHost(() => win.Blazor, new URL(DEFAULT_HUB_PATH, document.baseURI).href),
     options: resolved.reconnectionOptions,
     isUpdating: () => draining,
     logger,

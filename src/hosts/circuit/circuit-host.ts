@@ -11,7 +11,7 @@ import type { OutageState } from '../../reconnection/reconnection-process';
 import { isAttachable } from './attachable-handler';
 import { invokeCircuitMethod } from './circuit-methods';
 import { sendDisconnectBeacon } from './disconnect-beacon';
-import type { HubConnectionLike } from './hub-connection';
+import { stopQuietly, type HubConnectionLike } from './hub-connection';
 import { negotiationStatus, UNAUTHORIZED_STATUSES } from './negotiation-status';
 import { watchPageLifecycle } from './page-lifecycle';
 
@@ -82,9 +82,7 @@ export function createCircuitHost<C extends HubConnectionLike>(
   let outage: OutageState | undefined;
   const watchers = new Set<() => void>();
   const notify = (): void => {
-    watchers.forEach((watcher) => {
-      watcher();
-    });
+    for (const watcher of watchers) watcher();
   };
   /** The one place the circuit changes, so every change reaches the watchers. */
   const change = (next: Circuit<C>): void => {
@@ -93,6 +91,8 @@ export function createCircuitHost<C extends HubConnectionLike>(
   };
   /** The started circuit's secret id and the hub it lives on (for the beacon). */
   let identity: { readonly id: string; readonly hubUrl: string } | undefined;
+  /** The hub the last connection was built for (`configureSignalR` may have moved it): names the tabs' group. */
+  let hubUrl: string | undefined;
   let inFlight: Promise<boolean> | undefined;
   /** Why a retry of the first start was refused: the cause of its `StartFailedError`. */
   let startRefusal: Error | undefined;
@@ -115,11 +115,6 @@ export function createCircuitHost<C extends HubConnectionLike>(
     });
   };
 
-  const stop = (stopped: C): void => {
-    // Stopping a connection that is already failing has nothing useful to report.
-    if (stopped.state !== 'Disconnected') stopped.stop().catch(() => undefined);
-  };
-
   /**
    * A fresh connection plus `StartCircuit` (first start) or `ConnectCircuit` (resume). `true`:
    * adopted; `false`: the server was reached and refused; throws when it was not reached. Every
@@ -131,6 +126,7 @@ export function createCircuitHost<C extends HubConnectionLike>(
     const before = circuit;
     const starting = before.state === 'starting';
     const opened = createConnection();
+    hubUrl = opened.baseUrl;
     opened.onclose((error) => {
       // Closes of failed attempts and of connections we stopped ourselves are not outages.
       if (circuit.state !== 'connected' || circuit.connection !== opened) return;
@@ -142,7 +138,7 @@ export function createCircuitHost<C extends HubConnectionLike>(
      * `StartFailedError` the outage's end produces; a refused resume only answers `false`.
      */
     const refuse = (error?: Error): false => {
-      stop(opened);
+      stopQuietly(opened);
       if (starting && error && firstTry) {
         logger.log(ERROR, error.message);
         rejectStart(error);
@@ -164,7 +160,7 @@ export function createCircuitHost<C extends HubConnectionLike>(
         checkState();
       }
     } catch (error) {
-      stop(opened);
+      stopQuietly(opened);
       if (error instanceof HubMethodError && starting) return refuse(new CircuitRefusedError({ cause: error }));
       const status = negotiationStatus(error);
       // A wrong hub URL is a configuration error, not an outage: the first start fails at once.
@@ -204,7 +200,7 @@ export function createCircuitHost<C extends HubConnectionLike>(
   const end = (): void => {
     const ended = circuit;
     change({ state: 'disconnected' });
-    if (ended.state === 'connected') stop(ended.connection);
+    if (ended.state === 'connected') stopQuietly(ended.connection);
   };
 
   const disconnect = (): void => {
@@ -252,6 +248,9 @@ export function createCircuitHost<C extends HubConnectionLike>(
   if (isAttachable(handler)) {
     handler.attach({
       attempt: reconnect,
+      get tabGroup() {
+        return hubUrl;
+      },
       settled: (outcome, attempts, cause) => {
         if (circuit.state !== 'starting' || (outcome !== 'failed' && outcome !== 'rejected')) return;
         // The first start counts as an attempt: `maxRetries: 3` makes four connections.

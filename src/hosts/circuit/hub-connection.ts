@@ -20,3 +20,8 @@ export interface HubConnectionLike {
 
 /** Builds a brand-new connection from the same configuration: one per start or reconnect attempt. */
 export type ConnectionFactory = () => HubConnectionLike;
+
+/** Stops a connection we are done with; one that is already failing has nothing useful to report. */
+export function stopQuietly(connection: HubConnectionLike): void {
+  if (connection.state !== 'Disconnected') connection.stop().catch(() => undefined);
+}

@@ -19,6 +19,7 @@ describe('resolveOptions defaults and shapes', () => {
       dialogDelayMilliseconds: 500,
       messages: {},
       preserveInput: true,
+      coordinateTabs: true,
     });
   });
 
@@ -96,6 +97,7 @@ describe('resolveOptions validation', () => {
     ['non-function configureSignalR', { configureSignalR: '/signalr' }, 'configureSignalR must be a function (got "/signalr")'],
     ['bad log level', { logLevel: 9 }, 'logLevel must be a LogLevel from 0 to 6 (got 9)'],
     ['bad circuitHandshake', { circuitHandshake: 'no' }, 'circuitHandshake must be a boolean (got "no")'],
+    ['bad coordinateTabs', { reconnectionOptions: { coordinateTabs: 'off' } }, 'reconnectionOptions.coordinateTabs must be a boolean (got "off")'],
     ['bad preserveInput', { reconnectionOptions: { preserveInput: 'no' } }, 'reconnectionOptions.preserveInput must be a boolean (got "no")'],
     ['bad dialogId', { reconnectionOptions: { dialogId: '' } }, 'reconnectionOptions.dialogId must be a non-empty string (got "")'],
     ['bad dialog delay', { reconnectionOptions: { dialogDelayMilliseconds: -1 } }, 'reconnectionOptions.dialogDelayMilliseconds must be a finite number ≥ 0 (got -1)'],

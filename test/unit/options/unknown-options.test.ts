@@ -15,7 +15,7 @@ function refusal(options: unknown): InvalidOptionError | undefined {
 }
 
 const CIRCUIT_KEYS = 'configureSignalR, logLevel, circuitHandshake, reconnectionOptions, reconnectionHandler, circuitHandlers';
-const RECONNECTION_KEYS = 'maxRetries, retryIntervalMilliseconds, dialogId, dialogDelayMilliseconds, messages, onUnauthorized, preserveInput';
+const RECONNECTION_KEYS = 'maxRetries, retryIntervalMilliseconds, dialogId, dialogDelayMilliseconds, messages, onUnauthorized, preserveInput, coordinateTabs';
 
 describe('resolveOptions refuses unknown keys at every level', () => {
   const cases: [string, unknown, string][] = [
@@ -68,6 +68,7 @@ describe('resolveOptions refuses unknown keys at every level', () => {
       { circuit: {}, hub: '/hub' },
       "Unknown option 'hub' (known: circuit, logLevel, ssr, webAssembly, enableClassicInitializers)",
     ],
+    ['a misspelt coordinateTabs', { reconnectionOptions: { coordinateTab: false } }, "Unknown option 'reconnectionOptions.coordinateTab' (did you mean 'coordinateTabs'?)"],
     ['an unknown key set to undefined', { reconnectionOptions: { maxRetrys: undefined } }, "Unknown option 'reconnectionOptions.maxRetrys' (did you mean 'maxRetries'?)"],
   ];
 

@@ -6,6 +6,7 @@ import { defaultReconnectionOptions } from '../../../src/options/defaults';
 import type { ReconnectionOptions } from '../../../src/options/types';
 import type { OutageOutcome, ReconnectionHost } from '../../../src/reconnection/host';
 import { createReconnectionProcess } from '../../../src/reconnection/reconnection-process';
+import type { TabCoordinator } from '../../../src/reconnection/tab-coordination/types';
 import { systemClock } from '../../../src/timing/clock';
 import type { ReconnectionDisplay } from '../../../src/ui/reconnection-display';
 import { FakePageSignals } from './fake-page-signals';
@@ -32,6 +33,8 @@ export interface ProcessFixtureOptions {
   online?: boolean;
   display?: ReconnectionDisplay;
   signals?: FakePageSignals;
+  /** The tab's group (see `FakeTabGroup`); without it the tab is alone. */
+  tabs?: TabCoordinator;
 }
 
 /**
@@ -58,6 +61,7 @@ export function processFixture(overrides: Partial<ReconnectionOptions> = {}, fix
     clock: systemClock,
     signals,
     onEnd: (outcome) => outcomes.push(outcome),
+    ...(fixture.tabs ? { tabs: fixture.tabs } : {}),
   });
   return { process, display: recording, signals, logger, outcomes, attempt, resume };
 }
