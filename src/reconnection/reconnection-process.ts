@@ -9,6 +9,7 @@ import type { OutageOutcome } from './host';
 import { FINAL_STATES, type OutageState } from './outage-state';
 import type { PageSignal } from './page-signals';
 import type { ReconnectionProcess, ReconnectionProcessOptions } from './process-types';
+import { signalAction } from './signal-action';
 
 /**
  * The grace period's attempt is made this long before the dialog's grace timer ends, so that it
@@ -237,13 +238,11 @@ export function createReconnectionProcess({
     void run(from === 'failed', true);
   };
   const onSignal = (signal: PageSignal): void => {
-    if (signal === 'offline') {
-      // An attempt in flight finishes first; its failure path checks `isOnline()`.
-      if (state === 'waiting') {
-        cancelCountdown();
-        goOffline();
-      }
-    } else if (state !== 'offline' || signal === 'online' || signals.isOnline()) {
+    const action = signalAction(signal, state, signals.isOnline());
+    if (action === 'go-offline') {
+      cancelCountdown();
+      goOffline();
+    } else if (action === 'attempt-now') {
       attemptNow();
     }
   };
