@@ -1,11 +1,11 @@
 import { UnauthorizedError } from '../errors/unauthorized-error';
 import { settles } from '../logging/guard';
 import { DEBUG, ERROR, INFORMATION, WARNING } from '../logging/logger';
-import { nextRetryDelay } from '../retry/next-retry-delay';
 import { GRACE_ATTEMPT_WINDOW_MS } from '../ui/default-display/modal-controller';
 import type { ReconnectionDisplay } from '../ui/reconnection-display';
 import { startCountdown } from './countdown';
 import type { OutageOutcome } from './host';
+import { nextWait, serverAdvisedWait } from './next-wait';
 import { FINAL_STATES, type OutageState } from './outage-state';
 import type { PageSignal } from './page-signals';
 import type { ReconnectionProcess, ReconnectionProcessOptions } from './process-types';
@@ -38,6 +38,7 @@ export function createReconnectionProcess({
   guard,
   clock,
   signals,
+  random = Math.random,
   onStateChange,
   onEnd,
 }: ReconnectionProcessOptions): ReconnectionProcess {
@@ -139,7 +140,7 @@ export function createReconnectionProcess({
       goOffline();
       return;
     }
-    const decision = nextRetryDelay(options, attempts);
+    const decision = nextWait(options, attempts, lastError, random);
     if (typeof decision !== 'number') {
       if (decision) logger.log(ERROR, decision.message, decision);
       fail();
@@ -212,7 +213,8 @@ export function createReconnectionProcess({
       }
       if (!counted) {
         logger.log(INFORMATION, "The grace period's attempt failed.", error);
-        if (signals.isOnline()) waitUntil(scheduled);
+        // A busy server's advice moves the policy's deadline later, never earlier.
+        if (signals.isOnline()) waitUntil(Math.max(scheduled, clock.now() + serverAdvisedWait(error, random)));
         else goOffline();
         return;
       }

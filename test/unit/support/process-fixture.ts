@@ -32,6 +32,8 @@ export interface ProcessFixtureOptions {
   online?: boolean;
   display?: ReconnectionDisplay;
   signals?: FakePageSignals;
+  /** The random source of the jitter on a busy server's `Retry-After`. @default Math.random */
+  random?: () => number;
 }
 
 /**
@@ -57,6 +59,7 @@ export function processFixture(overrides: Partial<ReconnectionOptions> = {}, fix
     guard: createGuard(logger),
     clock: systemClock,
     signals,
+    random: fixture.random,
     onEnd: (outcome) => outcomes.push(outcome),
   });
   return { process, display: recording, signals, logger, outcomes, attempt, resume };
