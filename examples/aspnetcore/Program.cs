@@ -7,6 +7,8 @@
 //   - a chat hub at /chat with stateful reconnect (ChatHub.cs),
 //   - a hub at /secure behind a cookie sign-in (POST /signin?name=…, POST /expire),
 //   - every hub speaks JSON and MessagePack,
+//   - with --RateLimit:NegotiatePerSecond=N, negotiations over N per second answered 429 with
+//     Retry-After by ASP.NET Core's rate limiter (NegotiateRateLimiting.cs),
 //   - wwwroot/index.html loading the library with one script tag.
 using CircuitReconnectSample;
 using Microsoft.AspNetCore.Authentication;
@@ -41,11 +43,20 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         };
     });
 builder.Services.AddAuthorization();
+var rateLimited = NegotiateRateLimiting.IsEnabled(builder.Configuration);
+if (rateLimited)
+{
+    builder.Services.AddNegotiateRateLimiter(builder.Configuration);
+}
 
 var app = builder.Build();
 
 app.UseDefaultFiles();
 app.UseStaticFiles();
+if (rateLimited)
+{
+    app.UseRateLimiter();
+}
 app.UseAuthentication();
 app.UseAuthorization();
 
