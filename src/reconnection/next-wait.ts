@@ -10,6 +10,12 @@ import type { RetrySettings } from '../retry/types';
 export const MIN_ADVICE_JITTER_MS = 1000;
 
 /**
+ * The last attempt was turned away with `Retry-After`: the wait is the server's, and no extra
+ * attempt (the grace period's) may cut it short.
+ */
+export const isServerBusy = (error: unknown): error is ServerBusyError => error instanceof ServerBusyError;
+
+/**
  * How long a server that answered busy asks us to wait, plus a jitter: `retryAfterMs` and then
  * uniform in `[0, max(1 s, retryAfterMs / 2))`. Without the jitter, every client the server
  * turned away in the same second would return in the same instant and be turned away again; with

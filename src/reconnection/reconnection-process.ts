@@ -5,7 +5,7 @@ import { GRACE_ATTEMPT_WINDOW_MS } from '../ui/default-display/modal-controller'
 import type { ReconnectionDisplay } from '../ui/reconnection-display';
 import { startCountdown } from './countdown';
 import type { OutageOutcome } from './host';
-import { nextWait, serverAdvisedWait } from './next-wait';
+import { isServerBusy, nextWait, serverAdvisedWait } from './next-wait';
 import { FINAL_STATES, type OutageState } from './outage-state';
 import type { PageSignal } from './page-signals';
 import type { ReconnectionProcess, ReconnectionProcessOptions } from './process-types';
@@ -172,8 +172,8 @@ export function createReconnectionProcess({
    */
   const graceAttempt = (): void => {
     graceTimer = undefined;
-    // The policy's own attempt about to start is the grace period's attempt: no second one.
-    if (state !== 'waiting' || waitDeadline - clock.now() <= GRACE_ATTEMPT_WINDOW_MS) return;
+    // None when the policy's own attempt is about to start, or when the server set the wait.
+    if (state !== 'waiting' || waitDeadline - clock.now() <= GRACE_ATTEMPT_WINDOW_MS || isServerBusy(lastError)) return;
     cancelCountdown();
     draw('update', (d) => { d.update(attempts + 1, 0); });
     void run(false, false);

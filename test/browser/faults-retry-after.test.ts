@@ -60,7 +60,8 @@ describe.skipIf(chromiumPath === undefined)('faults: a busy server (429 + Retry-
       expect(Math.max(...waits) - Math.min(...waits)).toBeGreaterThan(20);
       expect(tabs.flatMap((tab) => tab.problems.errors)).toEqual([]);
     } finally {
-      for (const tab of tabs) await closeAndReset(tab, suite.hub);
+      await Promise.all(tabs.map((tab) => tab.close()));
+      await closeAndReset(undefined, suite.hub);
     }
   });
 });

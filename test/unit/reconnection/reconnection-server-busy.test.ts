@@ -100,4 +100,19 @@ describe('ReconnectionProcess with a busy server', () => {
     expect(attempt).toHaveBeenCalledTimes(2);
     expect(outcomes).toEqual(['resumed']);
   });
+
+  it("makes no grace-period attempt inside a wait the server asked for", async () => {
+    const { process, attempt, outcomes } = processFixture(
+      { dialogDelayMilliseconds: 500, retryIntervalMilliseconds: 0, maxRetries: 5 },
+      { attempts: [busy(2000), true], random: () => 0 },
+    );
+    process.start('dropped');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(attempt).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(attempt).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(attempt).toHaveBeenCalledTimes(2);
+    expect(outcomes).toEqual(['resumed']);
+  });
 });
