@@ -1,6 +1,8 @@
 // Types for readme-tables.mjs, so the TypeScript tests can import it.
 export interface ReadmeQuotes {
   herd: string;
+  /** The long-outage sweep (bench/results/herd-sweep.json). */
+  sweep: string;
   size: string;
   /** `(… B over; …)`, with the parentheses. */
   budgets: string;
