@@ -10,7 +10,8 @@
  *   POST /control/slow?ms=N                   every hub frame delayed by N ms (0 = off)
  *   POST /control/flap?seconds=N              drop every second for N s
  *   POST /control/refuse-starts?on=true|false StartCircuit answers null
- *   POST /control/reject-negotiation?status=401&path=/hub   (status=0 turns it off)
+ *   POST /control/reject-negotiation?status=401&path=/hub   (status=0 turns it off;
+ *                                             &retryAfter=S adds Retry-After: S, e.g. status=429)
  *   POST /control/close?error=text&allowReconnect=true      graceful Close message
  *   POST /control/push?text=…                 Message(text) to every circuit connection
  *   POST /control/reset                       every fault cleared, log and counters emptied
@@ -37,7 +38,7 @@ export function createControlHandler(hub) {
     'refuse-starts': (q) => hub.refuseStarts(q.get('on') !== 'false'),
     'reject-negotiation': (q) => {
       const status = number(q, 'status');
-      hub.rejectNegotiation(status === 0 ? null : status, q.get('path') ?? undefined);
+      hub.rejectNegotiation(status === 0 ? null : status, q.get('path') ?? undefined, q.has('retryAfter') ? number(q, 'retryAfter') : undefined);
     },
     close: (q) => hub.closeConnections({
       ...(q.has('error') ? { error: q.get('error') ?? '' } : {}),

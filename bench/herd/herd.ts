@@ -16,6 +16,11 @@ export interface HerdPolicy {
   readonly name: string;
   /** `reconnectionOptions.maxRetries` for this policy. */
   readonly maxRetries: number | undefined;
+  /**
+   * Blazor's and SignalR's own loops know nothing of `Retry-After`: their clients see a busy
+   * answer as any failure (the process then waits the policy's time only).
+   */
+  readonly ignoresRetryAfter?: boolean;
   /** A fresh interval per client, so stateful policies (decorrelated, maxElapsedMs) get their own state. */
   readonly interval: (random: () => number) => ReconnectionOptions['retryIntervalMilliseconds'];
 }
@@ -73,6 +78,9 @@ const noDisplay: ReconnectionDisplay = {
 /** A simulated page: no signal ever fires, and the network is always there. */
 const quietPageSignals: PageSignals = { isOnline: () => true, subscribe: () => () => undefined };
 const guard = createGuard(silentLogger);
+const PLAIN_FAILURE = new Error('refused');
+/** A busy answer as a client that ignores `Retry-After` sees it. */
+const asPlainFailure = (): Promise<boolean> => Promise.reject(PLAIN_FAILURE);
 
 export async function runHerd(scenario: HerdScenario): Promise<HerdResult> {
   const { clients, policy, server: spec } = scenario;
@@ -91,11 +99,12 @@ export async function runHerd(scenario: HerdScenario): Promise<HerdResult> {
     const process = createReconnectionProcess({
       options,
       display: noDisplay,
-      host: { attempt: () => server.connect() },
+      host: { attempt: policy.ignoresRetryAfter ? () => server.connect().catch(asPlainFailure) : () => server.connect() },
       logger: silentLogger,
       guard,
       clock,
       signals: quietPageSignals,
+      random: policyRandom,
       onEnd: (outcome) => {
         if (outcome === 'resumed') recovered.push(clock.now() - spec.downForMs);
         else if (outcome === 'failed') failedAt.push(clock.now());

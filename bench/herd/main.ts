@@ -5,10 +5,11 @@ import type { HerdResult } from './herd';
 import { runHerd } from './herd';
 import { BLAZOR, HERD_POLICIES, OURS } from './policies';
 import { renderAttemptsChart } from './chart-svg';
-import { checkTargets, formatCalibration, formatCoverageTable, formatHerdTable, formatTable, formatTargets, seconds } from './table';
+import { checkTargets, formatCalibration, formatCoverageTable, formatHerdTable, formatTargets } from './table';
+export { formatSweep } from './sweep-table';
 
 export const OUTAGES_SECONDS = [5, 30, 120, 300] as const;
-export const MODELS: readonly ServerModel[] = ['queue', 'drop'];
+export const MODELS: readonly ServerModel[] = ['queue', 'drop', 'retry-after'];
 
 /** One simulation to run: a policy (by index), a server model and an outage (`null`: never back). */
 export interface ScenarioKey {
@@ -30,28 +31,16 @@ export function listScenarios(): ScenarioKey[] {
   return keys.sort((a, b) => cost(b) - cost(a));
 }
 
-/** Outages between the grid's points, where Blazor's 5 s and 30 s steps land by chance. */
-export const SWEEP_OUTAGES_SECONDS = [35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 90, 100, 150, 200, 250] as const;
+/** The long-outage sweep's outages: 5 s to 5 minutes, every model. */
+export const SWEEP_OUTAGES_SECONDS = [5, 10, 15, 20, 30, 40, 50, 60, 70, 80, 90, 100, 120, 150, 200, 250, 300] as const;
 
-/** The opt-in sweep (`node bench/herd.mjs --sweep`): Blazor's default and ours, queueing server. */
+/** The opt-in sweep (`node bench/herd.mjs --sweep`): Blazor's default and ours, every model. */
 export function listSweepScenarios(): ScenarioKey[] {
   const policies = [BLAZOR, OURS].map((name) => HERD_POLICIES.findIndex((policy) => policy.name === name));
-  return policies.flatMap((policy) => SWEEP_OUTAGES_SECONDS.map((outageSeconds) => ({ policy, model: 'queue' as const, outageSeconds })));
-}
-
-/** One row per outage: Blazor's p50/p95 beside ours. */
-export function formatSweep(results: readonly HerdResult[]): string {
-  const find = (policy: string, outageSeconds: number) =>
-    results.find((result) => result.policy === policy && result.outageSeconds === outageSeconds);
-  const rows = SWEEP_OUTAGES_SECONDS.map((outageSeconds) => {
-    const blazor = find(BLAZOR, outageSeconds);
-    const ours = find(OURS, outageSeconds);
-    const pair = (result: HerdResult | undefined) =>
-      result === undefined ? '–' : `${seconds(result.p50Ms)} / ${seconds(result.p95Ms)}`;
-    const better = blazor !== undefined && ours !== undefined && ours.p95Ms <= blazor.p95Ms ? 'ours' : 'Blazor';
-    return [String(outageSeconds), pair(blazor), pair(ours), better];
-  });
-  return formatTable(['outage s', 'Blazor p50 / p95 s', 'default p50 / p95 s', 'lower p95'], rows);
+  const keys = policies.flatMap((policy) =>
+    MODELS.flatMap((model) => SWEEP_OUTAGES_SECONDS.map((outageSeconds) => ({ policy, model, outageSeconds }))),
+  );
+  return keys.sort((a, b) => b.outageSeconds - a.outageSeconds);
 }
 
 /**

@@ -27,8 +27,8 @@ function exponential(jitter: Jitter): HerdPolicy {
 
 /** Every policy the herd table compares, in table order. */
 export const HERD_POLICIES: readonly HerdPolicy[] = [
-  { name: BLAZOR, maxRetries: 30, interval: () => blazorDefaultRetryInterval },
-  { name: 'SignalR default', maxRetries: 30, interval: () => signalRDefault },
+  { name: BLAZOR, maxRetries: 30, ignoresRetryAfter: true, interval: () => blazorDefaultRetryInterval },
+  { name: 'SignalR default', maxRetries: 30, ignoresRetryAfter: true, interval: () => signalRDefault },
   { name: OURS, maxRetries: DEFAULT_MAX_RETRIES, interval: (random) => createDefaultRetryInterval(random) },
   exponential('full'),
   exponential('equal'),

@@ -1,3 +1,4 @@
+import { ServerBusyError } from '../../src/errors/server-busy-error';
 import type { EventClock } from './event-clock';
 
 /**
@@ -5,8 +6,11 @@ import type { EventClock } from './event-clock';
  * - `queue`: attempts over capacity wait in line (FIFO) and are served at the admission rate;
  *   one that would finish after the handshake timeout fails when that timeout expires.
  * - `drop`: attempts over capacity fail at once (503, refused upgrade, thread-pool starvation).
+ * - `retry-after`: as `drop`, but the refusal is a 429 with `Retry-After`, as ASP.NET Core's
+ *   token-bucket rate limiter with no queue answers it: the time until its next token, rounded
+ *   up to whole seconds (the header's unit), so 1 s. The client gets a `ServerBusyError`.
  */
-export type ServerModel = 'queue' | 'drop';
+export type ServerModel = 'queue' | 'drop' | 'retry-after';
 
 export interface ServerSpec {
   readonly model: ServerModel;
@@ -26,6 +30,9 @@ export interface ServerSpec {
 
 /** Shared by every failed attempt: an `Error` per failure would cost a stack trace each. */
 const UNREACHABLE = new Error('simulated server unreachable or over capacity');
+
+/** The header is whole seconds, at least 1. */
+const retryAfterSeconds = (waitMs: number): number => Math.max(1, Math.ceil(waitMs / 1000));
 
 /**
  * The server side of the herd: `connect()` is a client's `attempt`. Admission is a token bucket
@@ -87,6 +94,18 @@ export class SimulatedServer {
     if (ms > this.lastArrivalMs) this.lastArrivalMs = ms;
   }
 
+  /** One error per advised wait: an `Error` per refusal would cost a stack trace each. */
+  private readonly busyErrors = new Map<number, ServerBusyError>();
+
+  private busy(seconds: number): ServerBusyError {
+    let error = this.busyErrors.get(seconds);
+    if (error === undefined) {
+      error = new ServerBusyError('simulated', 429, seconds * 1000, { cause: UNREACHABLE });
+      this.busyErrors.set(seconds, error);
+    }
+    return error;
+  }
+
   private latency(): number {
     const [min, max] = this.spec.latencyMs;
     return min + this.random() * (max - min);
@@ -95,10 +114,10 @@ export class SimulatedServer {
   private arrive(resolve: (value: boolean) => void, reject: (reason: Error) => void): void {
     const now = this.clock.now();
     this.countArrival(now);
-    const refuse = (afterMs: number): void => {
+    const refuse = (afterMs: number, error: Error = UNREACHABLE): void => {
       this.clock.setTimeout(() => {
         this.clock.markSettled();
-        reject(UNREACHABLE);
+        reject(error);
       }, afterMs + this.latency());
     };
     if (now < this.spec.downForMs) {
@@ -108,6 +127,10 @@ export class SimulatedServer {
     const admittedAt = Math.max(now, this.theoreticalArrival - this.burstToleranceMs);
     if (this.spec.model === 'drop' && admittedAt > now) {
       refuse(0);
+      return;
+    }
+    if (this.spec.model === 'retry-after' && admittedAt > now) {
+      refuse(0, this.busy(retryAfterSeconds(admittedAt - now)));
       return;
     }
     const finish = admittedAt + this.spec.handshakeMs;

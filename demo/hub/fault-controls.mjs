@@ -84,14 +84,20 @@ export function faultControls({ faults, log, circuits, tokens, circuitByConnecti
   },
   /**
    * Makes negotiate (and WebSocket upgrades) answer `status` for `path`, or every endpoint
-   * without one; `null` turns it off.
+   * without one; `null` turns it off. With `retryAfterSeconds`, the negotiation's answer carries
+   * `Retry-After` (a server shedding load: 429 or 503).
    * @param {number | null} status
    * @param {string} [path]
+   * @param {number} [retryAfterSeconds]
    */
-  rejectNegotiation(status, path = '*') {
+  rejectNegotiation(status, path = '*', retryAfterSeconds) {
+    faults.negotiateRetryAfter.delete(path);
     if (status === null) faults.negotiateStatus.delete(path);
     else faults.negotiateStatus.set(path, checkNumber(status, 'status', { min: 400, max: 599 }));
-    noteFault('reject-negotiation', { status, path });
+    if (status !== null && retryAfterSeconds !== undefined) {
+      faults.negotiateRetryAfter.set(path, checkNumber(retryAfterSeconds, 'retryAfterSeconds', { min: 0 }));
+    }
+    noteFault('reject-negotiation', { status, path, retryAfterSeconds });
   },
   /**
    * Closes every connection gracefully with a Close message.

@@ -13,6 +13,8 @@ export class FaultState {
   refuseStarts = false;
   /** Forced negotiate/upgrade status, by endpoint path ('*' = every endpoint). @type {Map<string, number>} */
   negotiateStatus = new Map();
+  /** `Retry-After` seconds sent with that forced status, by endpoint path. @type {Map<string, number>} */
+  negotiateRetryAfter = new Map();
 
   #downUntil = 0;
   /** @type {NodeJS.Timeout | null} */
@@ -79,12 +81,18 @@ export class FaultState {
     return this.negotiateStatus.get(path) ?? this.negotiateStatus.get('*');
   }
 
+  /** @param {string} path @returns {number | undefined} the `Retry-After` seconds sent with that endpoint's forced status */
+  forcedRetryAfter(path) {
+    return this.negotiateStatus.has(path) ? this.negotiateRetryAfter.get(path) : this.negotiateRetryAfter.get('*');
+  }
+
   /** Every switch back to normal, every timer cleared. */
   reset() {
     this.slowMs = 0;
     this.rejectNextCount = 0;
     this.refuseStarts = false;
     this.negotiateStatus.clear();
+    this.negotiateRetryAfter.clear();
     this.#clearDown();
     this.#clearFlap();
   }

@@ -65,7 +65,9 @@ export async function handleEndpointRequest(ctx, endpoint, req, res, url) {
       ctx.log.count('negotiationsRefused');
       ctx.log.add('negotiate', { path: endpoint.path, status: 503 });
     }
-    send(res, 503, 'Service Unavailable (the hub is down).', { 'Retry-After': String(Math.ceil(ctx.faults.downRemainingMs / 1000)) });
+    // No Retry-After: a server that is down says nothing of when it is back (an outage, retried
+    // by the policy). A server shedding load does: reject-negotiation with retryAfter.
+    send(res, 503, 'Service Unavailable (the hub is down).');
     return;
   }
   if (rest === '/negotiate') return negotiate(ctx, endpoint, req, res, url);
@@ -91,8 +93,9 @@ function negotiate(ctx, endpoint, req, res, url) {
   const forced = ctx.faults.forcedNegotiateStatus(endpoint.path);
   if (forced !== undefined) {
     ctx.log.count('negotiationsRefused');
-    ctx.log.add('negotiate', { path: endpoint.path, status: forced });
-    return send(res, forced, `Negotiation refused (${forced}).`);
+    const retryAfter = ctx.faults.forcedRetryAfter(endpoint.path);
+    ctx.log.add('negotiate', { path: endpoint.path, status: forced, ...(retryAfter === undefined ? {} : { retryAfter }) });
+    return send(res, forced, `Negotiation refused (${forced}).`, retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) });
   }
   sweepTokens(ctx.tokens);
   const requested = Number(url.searchParams.get('negotiateVersion') ?? '0');

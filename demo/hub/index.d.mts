@@ -133,6 +133,7 @@ export interface FaultStateView {
   readonly refuseStarts: boolean;
   /** Forced negotiate status by endpoint path ('*' = every endpoint). */
   readonly negotiateStatus: ReadonlyMap<string, number>;
+  readonly negotiateRetryAfter: ReadonlyMap<string, number>;
 }
 
 export interface CloseOptions {
@@ -171,7 +172,7 @@ export interface Hub {
   /** StartCircuit answers null while on. */
   refuseStarts(on?: boolean): void;
   /** Negotiate (and upgrades) answer `status` on `path` (every endpoint without one); null turns it off. */
-  rejectNegotiation(status: number | null, path?: string): void;
+  rejectNegotiation(status: number | null, path?: string, retryAfterSeconds?: number): void;
   /** Graceful Close message to every client. */
   closeConnections(options?: CloseOptions): void;
   /** Every fault cleared; with `{ log: true }` the log and counters too. */

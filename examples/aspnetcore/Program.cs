@@ -8,6 +8,8 @@
 //   - a hub at /secure behind a cookie sign-in (POST /signin?name=…, POST /expire),
 //   - every hub speaks JSON and MessagePack,
 //   - wwwroot/index.html loading the library with one script tag,
+//   - with --RateLimit:NegotiatePerSecond=N, negotiations over N per second answered 429 with
+//     Retry-After by ASP.NET Core's rate limiter (NegotiateRateLimiting.cs),
 //   - off unless Farm:Node is set, one node of a farm (`npm run demo:farm -- --app aspnetcore`):
 //     the Data Protection keys shared, SignalR's Redis backplane, X-Farm-Node and /healthz
 //     (examples/common/FarmNode.cs).
@@ -51,6 +53,11 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         };
     });
 builder.Services.AddAuthorization();
+var rateLimited = NegotiateRateLimiting.IsEnabled(builder.Configuration);
+if (rateLimited)
+{
+    builder.Services.AddNegotiateRateLimiter(builder.Configuration);
+}
 
 var app = builder.Build();
 
@@ -60,6 +67,10 @@ app.UseBenchCounters();
 
 app.UseDefaultFiles();
 app.UseStaticFiles();
+if (rateLimited)
+{
+    app.UseRateLimiter();
+}
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -8,4 +8,5 @@ export { RetryPolicyError } from './retry-policy-error';
 export { StartFailedError } from './start-failed-error';
 export { HubMethodError } from './hub-method-error';
 export { HubNotFoundError } from './hub-not-found-error';
+export { ServerBusyError } from './server-busy-error';
 export { UnauthorizedError } from './unauthorized-error';

@@ -18,6 +18,11 @@ export interface ReconnectionProcessOptions {
   readonly guard: Guard;
   readonly clock: Clock;
   readonly signals: PageSignals;
+  /**
+   * Draws the jitter added to a busy server's `Retry-After` (see `serverAdvisedWait`); returns
+   * numbers in `[0, 1)`. @default Math.random
+   */
+  readonly random?: () => number;
   /** Told of every state change, after it is made (a connection handle's state follows the outage's). */
   readonly onStateChange?: (state: OutageState) => void;
   /** Told how the outage ended; `disposed` when it was ended from outside. */

@@ -1,13 +1,14 @@
 import { UnauthorizedError } from '../errors/unauthorized-error';
 import { DEBUG, ERROR, INFORMATION, WARNING } from '../logging/logger';
-import { nextRetryDelay } from '../retry/next-retry-delay';
 import { GRACE_ATTEMPT_WINDOW_MS } from '../ui/default-display/modal-controller';
 import type { ReconnectionDisplay } from '../ui/reconnection-display';
 import { startCountdown } from './countdown';
 import type { OutageOutcome } from './host';
+import { isServerBusy, nextWait, serverAdvisedWait } from './next-wait';
 import { FINAL_STATES, type OutageState } from './outage-state';
 import type { PageSignal } from './page-signals';
 import type { ReconnectionProcess, ReconnectionProcessOptions } from './process-types';
+import { signalAction } from './signal-action';
 import { createSignIn } from './sign-in';
 import { createTabRole } from './tab-coordination/tab-role';
 
@@ -38,6 +39,7 @@ export function createReconnectionProcess({
   guard,
   clock,
   signals,
+  random = Math.random,
   onStateChange,
   onEnd,
   tabs: coordinator,
@@ -58,9 +60,7 @@ export function createReconnectionProcess({
     onStateChange?.(next);
   };
   const draw = (what: keyof ReconnectionDisplay, call: (target: ReconnectionDisplay) => void): void => {
-    guard(`display.${what}`, () => {
-      call(display);
-    });
+    guard(`display.${what}`, () => { call(display); });
   };
   const cancelCountdown = (): void => {
     stopCountdown?.();
@@ -130,7 +130,7 @@ export function createReconnectionProcess({
       goOffline();
       return;
     }
-    const decision = nextRetryDelay(options, attempts);
+    const decision = nextWait(options, attempts, lastError, random);
     if (typeof decision !== 'number') {
       if (decision) logger.log(ERROR, decision.message, decision);
       fail();
@@ -163,8 +163,9 @@ export function createReconnectionProcess({
    */
   const graceAttempt = (): void => {
     graceTimer = undefined;
-    // The policy's own attempt about to start is the grace period's attempt: no second one.
-    if (tabs.following || state !== 'waiting' || waitDeadline - clock.now() <= GRACE_ATTEMPT_WINDOW_MS) return;
+    // None in a follower (the leader attempts), when the policy's own attempt is about to start,
+    // or when the server set the wait.
+    if (tabs.following || state !== 'waiting' || waitDeadline - clock.now() <= GRACE_ATTEMPT_WINDOW_MS || isServerBusy(lastError)) return;
     cancelCountdown();
     draw('update', (d) => { d.update(attempts + 1, 0); });
     void run(false, false);
@@ -206,7 +207,8 @@ export function createReconnectionProcess({
       }
       if (!counted) {
         logger.log(INFORMATION, "The grace period's attempt failed.", error);
-        if (signals.isOnline()) waitUntil(scheduled);
+        // A busy server's advice moves the policy's deadline later, never earlier.
+        if (signals.isOnline()) waitUntil(Math.max(scheduled, clock.now() + serverAdvisedWait(error, random)));
         else goOffline();
         return;
       }
@@ -237,13 +239,12 @@ export function createReconnectionProcess({
     void run(from === 'failed', true);
   };
   const onSignal = (signal: PageSignal): void => {
-    if (signal === 'offline') {
-      // An attempt in flight finishes first; its failure path checks `isOnline()`.
-      if (state === 'waiting' && !tabs.following) {
-        cancelCountdown();
-        goOffline();
-      }
-    } else if (state !== 'offline' || signal === 'online' || signals.isOnline()) {
+    const action = signalAction(signal, state, signals.isOnline());
+    // A follower's countdown is the leader's: the leader goes offline for the group.
+    if (action === 'go-offline' && !tabs.following) {
+      cancelCountdown();
+      goOffline();
+    } else if (action === 'attempt-now') {
       attemptNow();
     }
   };

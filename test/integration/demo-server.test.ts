@@ -230,6 +230,20 @@ describe('control API', () => {
     expect((await post('/hub/negotiate?negotiateVersion=1')).status).toBe(200);
   });
 
+  it('answers a negotiation refused with retryAfter with that Retry-After; down and plain refusals carry none', async () => {
+    expect((await post('/control/reject-negotiation?status=429&retryAfter=2')).status).toBe(200);
+    const busy = await post('/hub/negotiate?negotiateVersion=1');
+    expect([busy.status, busy.headers.get('Retry-After')]).toEqual([429, '2']);
+    expect((await post('/control/reject-negotiation?status=503')).status).toBe(200);
+    const plain = await post('/hub/negotiate?negotiateVersion=1');
+    expect([plain.status, plain.headers.get('Retry-After')]).toEqual([503, null]);
+    await post('/control/reset');
+    await post('/control/down?seconds=30');
+    const down = await post('/hub/negotiate?negotiateVersion=1');
+    expect([down.status, down.headers.get('Retry-After')]).toEqual([503, null]);
+    await post('/control/reset');
+  });
+
   it('extends an outage under way with extend=true (the panel pressed twice), restarts it without', async () => {
     await post('/control/down?seconds=30');
     await post('/control/down?seconds=30&extend=true');

@@ -164,6 +164,10 @@ describe('README numbers', () => {
     expect(README).toContain('](bench/results/real-herd.svg)');
   });
 
+  it('quotes the long-outage sweep as bench/results/herd-sweep.json has it', () => {
+    expect(README.includes(quotes.sweep), `README.md must show:\n${quotes.sweep}\n(${FIX})`).toBe(true);
+  });
+
   it('quotes the sizes and the budgets as bench/results/size.json has them', () => {
     expect(README.includes(quotes.size), `README.md must show:\n${quotes.size}\n(${FIX})`).toBe(true);
     expect(README.includes(quotes.budgets), `README.md must say ${quotes.budgets} (${FIX})`).toBe(true);

@@ -1,6 +1,4 @@
 import { CircuitRefusedError } from '../../errors/circuit-refused-error';
-import { HubMethodError } from '../../errors/hub-method-error';
-import { HubNotFoundError } from '../../errors/hub-not-found-error';
 import { StartFailedError } from '../../errors/start-failed-error';
 import { UnauthorizedError } from '../../errors/unauthorized-error';
 import { createGuard } from '../../logging/guard';
@@ -10,9 +8,9 @@ import type { ReconnectionHandler, ResolvedCircuitOptions } from '../../options/
 import type { OutageState } from '../../reconnection/reconnection-process';
 import { isAttachable } from './attachable-handler';
 import { invokeCircuitMethod } from './circuit-methods';
+import { classifyConnectFailure } from './connect-failure';
 import { sendDisconnectBeacon } from './disconnect-beacon';
 import { stopQuietly, type HubConnectionLike } from './hub-connection';
-import { negotiationStatus, UNAUTHORIZED_STATUSES } from './negotiation-status';
 import { watchPageLifecycle } from './page-lifecycle';
 
 /**
@@ -161,19 +159,9 @@ export function createCircuitHost<C extends HubConnectionLike>(
       }
     } catch (error) {
       stopQuietly(opened);
-      if (error instanceof HubMethodError && starting) return refuse(new CircuitRefusedError({ cause: error }));
-      const status = negotiationStatus(error);
-      // A wrong hub URL is a configuration error, not an outage: the first start fails at once.
-      if (firstTry && status === 404) return refuse(new HubNotFoundError(opened.baseUrl, { cause: error }));
-      // Expired credentials, in either mode: no retry with the same ones can succeed, and the
-      // outage waits for a sign-in (the core's `unauthorized` state).
-      if (status !== undefined && UNAUTHORIZED_STATUSES.has(status)) {
-        throw new UnauthorizedError(opened.baseUrl, status, { cause: error });
-      }
-      // A stateless hub's 404 refuses us. Anything else is an outage, thrown as it came (a proxy
-      // refusing upgrades for a moment must not end a session).
-      if (!circuitHandshake && status === 404) return refuse(new CircuitRefusedError({ cause: error }));
-      throw error;
+      const failure = classifyConnectFailure(error, { url: opened.baseUrl, firstTry, starting, circuitHandshake });
+      if ('refuse' in failure) return refuse(failure.refuse);
+      throw failure.raise;
     }
     if (circuitHandshake && starting) {
       if (typeof answer !== 'string' || !answer) return refuse(new CircuitRefusedError());

@@ -5,6 +5,8 @@ export interface ReadmeQuotes {
   realHerd: string;
   /** The farm benchmark's table, from bench/results/farm.json. */
   farm: string;
+  /** The long-outage sweep (bench/results/herd-sweep.json). */
+  sweep: string;
   size: string;
   /** `(… B over; …)`, with the parentheses. */
   budgets: string;

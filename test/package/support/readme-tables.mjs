@@ -15,7 +15,7 @@ const HERD_POLICIES = ['Blazor default', 'circuit-reconnect default', 'exponenti
 /** @param {{ results: Array<{ policy: string, model: string, outageSeconds: number, peakPer100ms: number, p50Ms: number | null, p95Ms: number | null, failed: number }> }} herd */
 export function herdTable(herd) {
   const rows = ['| policy | server | outage | busiest 100 ms | p50 / p95 after return | failed |', '| --- | --- | --- | ---: | ---: | ---: |'];
-  for (const model of ['queue', 'drop']) {
+  for (const model of ['queue', 'drop', 'retry-after']) {
     for (const outage of [30, 120]) {
       for (const policy of HERD_POLICIES) {
         const result = herd.results.find((candidate) => candidate.policy === policy && candidate.model === model && candidate.outageSeconds === outage);
@@ -23,6 +23,27 @@ export function herdTable(herd) {
         rows.push(`| ${policy} | ${model} | ${outage} s | ${count(result.peakPer100ms)} | ${seconds(result.p50Ms)} / ${seconds(result.p95Ms)} | ${count(result.failed)} |`);
       }
     }
+  }
+  return rows.join('\n');
+}
+
+/**
+ * The long-outage sweep: for each outage, the p95 after return of Blazor's default and ours in
+ * each server model, and whether ours met the targets (p95 ≤ 9.5 s, peak ≤ 1/10 of Blazor's, 0 failed).
+ * @param {{ results: Array<{ policy: string, model: string, outageSeconds: number, p95Ms: number | null, peakPer100ms: number, failed: number }> }} sweep
+ */
+export function sweepTable(sweep) {
+  const models = ['queue', 'drop', 'retry-after'];
+  const rows = [
+    '| outage | queue p95: Blazor / default | drop p95: Blazor / default | retry-after p95: Blazor / default | default failed |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const outages = [...new Set(sweep.results.map((result) => result.outageSeconds))].sort((a, b) => a - b);
+  for (const outage of outages) {
+    const find = (policy, model) => sweep.results.find((r) => r.policy === policy && r.model === model && r.outageSeconds === outage);
+    const cells = models.map((model) => `${seconds(find('Blazor default', model)?.p95Ms ?? null)} / ${seconds(find('circuit-reconnect default', model)?.p95Ms ?? null)}`);
+    const failed = models.reduce((sum, model) => sum + (find('circuit-reconnect default', model)?.failed ?? 0), 0);
+    rows.push(`| ${outage} s | ${cells.join(' | ')} | ${count(failed)} |`);
   }
   return rows.join('\n');
 }
@@ -95,12 +116,14 @@ export function farmTable(farm) {
 /** Everything the README must contain, from the results on disk. */
 export function expectedQuotes() {
   const herd = readJson('bench/results/herd.json');
+  const sweep = readJson('bench/results/herd-sweep.json');
   const size = readJson('bench/results/size.json');
   const browser = readJson('bench/results/browser.json');
   return {
     realHerd: realHerdTable(readJson('bench/results/real-herd.json')),
     farm: farmTable(readJson('bench/results/farm.json')),
     herd: herdTable(herd),
+    sweep: sweepTable(sweep),
     size: sizeTable(size),
     budgets: `(${budgetQuote(size)})`,
     browser: browserTable(browser),
@@ -112,7 +135,7 @@ export function expectedQuotes() {
 export function refreshReadme(readme) {
   const quotes = expectedQuotes();
   let text = readme;
-  for (const table of [quotes.herd, quotes.size, quotes.browser, quotes.realHerd, quotes.farm]) {
+  for (const table of [quotes.herd, quotes.sweep, quotes.size, quotes.browser, quotes.realHerd, quotes.farm]) {
     const header = table.slice(0, table.indexOf('\n'));
     const start = text.indexOf(header);
     if (start === -1) throw new Error(`README.md has no table starting "${header}"`);

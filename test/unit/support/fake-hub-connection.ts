@@ -1,5 +1,6 @@
 import { HubConnectionState } from '@microsoft/signalr';
 import type { HubConnectionLike } from '../../../src/hosts/circuit/hub-connection';
+import { retryAfterNote } from '../../../src/hosts/circuit/server-advice-http-client';
 
 type InvokeHandler = (method: string, args: unknown[]) => unknown;
 
@@ -66,6 +67,8 @@ export class FakeServer {
   /** A plain hub: hub methods of the circuit contract do not exist there. */
   plainHub = false;
   negotiateStatus: number | undefined;
+  /** With `negotiateStatus`: the `Retry-After` the answer carried, noted as the real client notes it. */
+  negotiateRetryAfterMs: number | undefined;
   readonly connections: FakeHubConnection[] = [];
   private nextId = 1;
 
@@ -90,7 +93,11 @@ export class FakeServer {
   private answerStart(): Promise<void> {
     if (this.negotiateStatus !== undefined) {
       return Promise.reject(
-        new Error(`Failed to complete negotiation with the server: Error: Forbidden: Status code '${this.negotiateStatus}'`),
+        new Error(
+          `Failed to complete negotiation with the server: Error: Forbidden${
+            this.negotiateRetryAfterMs === undefined ? '' : retryAfterNote(this.negotiateRetryAfterMs)
+          }: Status code '${this.negotiateStatus}'`,
+        ),
       );
     }
     return this.reachable ? Promise.resolve() : Promise.reject(new Error('Failed to fetch'));

@@ -35,6 +35,8 @@ export interface ProcessFixtureOptions {
   signals?: FakePageSignals;
   /** The tab's group (see `FakeTabGroup`); without it the tab is alone. */
   tabs?: TabCoordinator;
+  /** The random source of the jitter on a busy server's `Retry-After`. @default Math.random */
+  random?: () => number;
 }
 
 /**
@@ -60,6 +62,7 @@ export function processFixture(overrides: Partial<ReconnectionOptions> = {}, fix
     guard: createGuard(logger),
     clock: systemClock,
     signals,
+    random: fixture.random,
     onEnd: (outcome) => outcomes.push(outcome),
     ...(fixture.tabs ? { tabs: fixture.tabs } : {}),
   });
