@@ -100,10 +100,14 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
     const resolved = settings.options ?? options;
     const host = settings.host ?? this.#attached ?? (settings.reconnect ? { attempt: settings.reconnect } : NO_HOST);
     const doc = settings.document ?? document;
-    const win = doc.defaultView ?? window;
+    // Read only when needed: code passing its own signals may run with no `window` (Node).
+    const win = (): Window | undefined => doc.defaultView ?? (typeof window === 'undefined' ? undefined : window);
     const clock = settings.clock ?? systemClock;
     const group = resolved.coordinateTabs === false ? undefined : host.tabGroup;
-    const findTabs = settings.tabs ?? ((name: string) => createBrowserTabCoordinator(win, name, clock));
+    const findTabs = settings.tabs ?? ((name: string) => {
+      const view = win();
+      return view && createBrowserTabCoordinator(view, name, clock);
+    });
     const reason: DownReason = isPausing ? 'paused' : error instanceof UnauthorizedError ? 'unauthorized' : 'dropped';
     if (reason === 'paused') this.#logger.log(INFORMATION, remote ? 'Paused by the server.' : 'Paused.');
     else if (reason === 'unauthorized') this.#logger.log(WARNING, error?.message ?? '');
@@ -134,7 +138,7 @@ export class DefaultReconnectionHandler implements ReconnectionHandler {
       logger: this.#logger,
       guard: this.#guard,
       clock,
-      signals: settings.signals ?? createBrowserPageSignals(win),
+      signals: settings.signals ?? createBrowserPageSignals(doc.defaultView ?? window),
       tabs: group === undefined ? undefined : this.#guard('tabs', () => findTabs(group)),
       onStateChange: (state) => this.#guard('host.outageChanged', () => host.outageChanged?.(state)),
       onEnd: (outcome, attempts, cause) => {

@@ -82,6 +82,19 @@ describe.skipIf(chromiumPath === undefined)('several tabs share one outage (Chro
     await finish();
   });
 
+  it('without Web Locks (plain http on another host): three tabs elect over BroadcastChannel, one attempt stream, all back', async () => {
+    group = await openTabs(browser, site.hub, `${site.url}/tabs.html?nolocks`, 3);
+    expect(await group.tabs[0]?.page.evaluate(() => 'locks' in navigator)).toBe(false);
+    const { refused, back } = await outage(group, 4000);
+    const sent = (await Promise.all(group.tabs.map(negotiationsSent))).sort((a, b) => a - b);
+    // Two followers made only their return; the leader every attempt of the outage.
+    expect(sent.slice(0, 2)).toEqual([2, 2]);
+    expect(refused).toBeLessThanOrEqual(6);
+    expect(Math.max(...back) - Math.min(...back)).toBeLessThan(1000);
+    expect(group.tabs.flatMap((tab) => tab.problems.errors)).toEqual([]);
+    await finish();
+  });
+
   it('the leader tab closing mid-outage: another takes over within a second', async () => {
     group = await openTabs(browser, site.hub, `${site.url}/tabs.html`, 3);
     const before = mark(site.hub);

@@ -18,9 +18,16 @@ const HIDDEN_SILENCE_MS = 65_000;
  * takes over and its first beat reaches the others before they do the same.
  */
 const TAKEOVER_SPREAD_MS = 250;
+/**
+ * Without Web Locks, a joining tab waits this long for a leader's beat or another joining tab's
+ * claim before it leads: the delivery between tabs takes about a millisecond, so this only delays
+ * a group's first attempt, never a blip (the grace period's attempt is the leader's).
+ */
+const CLAIM_MS = 100;
 
 type Message =
   | { readonly kind: 'beat'; readonly within: number; readonly state: LeaderState | undefined }
+  | { readonly kind: 'claim'; readonly id: number }
   | { readonly kind: 'hello' | 'reached' | 'attempt' };
 
 type Role = 'joining' | 'leader' | 'follower' | 'left';
@@ -29,9 +36,14 @@ type Role = 'joining' | 'leader' | 'follower' | 'left';
  * Tabs of one origin reconnecting to the same server share one outage: the tab that gets the
  * Web Lock named after the group leads; the others queue for the lock (a closed leader hands it
  * over at once) and listen on a BroadcastChannel of the same name for the leader's state and
- * beats (a frozen leader's beats stop: the first follower to notice leads). Both APIs are in
- * every browser this library supports; where either is missing (an old WebView, a sandboxed
- * frame), there is no coordinator and each tab reconnects on its own, as without this feature.
+ * beats (a frozen leader's beats stop: the first follower to notice leads).
+ *
+ * Web Locks exist only in secure contexts, and many intranet apps are served over plain http:
+ * there the tabs elect over the channel alone. A joining tab claims the lead with a random id;
+ * within {@link CLAIM_MS} a leader's beat makes it follow, and of the tabs claiming at once (an
+ * outage reaches them all together) the lowest id leads. A leader that closes is then noticed by
+ * its silence, as a frozen one is. Without BroadcastChannel (an old WebView, a sandboxed frame)
+ * there is no coordinator and each tab reconnects on its own, as without this feature.
  * @param group - what names the shared server: its hub URL (never a circuit id: it is a secret).
  * @param random - spreads the followers' takeovers; injectable for tests.
  */
@@ -43,7 +55,7 @@ export function createBrowserTabCoordinator(
 ): TabCoordinator | undefined {
   const locks = (win.navigator as Partial<Navigator>).locks;
   const Channel = (win as Window & { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
-  if (!locks || !Channel) return undefined;
+  if (!Channel) return undefined;
   const name = `circuit-reconnect:${group}`;
   return {
     join(onEvent: (event: TabEvent) => void): TabMembership {
@@ -56,6 +68,9 @@ export function createBrowserTabCoordinator(
       let patience = SILENCE_MS;
       let releaseLock: (() => void) | undefined;
       const spread = random() * TAKEOVER_SPREAD_MS;
+      /** The claim of a tab electing over the channel alone (no Web Locks). */
+      const id = random();
+      let lowestClaim = id;
       const queued = new AbortController();
       const channel = new Channel(name);
       const post = (message: Message): void => {
@@ -100,10 +115,15 @@ export function createBrowserTabCoordinator(
         onEvent({ type: 'follow' });
         post({ kind: 'hello' });
         watch();
-        locks.request(name, { signal: queued.signal }, hold).catch(() => undefined);
+        locks?.request(name, { signal: queued.signal }, hold).catch(() => undefined);
       };
       channel.onmessage = ({ data }: MessageEvent<Message>) => {
-        if (data.kind === 'beat' && role === 'follower') {
+        // Electing over the channel: a leader's beat during the claim makes this tab follow.
+        if (data.kind === 'beat' && role === 'joining' && !locks) follow();
+        if (data.kind === 'claim') {
+          if (role === 'leader') beat();
+          else if (role === 'joining') lowestClaim = Math.min(lowestClaim, data.id);
+        } else if (data.kind === 'beat' && role === 'follower') {
           lastBeat = clock.now();
           patience = data.within;
           const text = JSON.stringify(data.state);
@@ -119,13 +139,22 @@ export function createBrowserTabCoordinator(
           onEvent({ type: 'attempt-requested' });
         }
       };
-      locks
-        .request(name, { ifAvailable: true }, (lock) => {
-          if (lock) return hold();
-          follow();
-          return undefined;
-        })
-        .catch(() => undefined);
+      if (locks) {
+        locks
+          .request(name, { ifAvailable: true }, (lock) => {
+            if (lock) return hold();
+            follow();
+            return undefined;
+          })
+          .catch(() => undefined);
+      } else {
+        post({ kind: 'claim', id });
+        after(() => {
+          if (role !== 'joining') return;
+          if (lowestClaim < id) follow();
+          else lead();
+        }, CLAIM_MS);
+      }
 
       const membership: TabMembership = {
         publish(next) {

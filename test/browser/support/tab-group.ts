@@ -43,6 +43,13 @@ Blazor.start({
 export async function openTabs(browser: Browser, hub: Hub, url: string, count: number): Promise<TabGroup> {
   const context = await browser.newContext();
   await context.addInitScript(installRecorder);
+  // `nolocks`: a browser without Web Locks (they exist only in secure contexts: a plain-http
+  // intranet host), emulated on the loopback origin, where Chromium has them.
+  if (url.includes('nolocks')) {
+    await context.addInitScript(() => {
+      delete (Navigator.prototype as { locks?: unknown }).locks;
+    });
+  }
   const plain = url.includes('plain');
   const before = plain ? hub.connectionCount : hub.circuits.size;
   const tabs: Tab[] = [];

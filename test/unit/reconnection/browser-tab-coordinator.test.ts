@@ -22,12 +22,11 @@ function join(tab: FakeTab, random = 0) {
 }
 
 describe('the browser tab coordinator (Web Locks + BroadcastChannel)', () => {
-  it('is unavailable without Web Locks or without BroadcastChannel: each tab on its own', () => {
+  it('is unavailable without BroadcastChannel: each tab on its own (without Web Locks it elects over the channel)', () => {
     const { window: win } = new FakeBrowser().tab();
-    const noLocks = Object.assign(Object.create(win) as Window, { navigator: {} });
     const noChannel = Object.assign(Object.create(win) as Window, { BroadcastChannel: undefined });
-    expect(createBrowserTabCoordinator(noLocks, HUB, systemClock)).toBeUndefined();
     expect(createBrowserTabCoordinator(noChannel, HUB, systemClock)).toBeUndefined();
+    expect(createBrowserTabCoordinator(new FakeBrowser(false).tab().window, HUB, systemClock)).toBeDefined();
   });
 
   it('the first tab leads; the next follows and hears the state at once', async () => {

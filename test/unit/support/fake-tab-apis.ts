@@ -54,6 +54,8 @@ export class FakeLocks {
 /** One browser's channels; `tab()` makes the window of one tab. */
 export class FakeBrowser {
   readonly locks = new FakeLocks();
+  /** @param withLocks - `false`: a browser without Web Locks (plain http on a host other than localhost). */
+  constructor(private readonly withLocks = true) {}
   private readonly channels = new Set<{ name: string; tab: FakeTab; deliver: (data: unknown) => void }>();
 
   tab(): FakeTab {
@@ -82,7 +84,7 @@ export class FakeBrowser {
       }
     }
     tab.window = {
-      navigator: { locks: this.locks },
+      navigator: this.withLocks ? { locks: this.locks } : {},
       BroadcastChannel: Channel,
       document: { get visibilityState() { return tab.visibilityState; } },
     } as unknown as Window;
