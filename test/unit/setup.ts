@@ -18,6 +18,11 @@ if (typeof HTMLDialogElement !== 'undefined' && !('showModal' in HTMLDialogEleme
   });
 }
 
+// jsdom has no Web Locks, and the BroadcastChannel its window shows is Node's, which carries
+// messages between the tests of one worker: the default handler would coordinate unrelated tests'
+// "tabs" over it. Tests of tab coordination use the fakes of support/fake-tab-apis.ts instead.
+Reflect.deleteProperty(globalThis, 'BroadcastChannel');
+
 // A rejection nobody handled is a bug in the code under test (or the test), whatever it asserts.
 process.on('unhandledRejection', (reason) => {
   reportError('unhandled rejection', reason instanceof Error ? reason.message : String(reason));
