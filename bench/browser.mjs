@@ -2,13 +2,12 @@
 // that loads SignalR's own signalr.min.js and connects (the floor). Each run is a fresh browser
 // context (cold caches): script evaluation time, navigation → connected, and one outage
 // (server down, sockets dropped) → reconnected. Medians of RUNS runs; writes bench/results/browser.json.
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { createHub } from '../demo/hub/index.mjs';
+import { startLoopbackSite } from './loopback-site.mjs';
 import { root, SIGNALR_MIN } from './size-helpers.mjs';
 
 const RUNS = 20;
@@ -61,47 +60,19 @@ const median = (values) => {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/**
- * The demo hub (circuit contract at /_blazor, stateless /hub) on a loopback HTTP server that also
- * serves the two pages and the scripts. Real responses from 127.0.0.1, so Chromium's local-network
- * checks see a loopback page talking to loopback, as on a developer's machine.
- */
-async function startBenchSite() {
-  const files = {
-    '/circuit-reconnect.min.js': join(root, 'dist', 'circuit-reconnect.min.js'),
-    '/vendor/signalr/signalr.min.js': join(root, SIGNALR_MIN),
-  };
-  const hub = createHub({
+/** The demo hub (circuit contract at /_blazor, stateless /hub), the pages and the scripts. */
+function startBenchSite() {
+  return startLoopbackSite({
     endpoints: [
       { path: '/_blazor', kind: 'circuit' },
       { path: '/hub', kind: 'stateless' },
     ],
-  });
-  const server = createServer();
-  hub.attach(server, (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const page = Object.entries(PAGES).find(([name]) => path === `/${slug(name)}.html`)?.[1];
-    if (page !== undefined) {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(page);
-    } else if (files[path] !== undefined) {
-      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(readFileSync(files[path]));
-    } else {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    hub,
-    async close() {
-      await hub.close({ graceMs: 50 });
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+    pages: Object.fromEntries(Object.entries(PAGES).map(([name, page]) => [`/${slug(name)}.html`, page])),
+    scripts: {
+      '/circuit-reconnect.min.js': join(root, 'dist', 'circuit-reconnect.min.js'),
+      '/vendor/signalr/signalr.min.js': join(root, SIGNALR_MIN),
     },
-  };
+  });
 }
 
 async function oneRun(browser, server, name) {

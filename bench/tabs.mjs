@@ -3,13 +3,12 @@
 // independent tabs, what every peer library does). Counts the attempts that reach the server
 // during the outage (refused negotiations) and when each tab is back after the server returns.
 // The library's default retry policy; writes bench/results/tabs.json.
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { createHub } from '../demo/hub/index.mjs';
+import { startLoopbackSite } from './loopback-site.mjs';
 import { root } from './size-helpers.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -29,32 +28,12 @@ document.getElementById('components-reconnect-modal').addEventListener('componen
 <script src="/circuit-reconnect.min.js" autostart="false"></script>
 <script>Blazor.start({ reconnectionOptions: { coordinateTabs: !location.search.includes('independent') } });</script></html>`;
 
-async function startTabsSite() {
-  const hub = createHub({ endpoints: [{ path: '/_blazor', kind: 'circuit' }] });
-  const server = createServer();
-  hub.attach(server, (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path === '/tabs.html') {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(PAGE);
-    } else if (path === '/circuit-reconnect.min.js') {
-      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(readFileSync(join(root, 'dist', 'circuit-reconnect.min.js')));
-    } else {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('not found');
-    }
+function startTabsSite() {
+  return startLoopbackSite({
+    endpoints: [{ path: '/_blazor', kind: 'circuit' }],
+    pages: { '/tabs.html': PAGE },
+    scripts: { '/circuit-reconnect.min.js': join(root, 'dist', 'circuit-reconnect.min.js') },
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    hub,
-    async close() {
-      await hub.close({ graceMs: 50 });
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
 }
 
 const until = async (check, timeoutMs, what) => {
