@@ -10,6 +10,7 @@ import type { ReconnectionDisplayContext } from '../../../src/ui/reconnection-di
 import { RecordingLogger } from '../support/recording-logger';
 import type { ReconnectionDisplay } from '../../../src/ui/reconnection-display';
 import type { DefaultDisplay } from '../../../src/ui/default-display/default-reconnect-display';
+import { createUserSpecifiedDisplay } from '../../../src/ui/user-specified-display';
 
 export function makeOptions(overrides: Partial<ReconnectionOptions> = {}): ReconnectionOptions {
   return { ...defaultReconnectionOptions(), ...overrides };
@@ -131,4 +132,17 @@ export function outlastGracePeriod(display: DefaultDisplay, delay = 500): void {
   display.update(2, 0);
   display.update(3, 2);
   vi.advanceTimersByTime(1);
+}
+
+/**
+ * The page's own `#components-reconnect-modal` in the body, driven by the class-toggling display
+ * (`maxRetries` 40), with the state events it receives.
+ */
+export function openPageModal() {
+  const modal = document.createElement('div');
+  modal.id = 'components-reconnect-modal';
+  document.body.append(modal);
+  const events = recordEvents(modal);
+  const display = createUserSpecifiedDisplay(modal, document, modal.id, 40);
+  return { modal, events, display };
 }

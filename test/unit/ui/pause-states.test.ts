@@ -1,16 +1,11 @@
 // Blazor 10's pause: the page's modal and the default dialog show `paused` and `resume-failed`.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createUserSpecifiedDisplay } from '../../../src/ui/user-specified-display';
-import { openDefault, recordEvents, stateClasses } from './helpers';
+import { openDefault, openPageModal, stateClasses } from './helpers';
 import { PAUSED_CLASS, RESUME_FAILED_CLASS, SHOW_CLASS } from './state-classes';
 
 describe("the page's modal", () => {
   it('a pause is show, then paused: -paused alone (not -show), the event with remote', () => {
-    const modal = document.createElement('div');
-    modal.id = 'components-reconnect-modal';
-    document.body.append(modal);
-    const events = recordEvents(modal);
-    const display = createUserSpecifiedDisplay(modal, document, modal.id, 40);
+    const { modal, events, display } = openPageModal();
     display.show();
     expect(stateClasses(modal)).toEqual([SHOW_CLASS]);
     display.paused(true);

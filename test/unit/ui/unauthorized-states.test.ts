@@ -1,16 +1,11 @@
 // A refused sign-in: the page's modal gets `-unauthorized`, the default dialog offers Sign in.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createUserSpecifiedDisplay } from '../../../src/ui/user-specified-display';
-import { openDefault, recordEvents, stateClasses } from './helpers';
+import { openDefault, openPageModal, stateClasses } from './helpers';
 import { SHOW_CLASS, UNAUTHORIZED_CLASS } from './state-classes';
 
 describe("the page's modal", () => {
   it('unauthorized: -unauthorized alone, and the event', () => {
-    const modal = document.createElement('div');
-    modal.id = 'components-reconnect-modal';
-    document.body.append(modal);
-    const events = recordEvents(modal);
-    const display = createUserSpecifiedDisplay(modal, document, modal.id, 40);
+    const { modal, events, display } = openPageModal();
     display.show();
     expect(stateClasses(modal)).toEqual([SHOW_CLASS]);
     display.unauthorized();

@@ -5,12 +5,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultReconnectionOptions } from '../../../src/options/defaults';
 import { DefaultReconnectionHandler } from '../../../src/reconnection/default-reconnection-handler';
 import { createGuard } from '../../../src/logging/guard';
-import { createUserSpecifiedDisplay } from '../../../src/ui/user-specified-display';
 import { showPauseAsUpdating } from '../../../src/ui/updating-display';
 import { FakePageSignals } from '../support/fake-page-signals';
 import { RecordingDisplay } from '../support/recording-display';
 import { RecordingLogger } from '../support/recording-logger';
-import { openDefault, recordEvents, stateClasses } from './helpers';
+import { openDefault, openPageModal, stateClasses } from './helpers';
 import { SHOW_CLASS, UPDATING_CLASS } from './state-classes';
 
 /** A display that knows the updating state. */
@@ -26,11 +25,7 @@ beforeEach(() => {
 
 describe("the page's modal", () => {
   it('updating keeps -show beside -updating (CSS for -show keeps the modal up) and sends the updating event', () => {
-    const modal = document.createElement('div');
-    modal.id = 'components-reconnect-modal';
-    document.body.append(modal);
-    const events = recordEvents(modal);
-    const display = createUserSpecifiedDisplay(modal, document, modal.id, 40);
+    const { modal, events, display } = openPageModal();
     display.show();
     display.updating();
     expect(stateClasses(modal).sort()).toEqual([SHOW_CLASS, UPDATING_CLASS].sort());
