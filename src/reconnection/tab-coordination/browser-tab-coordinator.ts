@@ -26,7 +26,7 @@ const TAKEOVER_SPREAD_MS = 250;
 const CLAIM_MS = 100;
 
 type Message =
-  | { readonly kind: 'beat'; readonly within: number; readonly state: LeaderState | undefined }
+  | { readonly kind: 'beat'; readonly id: number; readonly within: number; readonly state: LeaderState | undefined }
   | { readonly kind: 'claim'; readonly id: number }
   | { readonly kind: 'hello' | 'reached' | 'attempt' };
 
@@ -81,7 +81,7 @@ export function createBrowserTabCoordinator(
         timer = clock.setTimeout(callback, delayMs);
       };
       const beat = (): void => {
-        post({ kind: 'beat', within: win.document.visibilityState === 'hidden' ? HIDDEN_SILENCE_MS : SILENCE_MS, state });
+        post({ kind: 'beat', id, within: win.document.visibilityState === 'hidden' ? HIDDEN_SILENCE_MS : SILENCE_MS, state });
       };
       const pulse = (): void => {
         if (role !== 'leader') return;
@@ -99,6 +99,20 @@ export function createBrowserTabCoordinator(
         const left = lastBeat + patience + spread - clock.now();
         if (left <= 0) lead();
         else after(watch, left);
+      };
+      /**
+       * Two leaders can happen: over the channel alone when a claim is delivered later than
+       * {@link CLAIM_MS} (a busy machine), and with Web Locks when a frozen leader thaws after a
+       * follower took over. The one with the higher claim follows from now on; a tab holding the
+       * Web Lock keeps it (releasing it would hand the lead to a queued follower, a third leader)
+       * and, like every follower, takes over if the leader falls silent.
+       */
+      const stepDown = (): void => {
+        role = 'follower';
+        lastBeat = clock.now();
+        heard = '';
+        onEvent({ type: 'follow' });
+        watch();
       };
       /** Holds the lock until the tab leaves the group (or closes: the browser releases it). */
       const hold = (): Promise<void> | undefined => {
@@ -120,6 +134,9 @@ export function createBrowserTabCoordinator(
       channel.onmessage = ({ data }: MessageEvent<Message>) => {
         // Electing over the channel: a leader's beat during the claim makes this tab follow.
         if (data.kind === 'beat' && role === 'joining' && !locks) follow();
+        // Two leaders hear each other: the higher claim steps down, so the group converges on one
+        // attempt stream within a beat (see `stepDown`).
+        if (data.kind === 'beat' && role === 'leader' && data.id < id) stepDown();
         if (data.kind === 'claim') {
           if (role === 'leader') beat();
           else if (role === 'joining') lowestClaim = Math.min(lowestClaim, data.id);

@@ -16,6 +16,8 @@ export interface TabRoleHooks {
   readonly attemptsMade: (count: number) => void;
   /** Attempts now, as the process's Retry does (from waiting, offline or failed). */
   readonly attemptNow: () => void;
+  /** This tab led and another leads now: stop counting down to an attempt of its own. */
+  readonly stopWaiting: () => void;
 }
 
 /** One process's place in its group of tabs; see {@link createTabRole}. */
@@ -57,6 +59,15 @@ export function createTabRole(coordinator: TabCoordinator | undefined, hooks: Ta
     stopMirror?.();
     stopMirror = undefined;
   };
+  /**
+   * Shows the leader's state, unless this tab's own attempt is still out (a leader that stepped
+   * down): its answer counts, and `begin` shows the leader's state once it failed.
+   */
+  const mirror = (attemptEnded = false): void => {
+    if (role !== 'follower' || !last || (!attemptEnded && hooks.follower.state() === 'attempting')) return;
+    stopMirroring();
+    stopMirror = mirrorLeader(last, hooks.follower);
+  };
   /** Ends the membership; `reached` first tells the others the server answered. */
   const end = (reached: boolean): void => {
     generation++;
@@ -86,6 +97,7 @@ export function createTabRole(coordinator: TabCoordinator | undefined, hooks: Ta
         hooks.proceed();
         return;
       }
+      if (role === 'follower') mirror(true);
       if (role !== 'none') return;
       role = 'joining';
       joinedAt = hooks.follower.clock.now();
@@ -95,13 +107,14 @@ export function createTabRole(coordinator: TabCoordinator | undefined, hooks: Ta
         if (event.type === 'lead') {
           lead();
         } else if (event.type === 'follow') {
+          // A leader told to follow (two led at once) stops its own schedule.
+          if (role === 'leader') hooks.stopWaiting();
           role = 'follower';
         } else if (event.type === 'leader') {
           last = event.state;
           if (role !== 'follower') return;
           hooks.attemptsMade(event.state.attempt - 1);
-          stopMirroring();
-          stopMirror = mirrorLeader(event.state, hooks.follower);
+          mirror();
         } else if (event.type === 'reached') {
           end(false);
           hooks.attemptNow();

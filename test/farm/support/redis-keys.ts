@@ -16,3 +16,24 @@ export function redisKeyCount(port: number): Promise<number> {
     });
   });
 }
+
+/**
+ * The key count once it has not changed for `quietMs`: circuits of tabs closed just before (an
+ * earlier test's) are saved when the farm's 2 s retention evicts them, and would otherwise be
+ * counted as the ones a test is waiting for.
+ */
+export async function settledRedisKeyCount(port: number, quietMs = 4_000, timeoutMs = 30_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let count = await redisKeyCount(port);
+  let since = Date.now();
+  while (Date.now() - since < quietMs) {
+    if (Date.now() > deadline) throw new Error(`redis: the key count still changed after ${timeoutMs} ms (now ${count})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = await redisKeyCount(port);
+    if (now !== count) {
+      count = now;
+      since = Date.now();
+    }
+  }
+  return count;
+}

@@ -54,6 +54,25 @@ describe('the browser tab coordinator without Web Locks (BroadcastChannel only)'
     expect(late.events).toEqual(['follow']);
   });
 
+  it('a claim delivered too late (a busy machine): both lead, and at the first beat each hears the higher claim follows', async () => {
+    const browser = new FakeBrowser(false);
+    const slowTab = browser.tab();
+    // Its claim and beats reach no one for a while, nor do the others' reach it.
+    slowTab.frozen = true;
+    const slow = join(slowTab, 0.3);
+    const fast = join(browser.tab(), 0.6);
+    await vi.advanceTimersByTimeAsync(100);
+    expect([slow.events, fast.events]).toEqual([['lead'], ['lead']]);
+    slow.membership.publish({ state: 'waiting', attempt: 1, deadline: Date.now() + 900 });
+    slowTab.frozen = false;
+    await vi.advanceTimersByTimeAsync(250);
+    expect(fast.events).toEqual(['lead', 'follow', 'leader waiting 1']);
+    expect(slow.events).toEqual(['lead']);
+    // One leader from now on: the other follows its beats and never leads again.
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect([slow.events, fast.events.filter((event) => event === 'lead')]).toEqual([['lead'], ['lead']]);
+  });
+
   it('a leader that closes is noticed by its silence: one follower leads about a second later', async () => {
     const browser = new FakeBrowser(false);
     const leaderTab = browser.tab();

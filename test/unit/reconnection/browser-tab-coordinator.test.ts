@@ -78,6 +78,26 @@ describe('the browser tab coordinator (Web Locks + BroadcastChannel)', () => {
     expect(b.events).toEqual(['follow']);
   });
 
+  it('a frozen leader that thaws after a takeover: of the two leaders, the higher claim steps down', async () => {
+    const browser = new FakeBrowser();
+    const leaderTab = browser.tab();
+    // One random() per tab serves as its spread and its claim: the old leader's claim is higher.
+    const old = join(leaderTab, 0.9);
+    const b = join(browser.tab(), 0.1);
+    await vi.advanceTimersByTimeAsync(500);
+    leaderTab.frozen = true;
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(b.events).toEqual(['follow', 'lead']);
+    b.membership.publish({ state: 'waiting', attempt: 3, deadline: Date.now() + 4000 });
+    leaderTab.frozen = false;
+    await vi.advanceTimersByTimeAsync(250);
+    expect(old.events).toEqual(['lead', 'follow', 'leader waiting 3']);
+    // It keeps the lock (no third leader from the queue) and follows b's beats from now on.
+    expect(browser.locks.isHeld(`circuit-reconnect:${HUB}`)).toBe(true);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect([old.events.length, b.events]).toEqual([3, ['follow', 'lead']]);
+  });
+
   it('a hidden leader asks for a minute of patience (throttled timers are not a freeze)', async () => {
     const browser = new FakeBrowser();
     const leaderTab = browser.tab();

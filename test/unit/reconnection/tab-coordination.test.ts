@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReconnectionOptions } from '../../../src/options/types';
-import type { TabCoordinator } from '../../../src/reconnection/tab-coordination/types';
+import type { TabCoordinator, TabEvent } from '../../../src/reconnection/tab-coordination/types';
 import { FakePageSignals } from '../support/fake-page-signals';
 import { FakeTabGroup } from '../support/fake-tab-group';
 import { processFixture, type Answer } from '../support/process-fixture';
@@ -156,5 +156,61 @@ describe('tabs of one group share an outage', () => {
     const { group, all } = tabs(2, {});
     for (const tab of all) tab.process.start('paused');
     expect(group.members).toHaveLength(0);
+  });
+
+  describe('a leader told to follow (two tabs led at once, e.g. a claim delivered late)', () => {
+    /** A group that makes this tab lead, and lets the test say what it hears next. */
+    const steppingDown = () => {
+      const heard: { say: (event: TabEvent) => void } = { say: () => undefined };
+      const coordinator: TabCoordinator = {
+        join: (onEvent) => {
+          heard.say = onEvent;
+          onEvent({ type: 'lead' });
+          return { publish: () => undefined, reached: () => undefined, requestAttempt: () => undefined, leave: () => undefined };
+        },
+      };
+      return { heard, coordinator };
+    };
+
+    it('stops its own countdown and shows the other leader\'s', async () => {
+      const { heard, coordinator } = steppingDown();
+      const { process, attempt, display } = processFixture({ retryIntervalMilliseconds: () => 2000 }, { attempts: [down], tabs: coordinator });
+      process.start('dropped');
+      await vi.advanceTimersByTimeAsync(500);
+      heard.say({ type: 'follow' });
+      heard.say({ type: 'leader', state: { state: 'waiting', attempt: 1, deadline: Date.now() + 3000 } });
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(attempt).not.toHaveBeenCalled();
+      expect(display.take()).toEqual(['show', 'update 1 2', 'update 1 3', 'update 1 2', 'update 1 1', 'update 1 0']);
+      expect(process.state).toBe('waiting');
+    });
+
+    it('with its own attempt out: that answer counts (resumed), else it shows the other leader once it failed', async () => {
+      for (const answer of [true, down] as const) {
+        const { heard, coordinator } = steppingDown();
+        let settle: (resumed: boolean) => void = () => undefined;
+        let fail: (error: Error) => void = () => undefined;
+        const pending = () => new Promise<boolean>((resolve, reject) => { settle = resolve; fail = reject; });
+        const { process, attempt, display, outcomes } = processFixture({ retryIntervalMilliseconds: () => 1000 }, { attempt: pending, tabs: coordinator });
+        process.start('dropped');
+        await vi.advanceTimersByTimeAsync(1000);
+        expect(attempt).toHaveBeenCalledTimes(1);
+        heard.say({ type: 'follow' });
+        heard.say({ type: 'leader', state: { state: 'waiting', attempt: 2, deadline: Date.now() + 2000 } });
+        expect(process.state).toBe('attempting');
+        display.take();
+        if (answer === true) settle(true);
+        else fail(answer);
+        await vi.advanceTimersByTimeAsync(5000);
+        expect(attempt).toHaveBeenCalledTimes(1);
+        if (answer === true) {
+          expect(outcomes).toEqual(['resumed']);
+        } else {
+          expect(outcomes).toEqual([]);
+          expect(display.take()).toEqual(['update 2 2', 'update 2 1', 'update 2 0']);
+          process.dispose();
+        }
+      }
+    });
   });
 });
