@@ -5,7 +5,7 @@
 // connected set of clients is reused across all outages. Prints the table beside the simulator's
 // prediction and writes bench/results/real-herd.json and real-herd.svg.
 //   node bench/real-herd.mjs [--clients 1000] [--stress 2000|0] [--hubs aspnetcore,node]
-//                            [--outages 5,30,120] [-- <ASP.NET Core app arguments>]
+//                            [--outages 5,30,120] [--no-limiter] [-- <ASP.NET Core app arguments>]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -62,8 +62,8 @@ async function runOutage(report, server, pool, { policy, outageSeconds, clients,
  * One hub: start it, connect `clients` clients in one burst (R), then every outage with both
  * policies, on the same connected set.
  */
-async function runHub(report, bundleUrl, kind, { clients, outages, appArgs, dir }) {
-  const server = await startHerdServer(kind, { root, dir, appArgs });
+async function runHub(report, bundleUrl, kind, { clients, outages, appArgs, dir, label, only }) {
+  const server = await startHerdServer(kind, { root, dir, appArgs, label });
   const pool = forkClientPool(bundleUrl, server.url, clients);
   try {
     const { admissionPerSecond, burstMs } = await pool.start();
@@ -72,12 +72,12 @@ async function runHub(report, bundleUrl, kind, { clients, outages, appArgs, dir 
     let seed = 20261203;
     for (const outageSeconds of outages) {
       // The long outage runs once per hub, both policies sharing it: the budget is 10 minutes.
-      const policies = outageSeconds >= SHARED_FROM_SECONDS ? ['split'] : ['blazor', 'ours'];
+      const policies = only ? [only] : outageSeconds >= SHARED_FROM_SECONDS ? ['split'] : ['blazor', 'ours'];
       for (const policy of policies) {
         rows.push(...(await runOutage(report, server, pool, { policy, outageSeconds, clients, admissionPerSecond, seed: seed++ * 7919 })));
       }
     }
-    return rows;
+    return { rows, admissionPerSecond };
   } finally {
     await pool.stop();
     await server.stop();
@@ -85,9 +85,10 @@ async function runHub(report, bundleUrl, kind, { clients, outages, appArgs, dir 
 }
 
 /**
- * @param {{ clients?: number, stress?: number, hubs?: ('aspnetcore' | 'node')[], outages?: number[], appArgs?: string[] }} [options]
+ * @param {{ clients?: number, stress?: number, hubs?: ('aspnetcore' | 'node')[], outages?: number[], limiter?: boolean, appArgs?: string[] }} [options]
+ *   `limiter`: after the hubs, Kestrel once more with ASP.NET Core's rate limiter at a third of the R measured, ours only
  */
-export async function runRealHerdBenchmark({ clients = 1000, stress = 2000, hubs = ['aspnetcore', 'node'], outages = [5, 30, 120], appArgs = [] } = {}) {
+export async function runRealHerdBenchmark({ clients = 1000, stress = 2000, hubs = ['aspnetcore', 'node'], outages = [5, 30, 120], limiter = true, appArgs = [] } = {}) {
   const started = performance.now();
   const childUrl = await bundleTypeScript('bench/real-herd/child.ts', 'real-herd-child');
   const report = await import(await bundleTypeScript('bench/real-herd/main.ts', 'real-herd'));
@@ -96,14 +97,30 @@ export async function runRealHerdBenchmark({ clients = 1000, stress = 2000, hubs
   /** The rows of the N-client comparison (the stress point is reported, not held to the targets). */
   const mainRows = [];
   try {
+    let kestrelAdmission;
     for (const kind of hubs) {
       console.log(`Real-server herd, ${kind}: N = ${clients}, outages ${outages.join(', ')} s, Blazor's schedule and ours…`);
-      rows.push(...(await runHub(report, childUrl, kind, { clients, outages, appArgs, dir })));
+      const hub = await runHub(report, childUrl, kind, { clients, outages, appArgs, dir });
+      rows.push(...hub.rows);
+      if (kind === 'aspnetcore') kestrelAdmission = hub.admissionPerSecond;
     }
     mainRows.push(...rows);
+    if (limiter && kestrelAdmission !== undefined) {
+      // The server sheds what it will not admit: ASP.NET Core's rate limiter at a third of the R
+      // just measured (a server that protects its start-up), answering 429 with Retry-After. Ours
+      // only: Blazor's client cannot read Retry-After, and at its 30 s steps it would need
+      // N / limit × 30 s (minutes) to come back through the limiter.
+      const perSecond = Math.max(10, Math.round(kestrelAdmission / 30) * 10);
+      console.log(`Kestrel with the rate limiter at ${perSecond}/s (429 + Retry-After), ours, 30 s…`);
+      const limited = await runHub(report, childUrl, 'aspnetcore', {
+        clients, outages: [30], appArgs: [...appArgs, `--RateLimit:NegotiatePerSecond=${perSecond}`], dir,
+        label: `Kestrel, rate limiter ${perSecond}/s`, only: 'ours',
+      });
+      rows.push(...limited.rows);
+    }
     if (stress > 0) {
       console.log(`Stress point: N = ${stress}, ${hubs[0]}, 5 s…`);
-      rows.push(...(await runHub(report, childUrl, hubs[0] ?? 'aspnetcore', { clients: stress, outages: [5], appArgs, dir })));
+      rows.push(...(await runHub(report, childUrl, hubs[0] ?? 'aspnetcore', { clients: stress, outages: [5], appArgs, dir })).rows);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -144,6 +161,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ...(value('--stress') === undefined ? {} : { stress: Number(value('--stress')) }),
     ...(value('--hubs') === undefined ? {} : { hubs: /** @type {('aspnetcore' | 'node')[]} */ (list(value('--hubs'))) }),
     ...(value('--outages') === undefined ? {} : { outages: (list(value('--outages')) ?? []).map(Number) }),
+    ...(own.includes('--no-limiter') ? { limiter: false } : {}),
     appArgs: dashDash < 0 ? [] : argv.slice(dashDash + 1),
   });
 }

@@ -1,5 +1,7 @@
 import { HttpTransportType, HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import type { HubConnection } from '@microsoft/signalr';
+import { classifyConnectFailure } from '../../src/hosts/circuit/connect-failure';
+import { ServerAdviceHttpClient } from '../../src/hosts/circuit/server-advice-http-client';
 import { createGuard } from '../../src/logging/guard';
 import { silentLogger } from '../../src/logging/logger';
 import { defaultReconnectionOptions } from '../../src/options/defaults';
@@ -27,6 +29,7 @@ export interface OutageEnd {
 /** A Node process's page: always online, never hidden. */
 const quietPageSignals: PageSignals = { isOnline: () => true, subscribe: () => () => undefined };
 const guard = createGuard(silentLogger);
+const nullLogger = { log: () => undefined };
 
 /**
  * One page of the real-server herd: a real `@microsoft/signalr` connection that starts a circuit,
@@ -54,9 +57,21 @@ export class HerdClient {
     return this.process !== undefined;
   }
 
-  /** Connects and starts a circuit (the page's first load). */
+  /**
+   * Connects and starts a circuit (the page's first load). A rate-limited server refuses most of
+   * a burst of first loads with 429: the page is loaded again a second or two later, as a person
+   * would, for up to a minute.
+   */
   async start(): Promise<void> {
-    const connection = await this.open();
+    let connection: HubConnection | undefined;
+    for (let tries = 1; connection === undefined; tries++) {
+      try {
+        connection = await this.open();
+      } catch (error) {
+        if (tries >= 60 || !String(error).includes("'429'")) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000 + Math.random() * 1000));
+      }
+    }
     const id = await connection.invoke<string | null>('StartCircuit', this.url, this.url, '[]', '');
     if (typeof id !== 'string') throw new Error('StartCircuit refused the circuit');
     this.circuitId = id;
@@ -78,12 +93,24 @@ export class HerdClient {
     await connection?.stop();
   }
 
+  /**
+   * A new connection. Ours reads a busy server's `Retry-After` as the library's own connection
+   * factory does (and its host turns the answer into a `ServerBusyError`); Blazor's client cannot.
+   */
   private async open(): Promise<HubConnection> {
+    const url = `${this.url}?herd=${this.tag}`;
+    const ours = this.tag === 'ours';
     const connection = new HubConnectionBuilder()
-      .withUrl(`${this.url}?herd=${this.tag}`, { transport: HttpTransportType.WebSockets })
+      .withUrl(url, { transport: HttpTransportType.WebSockets, ...(ours ? { httpClient: new ServerAdviceHttpClient(nullLogger, systemClock) } : {}) })
       .configureLogging(LogLevel.None)
       .build();
-    await connection.start();
+    try {
+      await connection.start();
+    } catch (error) {
+      if (!ours) throw error;
+      const failure = classifyConnectFailure(error, { url, firstTry: false, starting: false, circuitHandshake: true });
+      throw 'raise' in failure ? failure.raise : failure.refuse;
+    }
     return connection;
   }
 

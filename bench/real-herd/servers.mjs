@@ -30,12 +30,12 @@ export function aspNetCoreDll(root) {
 
 /**
  * @param {'aspnetcore' | 'node'} kind
- * @param {{ root: string, dir: string, appArgs?: string[], farm?: { node: number, redis: string } }} options
+ * @param {{ root: string, dir: string, appArgs?: string[], label?: string, farm?: { node: number, redis: string } }} options
  *   `dir`: a temporary folder for the circuits file; `farm`: an ASP.NET Core farm node instead,
- *   its circuits in Redis (Circuits:Store=distributed, Farm:Node, Farm:Redis)
+ *   its circuits in Redis (Circuits:Store=distributed, Farm:Node, Farm:Redis); `label`: its name in the table
  * @returns {Promise<HerdServer>}
  */
-export async function startHerdServer(kind, { root, dir, appArgs = [], farm }) {
+export async function startHerdServer(kind, { root, dir, appArgs = [], label, farm }) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const circuitsFile = join(dir, `${kind}-circuits.txt`);
@@ -60,7 +60,7 @@ export async function startHerdServer(kind, { root, dir, appArgs = [], farm }) {
   if (kind === 'aspnetcore' && !existsSync(aspNetCoreDll(root))) throw new Error(`${aspNetCoreDll(root)} is not built: run npm run build:dotnet`);
   const server = await startServer({ ...spec, startTimeoutMs: 60_000, killAfterMs: 5_000 });
   return {
-    name: farm ? `node ${farm.node}` : kind === 'aspnetcore' ? 'ASP.NET Core (Kestrel)' : 'Node demo hub',
+    name: label ?? (farm ? `node ${farm.node}` : kind === 'aspnetcore' ? 'ASP.NET Core (Kestrel)' : 'Node demo hub'),
     url: `${base}/_blazor`,
     base,
     pid: () => server.pid,
