@@ -205,8 +205,10 @@ export function createReconnectionProcess({
       }
       if (!counted) {
         logger.log(INFORMATION, "The grace period's attempt failed.", error);
-        // A busy server's advice moves the policy's deadline later, never earlier.
-        if (signals.isOnline()) waitUntil(Math.max(scheduled, clock.now() + serverAdvisedWait(error, random)));
+        // A tab that stepped down meanwhile shows its leader's state now; a busy server's advice
+        // moves the policy's deadline later, never earlier.
+        if (tabs.following) tabs.begin();
+        else if (signals.isOnline()) waitUntil(Math.max(scheduled, clock.now() + serverAdvisedWait(error, random)));
         else goOffline();
         return;
       }

@@ -59,12 +59,11 @@ export function createTabRole(coordinator: TabCoordinator | undefined, hooks: Ta
     stopMirror?.();
     stopMirror = undefined;
   };
-  /**
-   * Shows the leader's state, unless this tab's own attempt is still out (a leader that stepped
-   * down): its answer counts, and `begin` shows the leader's state once it failed.
-   */
-  const mirror = (attemptEnded = false): void => {
-    if (role !== 'follower' || !last || (!attemptEnded && hooks.follower.state() === 'attempting')) return;
+  /** A leader that stepped down with its own attempt out: that answer counts (see `begin`). */
+  let attemptOut = false;
+  /** Shows the leader's state, once this tab has no attempt of its own out. */
+  const mirror = (): void => {
+    if (role !== 'follower' || !last || attemptOut) return;
     stopMirroring();
     stopMirror = mirrorLeader(last, hooks.follower);
   };
@@ -77,6 +76,7 @@ export function createTabRole(coordinator: TabCoordinator | undefined, hooks: Ta
     membership = undefined;
     role = 'none';
     last = undefined;
+    attemptOut = false;
   };
   /** When this membership's wait began (the lock answers a moment later). */
   let joinedAt = 0;
@@ -97,7 +97,11 @@ export function createTabRole(coordinator: TabCoordinator | undefined, hooks: Ta
         hooks.proceed();
         return;
       }
-      if (role === 'follower') mirror(true);
+      // A stepped-down leader's attempt failed: from now on it shows the leader's state.
+      if (role === 'follower') {
+        attemptOut = false;
+        mirror();
+      }
       if (role !== 'none') return;
       role = 'joining';
       joinedAt = hooks.follower.clock.now();
@@ -108,7 +112,10 @@ export function createTabRole(coordinator: TabCoordinator | undefined, hooks: Ta
           lead();
         } else if (event.type === 'follow') {
           // A leader told to follow (two led at once) stops its own schedule.
-          if (role === 'leader') hooks.stopWaiting();
+          if (role === 'leader') {
+            hooks.stopWaiting();
+            attemptOut = hooks.follower.state() === 'attempting';
+          }
           role = 'follower';
         } else if (event.type === 'leader') {
           last = event.state;

@@ -185,8 +185,8 @@ describe('tabs of one group share an outage', () => {
       expect(process.state).toBe('waiting');
     });
 
-    it('with its own attempt out: that answer counts (resumed), else it shows the other leader once it failed', async () => {
-      for (const answer of [true, down] as const) {
+    it('with its own attempt out: that answer counts (resumed), else it shows the other leader once it failed, whenever its state came', async () => {
+      for (const [answer, stateFirst] of [[true, false], [down, false], [down, true]] as const) {
         const { heard, coordinator } = steppingDown();
         let settle: (resumed: boolean) => void = () => undefined;
         let fail: (error: Error) => void = () => undefined;
@@ -196,11 +196,15 @@ describe('tabs of one group share an outage', () => {
         await vi.advanceTimersByTimeAsync(1000);
         expect(attempt).toHaveBeenCalledTimes(1);
         heard.say({ type: 'follow' });
-        heard.say({ type: 'leader', state: { state: 'waiting', attempt: 2, deadline: Date.now() + 2000 } });
+        const leaderState = () => { heard.say({ type: 'leader', state: { state: 'waiting', attempt: 2, deadline: Date.now() + 2000 } }); };
+        if (stateFirst) leaderState();
         expect(process.state).toBe('attempting');
         display.take();
         if (answer === true) settle(true);
         else fail(answer);
+        // The other leader's state came before this tab's own attempt ended, or comes after.
+        await vi.advanceTimersByTimeAsync(0);
+        if (!stateFirst) leaderState();
         await vi.advanceTimersByTimeAsync(5000);
         expect(attempt).toHaveBeenCalledTimes(1);
         if (answer === true) {
@@ -211,6 +215,24 @@ describe('tabs of one group share an outage', () => {
           process.dispose();
         }
       }
+    });
+
+    it("with the grace period's attempt out: when it fails, no countdown of its own, the other leader's state", async () => {
+      const { heard, coordinator } = steppingDown();
+      let fail: (error: Error) => void = () => undefined;
+      const pending = () => new Promise<boolean>((_, reject) => { fail = reject; });
+      const { process, attempt, display } = processFixture({ retryIntervalMilliseconds: () => 3000, dialogDelayMilliseconds: 500 }, { attempt: pending, tabs: coordinator });
+      process.start('dropped');
+      await vi.advanceTimersByTimeAsync(499);
+      expect(attempt).toHaveBeenCalledTimes(1);
+      heard.say({ type: 'follow' });
+      heard.say({ type: 'leader', state: { state: 'waiting', attempt: 1, deadline: Date.now() + 4000 } });
+      display.take();
+      fail(down);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(attempt).toHaveBeenCalledTimes(1);
+      expect(display.take()).toEqual(['update 1 4', 'update 1 3', 'update 1 2', 'update 1 1', 'update 1 0']);
+      process.dispose();
     });
   });
 });
