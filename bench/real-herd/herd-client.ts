@@ -1,7 +1,9 @@
 import { HttpTransportType, HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import type { HubConnection } from '@microsoft/signalr';
 import { classifyConnectFailure } from '../../src/hosts/circuit/connect-failure';
+import { negotiationStatus } from '../../src/hosts/circuit/negotiation-status';
 import { ServerAdviceHttpClient } from '../../src/hosts/circuit/server-advice-http-client';
+import { createSignalRLogger } from '../../src/hosts/circuit/signalr-logger';
 import { createGuard } from '../../src/logging/guard';
 import { silentLogger } from '../../src/logging/logger';
 import { defaultReconnectionOptions } from '../../src/options/defaults';
@@ -29,7 +31,6 @@ export interface OutageEnd {
 /** A Node process's page: always online, never hidden. */
 const quietPageSignals: PageSignals = { isOnline: () => true, subscribe: () => () => undefined };
 const guard = createGuard(silentLogger);
-const nullLogger = { log: () => undefined };
 
 /**
  * One page of the real-server herd: a real `@microsoft/signalr` connection that starts a circuit,
@@ -68,7 +69,7 @@ export class HerdClient {
       try {
         connection = await this.open();
       } catch (error) {
-        if (tries >= 60 || !String(error).includes("'429'")) throw error;
+        if (tries >= 60 || negotiationStatus(error) !== 429) throw error;
         await new Promise((resolve) => setTimeout(resolve, 1000 + Math.random() * 1000));
       }
     }
@@ -101,7 +102,7 @@ export class HerdClient {
     const url = `${this.url}?herd=${this.tag}`;
     const ours = this.tag === 'ours';
     const connection = new HubConnectionBuilder()
-      .withUrl(url, { transport: HttpTransportType.WebSockets, ...(ours ? { httpClient: new ServerAdviceHttpClient(nullLogger, systemClock) } : {}) })
+      .withUrl(url, { transport: HttpTransportType.WebSockets, ...(ours ? { httpClient: new ServerAdviceHttpClient(createSignalRLogger(LogLevel.None), systemClock) } : {}) })
       .configureLogging(LogLevel.None)
       .build();
     try {
