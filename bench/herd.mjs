@@ -86,9 +86,25 @@ export async function runHerdSweep({ clients = 10000, workers = Math.min(2, avai
   console.log('Wrote bench/results/herd-sweep.json.');
 }
 
+/**
+ * The opt-in trade-off table (the default's early and late ceilings moved one at a time, in the
+ * real-server herd's conditions, the simulator's and one user's): prints it and writes
+ * bench/results/herd-tradeoffs.json.
+ * @param {{ workers?: number }} [options]
+ */
+export async function runHerdTradeoffs({ workers = Math.min(2, availableParallelism()) } = {}) {
+  const { herd, results } = await simulate('Herd trade-offs', (module) => module.listTradeoffScenarios(), 0, workers);
+  console.log(herd.formatTradeoffs(results));
+  const slim = results.map(({ key, policy, outageSeconds, attempts, peakAfterReturnPer100ms, p50Ms, p95Ms, resumed, failed }) =>
+    ({ setting: key.setting, policy, outageSeconds, attempts, peakAfterReturnPer100ms, p50Ms, p95Ms, resumed, failed }));
+  await writeFile(join(here, 'results', 'herd-tradeoffs.json'), `${JSON.stringify({ results: slim }, null, 1)}\n`);
+  console.log('Wrote bench/results/herd-tradeoffs.json.');
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const clientsArg = process.argv.indexOf('--clients');
   const options = clientsArg > 0 ? { clients: Number(process.argv[clientsArg + 1]) } : {};
   if (process.argv.includes('--sweep')) await runHerdSweep(options);
+  else if (process.argv.includes('--tradeoffs')) await runHerdTradeoffs();
   else await runHerdBenchmark(options);
 }

@@ -6,7 +6,10 @@ import { runHerd } from './herd';
 import { BLAZOR, HERD_POLICIES, OURS } from './policies';
 import { renderAttemptsChart } from './chart-svg';
 import { checkTargets, formatCalibration, formatCoverageTable, formatHerdTable, formatTargets } from './table';
+import type { TradeoffKey } from './tradeoffs';
+import { runTradeoffScenario } from './tradeoffs';
 export { formatSweep } from './sweep-table';
+export { formatTradeoffs, listTradeoffScenarios } from './tradeoffs';
 
 export const OUTAGES_SECONDS = [5, 30, 120, 300] as const;
 export const MODELS: readonly ServerModel[] = ['queue', 'drop', 'retry-after'];
@@ -51,7 +54,8 @@ export function listSweepScenarios(): ScenarioKey[] {
 export const COVERAGE_FRACTION = 0.1;
 
 /** Runs one scenario with `clients` clients; the seed is fixed so every run gives the same table. */
-export function runScenario(key: ScenarioKey, clients: number): Promise<HerdResult> {
+export function runScenario(key: ScenarioKey | TradeoffKey, clients: number): Promise<HerdResult> {
+  if ('shape' in key) return runTradeoffScenario(key);
   const policy = HERD_POLICIES[key.policy];
   if (policy === undefined) throw new RangeError(`No herd policy ${key.policy}`);
   if (key.outageSeconds === null) {

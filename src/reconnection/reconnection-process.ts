@@ -1,8 +1,8 @@
 import { UnauthorizedError } from '../errors/unauthorized-error';
 import { DEBUG, ERROR, INFORMATION, WARNING } from '../logging/logger';
-import { GRACE_ATTEMPT_WINDOW_MS } from '../ui/default-display/modal-controller';
 import type { ReconnectionDisplay } from '../ui/reconnection-display';
 import { startCountdown } from './countdown';
+import { GRACE_ATTEMPT_LEAD_MS, policyAttemptIsNear } from './grace-attempt';
 import type { OutageOutcome } from './host';
 import { isServerBusy, nextWait, serverAdvisedWait } from './next-wait';
 import { FINAL_STATES, type OutageState } from './outage-state';
@@ -11,9 +11,6 @@ import type { ReconnectionProcess, ReconnectionProcessOptions } from './process-
 import { signalAction } from './signal-action';
 import { createSignIn } from './sign-in';
 import { createTabRole } from './tab-coordination/tab-role';
-
-/** The grace attempt precedes the dialog's grace timer by this much: under way when the dialog decides. */
-const GRACE_ATTEMPT_LEAD_MS = 1;
 
 export type { OutageState } from './outage-state';
 export type { ReconnectionProcess, ReconnectionProcessOptions } from './process-types';
@@ -25,8 +22,8 @@ export type { ReconnectionProcess, ReconnectionProcessOptions } from './process-
  * subscription live here and are released by every final state.
  *
  * The grace period (`dialogDelayMilliseconds`): when it ends during a wait, one extra, uncounted
- * attempt is made (see `graceAttempt`), so a cut shorter than it is resumed before the dialog
- * could appear; the policy's schedule is left exactly as it is.
+ * attempt is made (see `graceAttempt`; none when the policy's own is due soon after), so a cut
+ * shorter than it is resumed before the dialog could appear; the policy's schedule is left as is.
  */
 export function createReconnectionProcess({
   options,
@@ -154,16 +151,18 @@ export function createReconnectionProcess({
     );
   };
   /**
-   * At the end of the grace period, an attempt beyond the policy's if a wait is running: a cut
+   * At the end of the grace period, an attempt beyond the policy's if a wait is running and its
+   * own attempt is not near (`policyAttemptIsNear`): a cut
    * shorter than the grace period is then resumed before the dialog appears. It is not counted
    * and moves nothing: when it fails, the policy's wait goes on to the same deadline, so a
    * schedule such as `[0, 1000, 2000, 5000]` is kept exactly.
    */
   const graceAttempt = (): void => {
     graceTimer = undefined;
-    // None in a follower (the leader attempts), when the policy's own attempt is about to start,
-    // or when the server set the wait.
-    if (tabs.following || state !== 'waiting' || waitDeadline - clock.now() <= GRACE_ATTEMPT_WINDOW_MS || isServerBusy(lastError)) return;
+    // None in a follower (the leader attempts), when the policy's own attempt is near (the dialog
+    // waits for that one), or when the server set the wait.
+    const near = policyAttemptIsNear(waitDeadline - clock.now(), options.dialogDelayMilliseconds);
+    if (tabs.following || state !== 'waiting' || near || isServerBusy(lastError)) return;
     cancelCountdown();
     draw('update', (d) => { d.update(attempts + 1, 0); });
     void run(false, false);

@@ -11,9 +11,9 @@ export interface ModalController {
    * them: blips never flash a dialog. Once visible, the dialog stays.
    *
    * When the grace period ends while an attempt is due or running, that attempt is waited for,
-   * up to one more `delay`: the reconnection process never lets a wait run past the grace
-   * period, so an attempt is due then, and a cut shorter than the grace period is resumed by it
-   * and never painted. Which of the two timers the browser runs first does not matter (under
+   * up to one more `delay`: the reconnection process makes an attempt as the grace period ends,
+   * or leaves it to the policy's own attempt when that is due within a quarter of `delay`, and a
+   * cut shorter than the grace period is resumed by it and never painted. Which of the two timers the browser runs first does not matter (under
    * load it may run them late and in either order). If the attempt fails (the next state has no
    * attempt running) or takes longer, the dialog appears.
    * @param moveFocus - for an open dialog: whether focus moves, onto `offered`, else the dialog
@@ -36,7 +36,8 @@ export type AttemptPhase = 'due' | 'running' | 'none';
 /**
  * An attempt that starts this close to the end of the grace period (or later) is the grace
  * period's own attempt, which the dialog waits for: the process aims its extra attempt 1 ms
- * before the end, and leaves it out when the policy's next attempt is due within this window.
+ * before the end, and leaves it out when the policy's next attempt is due soon after (within a
+ * quarter of the grace period, and never less than this window).
  */
 export const GRACE_ATTEMPT_WINDOW_MS = 50;
 

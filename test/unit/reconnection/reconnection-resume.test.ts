@@ -45,6 +45,31 @@ describe('the attempt at the end of the grace period', () => {
     process.dispose();
   });
 
+  it("none when the policy's own attempt is due within a quarter of the grace period after it", async () => {
+    // A herd's clients all reach 499 ms together: those whose policy attempt follows within
+    // 125 ms attempt once, at their own time, not twice within 100 ms.
+    const near = processFixture(
+      { dialogDelayMilliseconds: 500, retryIntervalMilliseconds: (previous) => (previous === 0 ? 0 : 624) },
+      { attempts: [new Error('refused'), true] },
+    );
+    near.process.start('dropped');
+    await vi.advanceTimersByTimeAsync(623);
+    expect(near.attempt).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(near.attempt).toHaveBeenCalledTimes(2);
+    expect(near.process.state).toBe('resumed');
+
+    // Due 1 ms later than a quarter: the grace period's attempt goes at 499 ms.
+    const far = processFixture(
+      { dialogDelayMilliseconds: 500, retryIntervalMilliseconds: (previous) => (previous === 0 ? 0 : 625) },
+      { attempts: [new Error('refused'), true] },
+    );
+    far.process.start('dropped');
+    await vi.advanceTimersByTimeAsync(499);
+    expect(far.attempt).toHaveBeenCalledTimes(2);
+    expect(far.process.state).toBe('resumed');
+  });
+
   it("none when the policy's own attempt is due as the grace period ends, and none without a grace period", async () => {
     const attemptEvery100 = processFixture(
       { dialogDelayMilliseconds: 500, retryIntervalMilliseconds: 100, maxRetries: 10 },

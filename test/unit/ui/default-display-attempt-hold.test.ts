@@ -34,6 +34,20 @@ describe('default dialog: an attempt running when the grace period ends', () => 
     expect(dialog.open).toBe(false);
   });
 
+  it("the policy's attempt due just after the grace period (no extra attempt then): waited for, never painted", () => {
+    const { display, dialog } = openDefault();
+    display.show();
+    display.update(1, 0);
+    display.update(2, 1); // the policy's second attempt is due at 600 ms
+    vi.advanceTimersByTime(600);
+    expect(dialog.open).toBe(false);
+    display.update(2, 0);
+    vi.advanceTimersByTime(40);
+    display.hide(); // it resumed
+    vi.advanceTimersByTime(10_000);
+    expect(dialog.open).toBe(false);
+  });
+
   it('paints as soon as the attempt fails (the next state has no attempt running)', () => {
     const { display, dialog } = openDefault();
     display.show();
