@@ -1,6 +1,7 @@
 // circuit-reconnect's Blazor handler in the Blazor Web App: a drop shorter than the grace period
 // (500 ms) must never paint the dialog. The process attempts 1 ms before the grace period ends
-// and the dialog waits for an attempt running then; this checks that promise in real Chromium,
+// (or lets the policy's attempt due within the next 125 ms be that one) and the dialog waits for
+// an attempt running or due then; this checks that promise in real Chromium,
 // with a page-side observer of every change of the dialog's `open`.
 import { describe, expect, it } from 'vitest';
 import { chromiumPath } from '../browser/support/chromium';

@@ -124,7 +124,7 @@ describe.skipIf(skip)('Blazor handler, ReconnectUi=template: the template\'s Rec
     const refused = setup.proxy.attempts.slice(from).filter((a) => a.outcome === 'refused').length;
     console.info(`template, failed after ${attempts} Blazor.reconnect() calls; the proxy refused ${refused} connections`);
     // maxRetries' three, and the grace period's extra attempt when the policy's second one was
-    // due more than 50 ms after the grace period (the default policy's jitter decides).
+    // due more than 125 ms (a quarter of it) after the grace period (the default policy's jitter decides).
     expect([3, 4]).toContain(attempts);
     expect(refused).toBe(attempts);
 
