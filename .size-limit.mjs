@@ -20,7 +20,7 @@ await writeMinifiedCore();
 const signalR = signalRBrotliBytes();
 
 export const BLAZOR_MIN = 'dist/circuit-reconnect.blazor.min.js';
-export const BUDGETS = { esmCore: 13_250, esmAllExports: 14_250, scriptTagAboveSignalR: 13_250, blazorHandler: 10_750 };
+export const BUDGETS = { esmCore: 13_250, esmAllExports: 14_950, scriptTagAboveSignalR: 13_250, blazorHandler: 11_700 };
 
 export default [
   {

@@ -9,7 +9,7 @@
 //   - every hub speaks JSON and MessagePack,
 //   - wwwroot/index.html loading the library with one script tag,
 //   - with --RateLimit:NegotiatePerSecond=N, negotiations over N per second answered 429 with
-//     Retry-After by ASP.NET Core's rate limiter (NegotiateRateLimiting.cs),
+//     Retry-After by ASP.NET Core's rate limiter (../common/NegotiateRateLimiting.cs),
 //   - off unless Farm:Node is set, one node of a farm (`npm run demo:farm -- --app aspnetcore`):
 //     the Data Protection keys shared, SignalR's Redis backplane, X-Farm-Node and /healthz
 //     (examples/common/FarmNode.cs).

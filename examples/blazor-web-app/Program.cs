@@ -18,9 +18,22 @@ builder.Services.Configure<ReconnectSettings>(builder.Configuration);
 // Off unless Farm:Node is set: one node of a farm behind a load balancer (FarmHosting.cs).
 builder.AddFarm();
 
+// Off unless RateLimit:NegotiatePerSecond is set: Blazor's negotiations over the rate answered
+// 429 with Retry-After by ASP.NET Core's rate limiter (../common/NegotiateRateLimiting.cs).
+var rateLimited = NegotiateRateLimiting.IsEnabled(builder.Configuration);
+if (rateLimited)
+{
+    builder.Services.AddNegotiateRateLimiter(builder.Configuration);
+}
+
 var app = builder.Build();
 
 // Configure the HTTP request pipeline.
+// First: a refused negotiation keeps its 429 (the status code pages below would re-execute it).
+if (rateLimited)
+{
+    app.UseRateLimiter();
+}
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

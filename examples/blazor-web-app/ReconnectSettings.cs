@@ -34,4 +34,16 @@ public sealed class ReconnectSettings
     /// in a meta tag that wwwroot/start.js reads. Empty: the library's defaults.
     /// </summary>
     public string ReconnectOptions { get; set; } = "";
+
+    /// <summary>
+    /// Give Blazor's connection <c>CircuitReconnect.configureSignalR</c>, so the handler waits as
+    /// long as a busy server's <c>Retry-After</c> asks. Default: <c>true</c>.
+    /// </summary>
+    public bool ServerAdvice { get; set; } = true;
+
+    /// <summary>
+    /// The SignalR transport Blazor's connection uses: <c>WebSockets</c>, <c>ServerSentEvents</c>
+    /// or <c>LongPolling</c>. Empty: SignalR's choice (WebSockets).
+    /// </summary>
+    public string Transport { get; set; } = "";
 }

@@ -2,16 +2,30 @@
 // inline script, so the page also runs under a strict Content-Security-Policy.
 //
 // When circuit-reconnect's handler script loaded, its handler takes over the circuit's
-// reconnection: its own dialog, or the template's <ReconnectModal /> when the page has one.
-// Otherwise (ReconnectUi=blazor, or the script is not built yet) Blazor keeps its own UI.
+// reconnection: its own dialog, or the template's <ReconnectModal /> when the page has one, and
+// its configureSignalR lets the handler honour a busy server's Retry-After. Otherwise
+// (ReconnectUi=blazor, or the script is not built yet) Blazor keeps its own UI.
 (function () {
   "use strict";
-  var meta = document.querySelector('meta[name="circuit-reconnect-options"]');
-  var options = meta && meta.content ? JSON.parse(meta.content) : undefined;
+  var meta = function (name) {
+    var tag = document.querySelector('meta[name="' + name + '"]');
+    return tag ? tag.content : "";
+  };
+  var options = meta("circuit-reconnect-options") ? JSON.parse(meta("circuit-reconnect-options")) : undefined;
+  var serverAdvice = meta("circuit-reconnect-server-advice") !== "false";
+  // SignalR's HttpTransportType: blazor.web.js does not expose the enum.
+  var transport = { WebSockets: 1, ServerSentEvents: 2, LongPolling: 4 }[meta("signalr-transport")];
 
   if (window.CircuitReconnect) {
     window.Blazor.start({
-      circuit: { reconnectionHandler: window.CircuitReconnect.reconnectionHandler(options) },
+      circuit: {
+        reconnectionHandler: window.CircuitReconnect.reconnectionHandler(options),
+        configureSignalR: function (builder) {
+          // First, so that what the app sets afterwards (withUrl merges) applies on top of it.
+          if (serverAdvice) window.CircuitReconnect.configureSignalR(builder);
+          if (transport) builder.withUrl("_blazor", transport);
+        },
+      },
     });
   } else {
     window.Blazor.start();

@@ -1,5 +1,7 @@
 import { CircuitNotInitializedError } from '../../errors/circuit-not-initialized-error';
+import { ServerBusyError } from '../../errors/server-busy-error';
 import type { ReconnectionHost } from '../../reconnection/host';
+import type { BusyAdvice } from './busy-advice';
 
 /**
  * The part of `window.Blazor` (blazor.web.js or blazor.server.js, .NET 8 to 10) this host uses.
@@ -27,13 +29,24 @@ export interface BlazorGlobal {
  * outage ends rejected, and it is what the Resume button of a paused circuit calls.
  * @param blazor - reads the page's `window.Blazor` at each call.
  * @param hubUrl - Blazor's hub (`_blazor` against the base URI): the tabs on it share outages.
+ * @param advice - filled by the HTTP client `configureSignalR` gives Blazor: an attempt whose
+ *   negotiation answered busy with `Retry-After` throws a `ServerBusyError`, so the core waits
+ *   what the server asked. Without the client, attempts throw what Blazor threw.
  */
-export function createBlazorHost(blazor: () => BlazorGlobal | undefined, hubUrl?: string): ReconnectionHost {
+export function createBlazorHost(blazor: () => BlazorGlobal | undefined, hubUrl?: string, advice?: BusyAdvice): ReconnectionHost {
   return {
     tabGroup: hubUrl,
-    attempt: () => {
+    attempt: async () => {
       const current = blazor();
-      return current?.reconnect ? current.reconnect() : Promise.reject(new CircuitNotInitializedError());
+      if (!current?.reconnect) throw new CircuitNotInitializedError();
+      // Only this attempt's negotiation counts (a page's first start may have been refused too).
+      advice?.take();
+      try {
+        return await current.reconnect();
+      } catch (error) {
+        const busy = advice?.take();
+        throw busy ? new ServerBusyError(busy.url, busy.status, busy.retryAfterMs, { cause: error }) : error;
+      }
     },
     // A getter: the core asks whether a resume exists at the moment it needs one, and .NET 8 and
     // 9 (no `resumeCircuit`) then end a rejected outage at once.

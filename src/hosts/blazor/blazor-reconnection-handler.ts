@@ -9,6 +9,7 @@ import { markUserModalHidden } from '../../ui/user-specified-display';
 import { restoreInput } from '../../dom/preserve-input/restore-input';
 import type { BlazorGlobal } from './blazor-host';
 import { createBlazorHost } from './blazor-host';
+import type { BusyAdvice } from './busy-advice';
 import { listenForDrain } from './circuit-drain';
 
 /** What `CircuitReconnect.reconnectionHandler(options)` takes: this library's reconnection options. */
@@ -30,11 +31,13 @@ const blazorSetTheirOwn = ({ maxRetries, retryIntervalMilliseconds, dialogId }: 
  * Server). Blazor keeps its connection; this library decides when to retry, what the page shows
  * and when to reload, with the options given here. Blazor's own `reconnectionOptions` decide
  * nothing any more: setting them is reported once, at Information level.
+ * @param advice - the page's, shared with `configureSignalR`'s HTTP client (the entries pass it):
+ *   a reconnect refused with `Retry-After` then waits what the server asked.
  * @throws {InvalidOptionError} on a bad option, naming it and the value it got.
  * @example
  * Blazor.start({ circuit: { reconnectionHandler: CircuitReconnect.reconnectionHandler({ maxRetries: 40 }) } });
  */
-export function blazorReconnectionHandler(options: BlazorHandlerOptions = {}): ReconnectionHandler {
+export function blazorReconnectionHandler(options: BlazorHandlerOptions = {}, advice?: BusyAdvice): ReconnectionHandler {
   const { logLevel, ...reconnectionOptions } = options;
   const resolved = resolveOptions({ reconnectionOptions, ...(logLevel === undefined ? {} : { logLevel }) });
   const logger: Logger = createConsoleLogger(resolved.logLevel);
@@ -47,7 +50,7 @@ export function blazorReconnectionHandler(options: BlazorHandlerOptions = {}): R
   // "paused", and falls back to the pause (with Resume) when the drain could not resume.
   let draining = false;
   const handler = new DefaultReconnectionHandler({
-    host: createBlazorHost(() => win.Blazor, new URL(DEFAULT_HUB_PATH, document.baseURI).href),
+    host: createBlazorHost(() => win.Blazor, new URL(DEFAULT_HUB_PATH, document.baseURI).href, advice),
     options: resolved.reconnectionOptions,
     isUpdating: () => draining,
     logger,

@@ -4,7 +4,7 @@ import { HubNotFoundError } from '../../errors/hub-not-found-error';
 import { ServerBusyError } from '../../errors/server-busy-error';
 import { UnauthorizedError } from '../../errors/unauthorized-error';
 import { negotiationRetryAfterMs, negotiationStatus, UNAUTHORIZED_STATUSES } from './negotiation-status';
-import { BUSY_STATUSES } from './retry-after';
+import { BUSY_STATUSES } from '../../retry/retry-after';
 
 /** What a failed connection attempt means: the server refused us (`refuse`), or an outage (`raise`, thrown to the core). */
 export type ConnectFailure = { readonly refuse: Error } | { readonly raise: unknown };

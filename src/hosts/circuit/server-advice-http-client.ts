@@ -1,7 +1,7 @@
 import type { HttpRequest, ILogger } from '@microsoft/signalr';
 import { AbortError, DefaultHttpClient, HttpClient, HttpError, HttpResponse, TimeoutError } from '@microsoft/signalr';
 import type { Clock } from '../../timing/clock';
-import { BUSY_STATUSES, retryAfterMs } from './retry-after';
+import { BUSY_STATUSES, retryAfterMs } from '../../retry/retry-after';
 
 /**
  * Written into a busy negotiation's error message, which is all of the error that reaches us:

@@ -7,7 +7,7 @@ import { ServerBusyError } from '../../../../src/errors/index';
 import { classifyConnectFailure } from '../../../../src/hosts/circuit/connect-failure';
 import { createConnectionFactory } from '../../../../src/hosts/circuit/connection-factory';
 import { negotiationRetryAfterMs, negotiationStatus } from '../../../../src/hosts/circuit/negotiation-status';
-import { retryAfterMs } from '../../../../src/hosts/circuit/retry-after';
+import { retryAfterMs } from '../../../../src/retry/retry-after';
 import { ServerAdviceHttpClient } from '../../../../src/hosts/circuit/server-advice-http-client';
 
 import { resolveOptions } from '../../../../src/options/resolve-options';

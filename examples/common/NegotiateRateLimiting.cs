@@ -2,20 +2,22 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace CircuitReconnectSample;
+namespace CircuitReconnect.Examples;
 
 /// <summary>
 /// Sheds load at the hubs' negotiation with ASP.NET Core's own rate limiter, bound from the
 /// configuration section <c>RateLimit</c>, e.g. <c>--RateLimit:NegotiatePerSecond=300</c> or
 /// <c>RateLimit__NegotiatePerSecond=300</c>. Off unless <see cref="NegotiatePerSecond"/> is above 0.
+/// Shared by the ASP.NET Core example and the Blazor Web App, which include this file.
 /// </summary>
 public sealed class NegotiateRateLimitOptions
 {
     /// <summary>
     /// Negotiations admitted per second: a token bucket refilled with a tenth of them every 100 ms
-    /// (below 10 per second, one token at a time); 0 turns the limiter off.
+    /// (below 10 per second, one token at a time: 0.5 admits one every 2 s, and a refusal then
+    /// says <c>Retry-After: 2</c>); 0 turns the limiter off.
     /// </summary>
-    public int NegotiatePerSecond { get; set; }
+    public double NegotiatePerSecond { get; set; }
 
     /// <summary>Negotiations admitted at once after idling; 0 means a tenth of a second's worth (at least 1).</summary>
     public int Burst { get; set; }
@@ -40,9 +42,9 @@ public static class NegotiateRateLimiting
     public static IServiceCollection AddNegotiateRateLimiter(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection(SectionName).Get<NegotiateRateLimitOptions>() ?? new();
-        var perSecond = Math.Max(1, settings.NegotiatePerSecond);
+        var perSecond = settings.NegotiatePerSecond;
         var tokensPerPeriod = Math.Max(1, (int)Math.Round(perSecond / 10.0));
-        var period = TimeSpan.FromSeconds((double)tokensPerPeriod / perSecond);
+        var period = TimeSpan.FromSeconds(tokensPerPeriod / perSecond);
         var burst = settings.Burst > 0 ? settings.Burst : tokensPerPeriod;
         return services.AddRateLimiter(options =>
         {
