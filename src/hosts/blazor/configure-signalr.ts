@@ -6,10 +6,11 @@ import type { BusyAdvice } from './busy-advice';
 
 /**
  * The part of Blazor's `HubConnectionBuilder` that `configureSignalR` uses: `withUrl(url,
- * options)`, given an `httpClient` of the shape of SignalR's `HttpClient`.
+ * options)`, given an `httpClient` of the shape of SignalR's `HttpClient` (typed `object` here so
+ * the public declarations do not carry the client's class).
  */
 export interface SignalRBuilder {
-  withUrl(url: string, options: { httpClient: AdviceHttpClient }): unknown;
+  withUrl(url: string, options: { httpClient: object }): unknown;
 }
 
 /**
