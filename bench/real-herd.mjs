@@ -5,7 +5,10 @@
 // connected set of clients is reused across all outages. Prints the table beside the simulator's
 // prediction and writes bench/results/real-herd.json and real-herd.svg.
 //   node bench/real-herd.mjs [--clients 1000] [--stress 2000|0] [--hubs aspnetcore,node]
-//                            [--outages 5,30,120] [--no-limiter] [-- <ASP.NET Core app arguments>]
+//                            [--outages 5,30,120] [--no-limiter] [--policy blazor|ours] [--diagnose]
+//                            [-- <ASP.NET Core app arguments>]
+// `--policy`: that policy alone in every outage; `--diagnose`: after each run, every client that
+// did not resume (its policy, state, attempts, errors, last wait).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,14 +32,17 @@ const SHARED_FROM_SECONDS = 120;
  * the server, start it again after `outageSeconds`, wait for every client's outage to end, and
  * read the server's negotiations (tagged by policy) and both sides' CPU. One row per policy.
  */
-async function runOutage(report, server, pool, { policy, outageSeconds, clients, admissionPerSecond, seed }) {
-  await pool.arm(policy, seed);
+async function runOutage(report, server, pool, { policy, outageSeconds, clients, admissionPerSecond, seed, diagnose }) {
+  const reloaded = await pool.arm(policy, seed);
+  // Blazor's clients behind a rate limiter may still be in their 30 s steps when the window ends.
+  if (reloaded > 0) console.log(`  ${reloaded} clients not back from the last run loaded the page again before this one`);
   const clientsCpuBefore = await pool.cpuMs();
   const killedAt = Date.now();
   await server.kill();
   await delay(Math.max(0, killedAt + outageSeconds * 1000 - Date.now()));
   await server.start();
   const ends = await pool.waitForEnds(RECOVERY_TIMEOUT_MS + outageSeconds * 1000);
+  if (diagnose) await printDiagnosis(pool, policy, ends);
   const { startedAt, times, tags } = await server.negotiations();
   const serverCpuMs = processCpuMs(server.pid());
   const clientsCpuMs = (await pool.cpuMs()) - clientsCpuBefore;
@@ -59,10 +65,24 @@ async function runOutage(report, server, pool, { policy, outageSeconds, clients,
 }
 
 /**
+ * `--diagnose`: every client that did not resume in this run, and the attempts of those that did.
+ * @param {{ diagnose(): Promise<import('./real-herd/herd-client').ClientDiagnosis[]> }} pool
+ * @param {string} policy @param {{ client: string, outcome: string, attempts: number }[]} ends
+ */
+async function printDiagnosis(pool, policy, ends) {
+  const resumed = ends.filter((end) => end.outcome === 'resumed');
+  const back = new Set(resumed.map((end) => end.client));
+  const notBack = (await pool.diagnose()).filter((client) => !back.has(client.client));
+  const attempts = resumed.map((end) => end.attempts).sort((a, b) => a - b);
+  console.log(`  diagnosis, ${policy}: ${resumed.length} resumed (attempts median ${attempts[attempts.length >> 1] ?? '-'}, max ${attempts.at(-1) ?? '-'}), ${notBack.length} not:`);
+  for (const client of notBack) console.log(`    ${JSON.stringify(client)}`);
+}
+
+/**
  * One hub: start it, connect `clients` clients in one burst (R), then every outage with both
  * policies, on the same connected set.
  */
-async function runHub(report, bundleUrl, kind, { clients, outages, appArgs, dir, label, only }) {
+async function runHub(report, bundleUrl, kind, { clients, outages, appArgs, dir, label, only, diagnose }) {
   const server = await startHerdServer(kind, { root, dir, appArgs, label });
   const pool = forkClientPool(bundleUrl, server.url, clients);
   try {
@@ -74,7 +94,7 @@ async function runHub(report, bundleUrl, kind, { clients, outages, appArgs, dir,
       // The long outage runs once per hub, both policies sharing it: the budget is 10 minutes.
       const policies = only ? [only] : outageSeconds >= SHARED_FROM_SECONDS ? ['split'] : ['blazor', 'ours'];
       for (const policy of policies) {
-        rows.push(...(await runOutage(report, server, pool, { policy, outageSeconds, clients, admissionPerSecond, seed: seed++ * 7919 })));
+        rows.push(...(await runOutage(report, server, pool, { policy, outageSeconds, clients, admissionPerSecond, seed: seed++ * 7919, diagnose })));
       }
     }
     return { rows, admissionPerSecond };
@@ -85,10 +105,11 @@ async function runHub(report, bundleUrl, kind, { clients, outages, appArgs, dir,
 }
 
 /**
- * @param {{ clients?: number, stress?: number, hubs?: ('aspnetcore' | 'node')[], outages?: number[], limiter?: boolean, appArgs?: string[] }} [options]
- *   `limiter`: after the hubs, Kestrel once more with ASP.NET Core's rate limiter at a third of the R measured, ours only
+ * @param {{ clients?: number, stress?: number, hubs?: ('aspnetcore' | 'node')[], outages?: number[], limiter?: boolean, policy?: 'blazor' | 'ours', diagnose?: boolean, appArgs?: string[] }} [options]
+ *   `limiter`: after the hubs, Kestrel once more with ASP.NET Core's rate limiter at a third of the R measured, ours only;
+ *   `policy`: that policy alone in every outage of the hubs and the stress point; `diagnose`: see `printDiagnosis`
  */
-export async function runRealHerdBenchmark({ clients = 1000, stress = 2000, hubs = ['aspnetcore', 'node'], outages = [5, 30, 120], limiter = true, appArgs = [] } = {}) {
+export async function runRealHerdBenchmark({ clients = 1000, stress = 2000, hubs = ['aspnetcore', 'node'], outages = [5, 30, 120], limiter = true, policy, diagnose = false, appArgs = [] } = {}) {
   const started = performance.now();
   const childUrl = await bundleTypeScript('bench/real-herd/child.ts', 'real-herd-child');
   const report = await import(await bundleTypeScript('bench/real-herd/main.ts', 'real-herd'));
@@ -99,8 +120,8 @@ export async function runRealHerdBenchmark({ clients = 1000, stress = 2000, hubs
   try {
     let kestrelAdmission;
     for (const kind of hubs) {
-      console.log(`Real-server herd, ${kind}: N = ${clients}, outages ${outages.join(', ')} s, Blazor's schedule and ours…`);
-      const hub = await runHub(report, childUrl, kind, { clients, outages, appArgs, dir });
+      console.log(`Real-server herd, ${kind}: N = ${clients}, outages ${outages.join(', ')} s, ${policy === undefined ? "Blazor's schedule and ours" : `${policy} only`}…`);
+      const hub = await runHub(report, childUrl, kind, { clients, outages, appArgs, dir, only: policy, diagnose });
       rows.push(...hub.rows);
       if (kind === 'aspnetcore') kestrelAdmission = hub.admissionPerSecond;
     }
@@ -114,13 +135,13 @@ export async function runRealHerdBenchmark({ clients = 1000, stress = 2000, hubs
       console.log(`Kestrel with the rate limiter at ${perSecond}/s (429 + Retry-After), ours, 30 s…`);
       const limited = await runHub(report, childUrl, 'aspnetcore', {
         clients, outages: [30], appArgs: [...appArgs, `--RateLimit:NegotiatePerSecond=${perSecond}`], dir,
-        label: `Kestrel, rate limiter ${perSecond}/s`, only: 'ours',
+        label: `Kestrel, rate limiter ${perSecond}/s`, only: 'ours', diagnose,
       });
       rows.push(...limited.rows);
     }
     if (stress > 0) {
       console.log(`Stress point: N = ${stress}, ${hubs[0]}, 5 s…`);
-      rows.push(...(await runHub(report, childUrl, hubs[0] ?? 'aspnetcore', { clients: stress, outages: [5], appArgs, dir })).rows);
+      rows.push(...(await runHub(report, childUrl, hubs[0] ?? 'aspnetcore', { clients: stress, outages: [5], appArgs, dir, only: policy, diagnose })).rows);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -162,6 +183,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ...(value('--hubs') === undefined ? {} : { hubs: /** @type {('aspnetcore' | 'node')[]} */ (list(value('--hubs'))) }),
     ...(value('--outages') === undefined ? {} : { outages: (list(value('--outages')) ?? []).map(Number) }),
     ...(own.includes('--no-limiter') ? { limiter: false } : {}),
+    ...(value('--policy') === undefined ? {} : { policy: /** @type {'blazor' | 'ours'} */ (value('--policy')) }),
+    ...(own.includes('--diagnose') ? { diagnose: true } : {}),
     appArgs: dashDash < 0 ? [] : argv.slice(dashDash + 1),
   });
 }

@@ -2,7 +2,7 @@ import { seededRandom } from '../herd/random';
 import type { HerdPolicy } from '../herd/herd';
 import { BLAZOR, HERD_POLICIES, OURS } from '../herd/policies';
 import { HerdClient } from './herd-client';
-import type { OutageEnd } from './herd-client';
+import type { ClientDiagnosis, OutageEnd } from './herd-client';
 
 /** What the benchmark's parent process asks a client process to do. */
 export type ChildCommand =
@@ -11,15 +11,18 @@ export type ChildCommand =
   | { readonly type: 'arm'; readonly policy: 'blazor' | 'ours' | 'split'; readonly seed: number }
   | { readonly type: 'cpu' }
   | { readonly type: 'busy' }
+  | { readonly type: 'diagnose' }
   | { readonly type: 'stop' };
 
 /** What a client process reports. */
 export type ChildReport =
   | { readonly type: 'started'; readonly firstAt: number; readonly lastAt: number; readonly failed: number; readonly error?: string }
-  | { readonly type: 'armed' }
+  /** `reloaded`: clients that were not ready (still in the last run's outage, or given up) and loaded the page again. */
+  | { readonly type: 'armed'; readonly reloaded: number }
   | { readonly type: 'end'; readonly end: OutageEnd }
   | { readonly type: 'cpu'; readonly cpuMs: number }
   | { readonly type: 'busy'; readonly inOutage: number }
+  | { readonly type: 'diagnosis'; readonly clients: readonly ClientDiagnosis[] }
   | { readonly type: 'stopped' };
 
 const POLICY_NAMES = { blazor: BLAZOR, ours: OURS } as const;
@@ -67,12 +70,16 @@ export function runChild(send: (report: ChildReport) => void, receive: (handler:
         break;
       }
       case 'arm': {
-        const random = seededRandom(command.seed);
-        clients.forEach((client, index) => {
-          const tag = command.policy === 'split' ? (index % 2 === 0 ? 'blazor' : 'ours') : command.policy;
-          client.arm(tag, herdPolicy(tag), random);
+        // Every client starts the run connected: see `HerdClient.reload`.
+        const stale = clients.filter((client) => !client.ready);
+        void Promise.all(stale.map((client) => client.reload())).then(() => {
+          const random = seededRandom(command.seed);
+          clients.forEach((client, index) => {
+            const tag = command.policy === 'split' ? (index % 2 === 0 ? 'blazor' : 'ours') : command.policy;
+            client.arm(tag, herdPolicy(tag), random);
+          });
+          send({ type: 'armed', reloaded: stale.length });
         });
-        send({ type: 'armed' });
         break;
       }
       case 'cpu': {
@@ -82,6 +89,9 @@ export function runChild(send: (report: ChildReport) => void, receive: (handler:
       }
       case 'busy':
         send({ type: 'busy', inOutage: clients.filter((client) => client.inOutage).length });
+        break;
+      case 'diagnose':
+        send({ type: 'diagnosis', clients: clients.map((client) => client.diagnosis()) });
         break;
       case 'stop':
         void Promise.allSettled(clients.map((client) => client.stop())).then(() => {

@@ -58,11 +58,16 @@ export function forkClientPool(bundleUrl, url, clients) {
       const last = Math.max(...reports.map((report) => report.lastAt));
       return { admissionPerSecond: (clients * 1000) / Math.max(1, last - first), burstMs: last - first };
     },
-    /** The policy the next outage runs; clears the collected ends. @param {'blazor' | 'ours'} policy @param {number} seed */
+    /**
+     * The policy the next outage runs; clears the collected ends. A client not connected (still in
+     * the last run's outage, or given up) loads the page again first. Resolves with how many did.
+     * @param {'blazor' | 'ours' | 'split'} policy @param {number} seed @returns {Promise<number>}
+     */
     async arm(policy, seed) {
+      const reports = /** @type {{ reloaded: number }[]} */ (await all((index) => ({ type: 'arm', policy, seed: seed + index })));
       ends = [];
       ended.clear();
-      await all((index) => ({ type: 'arm', policy, seed: seed + index }));
+      return reports.reduce((sum, report) => sum + report.reloaded, 0);
     },
     /**
      * Resolves once `count` clients' outages ended (every client's by default), or after
@@ -87,6 +92,11 @@ export function forkClientPool(bundleUrl, url, clients) {
     async inOutage() {
       const reports = /** @type {{ inOutage: number }[]} */ (await all(() => ({ type: 'busy' })));
       return reports.reduce((sum, report) => sum + report.inOutage, 0);
+    },
+    /** Every client's state and last outage (policy, state, attempts, errors, last wait). */
+    async diagnose() {
+      const reports = /** @type {{ clients: import('./herd-client').ClientDiagnosis[] }[]} */ (await all(() => ({ type: 'diagnose' })));
+      return reports.flatMap((report) => report.clients);
     },
     /** CPU milliseconds all client processes used so far. */
     async cpuMs() {

@@ -1,6 +1,7 @@
 import { HttpTransportType, HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import type { HubConnection } from '@microsoft/signalr';
 import { classifyConnectFailure } from '../../src/hosts/circuit/connect-failure';
+import { ServerBusyError } from '../../src/errors/server-busy-error';
 import { negotiationStatus } from '../../src/hosts/circuit/negotiation-status';
 import { ServerAdviceHttpClient } from '../../src/hosts/circuit/server-advice-http-client';
 import { createSignalRLogger } from '../../src/hosts/circuit/signalr-logger';
@@ -9,6 +10,7 @@ import { silentLogger } from '../../src/logging/logger';
 import { defaultReconnectionOptions } from '../../src/options/defaults';
 import type { ReconnectionOptions } from '../../src/options/types';
 import type { PageSignals } from '../../src/reconnection/page-signals';
+import type { OutageState } from '../../src/reconnection/outage-state';
 import { createReconnectionProcess } from '../../src/reconnection/reconnection-process';
 import type { ReconnectionProcess } from '../../src/reconnection/process-types';
 import { systemClock } from '../../src/timing/clock';
@@ -20,12 +22,39 @@ import type { DisplayRecord } from './recording-display';
 export interface OutageEnd {
   /** Which client (unique across the herd's processes): a client may have two outages in one run. */
   readonly client: string;
-  /** The policy that ran this outage ('blazor' or 'ours'). */
+  /**
+   * The policy that ran this outage ('blazor' or 'ours'): the one armed when the connection
+   * dropped, even if the benchmark armed another since.
+   */
   readonly policy: string;
   readonly outcome: 'resumed' | 'rejected' | 'failed' | 'resume-failed' | 'disposed';
   readonly at: number;
   readonly attempts: number;
   readonly display: DisplayRecord;
+}
+
+/** A client's last outage, for `--diagnose`. */
+export interface OutageDiagnosis {
+  /** The policy armed when the connection dropped. */
+  readonly policy: string;
+  state: OutageState;
+  attempts: number;
+  /** What the failed attempts threw, counted by {@link errorKey}. */
+  readonly errors: Record<string, number>;
+  /** From the last `waiting` to the attempt that ended it, in ms: the wait the process chose. */
+  lastWaitMs: number | undefined;
+}
+
+/** One client's state now, for `--diagnose`. */
+export interface ClientDiagnosis extends OutageDiagnosis {
+  readonly client: string;
+  readonly connected: boolean;
+}
+
+/** An error's class, with the status of a busy answer or the start of any other message. */
+function errorKey(error: unknown): string {
+  if (error instanceof ServerBusyError) return `${error.name} ${error.status}, Retry-After ${error.retryAfterMs} ms`;
+  return error instanceof Error ? `${error.name}: ${error.message.slice(0, 70)}` : String(error);
 }
 
 /** A Node process's page: always online, never hidden. */
@@ -46,6 +75,8 @@ export class HerdClient {
   private armed: Pick<ReconnectionOptions, 'maxRetries' | 'retryIntervalMilliseconds'> | undefined;
   /** Sent as the negotiation's `herd` query parameter, so the server counts each policy's attempts. */
   private tag = '';
+  /** The last outage, as `--diagnose` reports it. */
+  private outage: OutageDiagnosis = { policy: '', state: 'idle', attempts: 0, errors: {}, lastWaitMs: undefined };
 
   constructor(
     private readonly id: string,
@@ -56,6 +87,11 @@ export class HerdClient {
   /** Whether an outage is under way (its process has not ended). */
   get inOutage(): boolean {
     return this.process !== undefined;
+  }
+
+  /** Connected with no outage under way: ready for the next outage. */
+  get ready(): boolean {
+    return this.connection !== undefined && this.process === undefined;
   }
 
   /**
@@ -83,6 +119,27 @@ export class HerdClient {
   arm(tag: string, policy: HerdPolicy, random: () => number): void {
     this.tag = tag;
     this.armed = { maxRetries: policy.maxRetries, retryIntervalMilliseconds: policy.interval(random) };
+  }
+
+  /**
+   * Ends an outage left over from an earlier run without reporting it, and loads the page again
+   * (a new circuit). A run's clients must all be connected when it starts: a client still in the
+   * last run's outage would otherwise go on with that run's policy (Blazor's 30 s steps) and its
+   * late resume be counted in this run.
+   */
+  async reload(): Promise<void> {
+    const process = this.process;
+    this.process = undefined;
+    process?.dispose();
+    const connection = this.connection;
+    this.connection = undefined;
+    await connection?.stop();
+    await this.start();
+  }
+
+  /** What this client is doing now, for `--diagnose`: why a client did not resume. */
+  diagnosis(): ClientDiagnosis {
+    return { client: this.id, connected: this.connection !== undefined, ...this.outage, attempts: this.process?.attempts ?? this.outage.attempts };
   }
 
   /** Closes the connection and ends any outage without counting it. */
@@ -128,20 +185,38 @@ export class HerdClient {
   private down(): void {
     if (this.armed === undefined) return;
     const { display, record } = createRecordingDisplay();
+    const outage: OutageDiagnosis = { policy: this.tag, state: 'idle', attempts: 0, errors: {}, lastWaitMs: undefined };
+    let waitingSince = 0;
     const process = createReconnectionProcess({
       options: { ...defaultReconnectionOptions(), ...this.armed },
       display,
-      host: { attempt: () => this.attempt() },
+      host: {
+        attempt: () =>
+          this.attempt().catch((error: unknown) => {
+            const key = errorKey(error);
+            outage.errors[key] = (outage.errors[key] ?? 0) + 1;
+            throw error;
+          }),
+      },
       logger: silentLogger,
       guard,
       clock: systemClock,
       signals: quietPageSignals,
+      onStateChange: (state) => {
+        if (state === 'attempting' && outage.state === 'waiting') outage.lastWaitMs = Date.now() - waitingSince;
+        if (state === 'waiting') waitingSince = Date.now();
+        outage.state = state;
+      },
       onEnd: (outcome, attempts) => {
-        if (this.process === process) this.process = undefined;
-        this.onEnd({ client: this.id, policy: this.tag, outcome, at: Date.now(), attempts, display: record });
+        outage.attempts = attempts;
+        // An outage the benchmark ended itself (`reload`) belongs to no run.
+        if (this.process !== process) return;
+        this.process = undefined;
+        this.onEnd({ client: this.id, policy: outage.policy, outcome, at: Date.now(), attempts, display: record });
       },
     });
     this.process = process;
+    this.outage = outage;
     process.start('dropped');
   }
 
