@@ -6,9 +6,11 @@
 // prediction and writes bench/results/real-herd.json and real-herd.svg.
 //   node bench/real-herd.mjs [--clients 1000] [--stress 2000|0] [--hubs aspnetcore,node]
 //                            [--outages 5,30,120] [--no-limiter] [--policy blazor|ours] [--diagnose]
+//                            [--results real-herd]
 //                            [-- <ASP.NET Core app arguments>]
 // `--policy`: that policy alone in every outage; `--diagnose`: after each run, every client that
-// did not resume (its policy, state, attempts, errors, last wait).
+// did not resume (its policy, state, attempts, errors, last wait); `--results NAME`: write
+// bench/results/NAME.json and NAME.svg instead (a partial run kept beside the full one).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -105,11 +107,11 @@ async function runHub(report, bundleUrl, kind, { clients, outages, appArgs, dir,
 }
 
 /**
- * @param {{ clients?: number, stress?: number, hubs?: ('aspnetcore' | 'node')[], outages?: number[], limiter?: boolean, policy?: 'blazor' | 'ours', diagnose?: boolean, appArgs?: string[] }} [options]
+ * @param {{ clients?: number, stress?: number, hubs?: ('aspnetcore' | 'node')[], outages?: number[], limiter?: boolean, policy?: 'blazor' | 'ours', diagnose?: boolean, results?: string, appArgs?: string[] }} [options]
  *   `limiter`: after the hubs, Kestrel once more with ASP.NET Core's rate limiter at a third of the R measured, ours only;
  *   `policy`: that policy alone in every outage of the hubs and the stress point; `diagnose`: see `printDiagnosis`
  */
-export async function runRealHerdBenchmark({ clients = 1000, stress = 2000, hubs = ['aspnetcore', 'node'], outages = [5, 30, 120], limiter = true, policy, diagnose = false, appArgs = [] } = {}) {
+export async function runRealHerdBenchmark({ clients = 1000, stress = 2000, hubs = ['aspnetcore', 'node'], outages = [5, 30, 120], limiter = true, policy, diagnose = false, results = 'real-herd', appArgs = [] } = {}) {
   const started = performance.now();
   const childUrl = await bundleTypeScript('bench/real-herd/child.ts', 'real-herd-child');
   const report = await import(await bundleTypeScript('bench/real-herd/main.ts', 'real-herd'));
@@ -162,9 +164,9 @@ export async function runRealHerdBenchmark({ clients = 1000, stress = 2000, hubs
   };
   const resultsDir = join(here, 'results');
   await mkdir(resultsDir, { recursive: true });
-  await writeFile(join(resultsDir, 'real-herd.json'), `${JSON.stringify(json, null, 1)}\n`);
-  await writeFile(join(resultsDir, 'real-herd.svg'), report.renderRealHerdChart(mainRows));
-  console.log(`\nWrote bench/results/real-herd.json and real-herd.svg in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  await writeFile(join(resultsDir, `${results}.json`), `${JSON.stringify(json, null, 1)}\n`);
+  await writeFile(join(resultsDir, `${results}.svg`), report.renderRealHerdChart(mainRows));
+  console.log(`\nWrote bench/results/${results}.json and ${results}.svg in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   return { text, rows };
 }
 
@@ -184,6 +186,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ...(value('--outages') === undefined ? {} : { outages: (list(value('--outages')) ?? []).map(Number) }),
     ...(own.includes('--no-limiter') ? { limiter: false } : {}),
     ...(value('--policy') === undefined ? {} : { policy: /** @type {'blazor' | 'ours'} */ (value('--policy')) }),
+    ...(value('--results') === undefined ? {} : { results: value('--results') }),
     ...(own.includes('--diagnose') ? { diagnose: true } : {}),
     appArgs: dashDash < 0 ? [] : argv.slice(dashDash + 1),
   });
