@@ -59,7 +59,7 @@ export interface ReconnectionMessages {
 export interface ReconnectionOptions {
   /**
    * Attempts per outage before the display shows `failed`; `undefined` retries without limit.
-   * @default 77, {@link DEFAULT_MAX_RETRIES} (Blazor: 30)
+   * @default 92, {@link DEFAULT_MAX_RETRIES} (Blazor: 30)
    */
   maxRetries: number | undefined;
   /**

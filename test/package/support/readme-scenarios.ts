@@ -112,7 +112,7 @@ export const SCENARIOS: Record<(typeof FIXTURE_PAGES)[number], (run: Run) => Pro
     run.hub.down(3000);
     // On screen at once, the docs' `transition: visibility … 1000ms` notwithstanding (see user-modal-delay.html).
     expect(await firstLookAtShow(run.page)).toEqual(['block', 'visible']);
-    expect(await run.page.locator('#components-reconnect-max-retries').textContent()).toBe('77');
+    expect(await run.page.locator('#components-reconnect-max-retries').textContent()).toBe('92');
     await waitUntil(() => run.console.some((line) => /^log: Attempt \d+ in \d+ s$/.test(line)), 10_000, 'the state listener');
     await waitUntil(async () => (await modal.getAttribute('class')) === 'components-reconnect-hide', 15_000, '-hide after the outage');
     expect(Number(await run.page.locator('#components-reconnect-current-attempt').textContent())).toBeGreaterThan(1);

@@ -13,7 +13,7 @@ describe('resolveOptions defaults and shapes', () => {
     expect(resolved.circuitHandlers).toEqual([]);
     expect(resolved.reconnectionHandler).toBeUndefined();
     expect(resolved.reconnectionOptions).toEqual({
-      maxRetries: 77,
+      maxRetries: 92,
       retryIntervalMilliseconds: defaultRetryInterval,
       dialogId: 'components-reconnect-modal',
       dialogDelayMilliseconds: 500,
@@ -80,7 +80,7 @@ describe('resolveOptions defaults and shapes', () => {
   it('does not share default objects between calls', () => {
     const a = resolveOptions(undefined);
     a.reconnectionOptions.maxRetries = 1;
-    expect(resolveOptions(undefined).reconnectionOptions.maxRetries).toBe(77);
+    expect(resolveOptions(undefined).reconnectionOptions.maxRetries).toBe(92);
   });
 });
 
