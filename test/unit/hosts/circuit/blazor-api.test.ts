@@ -103,7 +103,7 @@ describe('start()', () => {
     expect(api.defaultReconnectionHandler).toBeUndefined();
     server.last.drop(new Error('gone'));
     await expect(api.reconnect()).resolves.toBe(true);
-    expect(events).toEqual(['down 77 gone', 'up']);
+    expect(events).toEqual(['down 92 gone', 'up']);
   });
 
   it('disconnect() does not call onConnectionDown', async () => {
