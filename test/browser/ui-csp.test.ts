@@ -8,11 +8,14 @@ import { chromiumPath } from './support/chromium';
 import { hidden, shownIn, waitForDialog } from './support/dialog-view';
 import { cspViolationsInPage, htmlSinkResult, waitUntil } from './support/page-helpers';
 import { STRICT_CSP, TRUSTED_TYPES_CSP } from './support/site';
-import { uiPage } from './fixtures-ui/pages';
+import { SLOW_STATES, uiPage } from './fixtures-ui/pages';
 import { exhaustReloadGuard, shadowStyle } from './fixtures-ui/probe';
 import { useUiSuite } from './fixtures-ui/ui-suite';
 
 const NONCE = 'r4nd0mN0nce';
+// Each waiting state lasts about 2 s, so a poll sees the one it checks: with 300 ms between
+// attempts the rejoining state lasted about 100 ms, and a slow machine read the failed one first.
+const START_OPTIONS = `{ reconnectionOptions: ${SLOW_STATES} }`;
 const NONCE_CSP = `default-src 'self'; script-src 'nonce-${NONCE}'; style-src 'nonce-${NONCE}'; connect-src 'self'`;
 
 /** Values from styles/reconnect.css that the browser's bare `<dialog>` does not have. */
@@ -32,9 +35,9 @@ async function styleInstallation(page: Page): Promise<{ adopted: number; styles:
 describe.skipIf(chromiumPath === undefined)('default dialog under a strict CSP (built IIFE)', () => {
   const suite = useUiSuite({
     pages: {
-      ...uiPage({ startScript: '/strict.js', headers: { 'Content-Security-Policy': STRICT_CSP } }),
-      ...uiPage({ startScript: '/trusted-types.js', headers: { 'Content-Security-Policy': TRUSTED_TYPES_CSP } }),
-      ...uiPage({ startScript: '/nonce.js', nonce: NONCE, headers: { 'Content-Security-Policy': NONCE_CSP } }),
+      ...uiPage({ startScript: '/strict.js', startOptions: START_OPTIONS, headers: { 'Content-Security-Policy': STRICT_CSP } }),
+      ...uiPage({ startScript: '/trusted-types.js', startOptions: START_OPTIONS, headers: { 'Content-Security-Policy': TRUSTED_TYPES_CSP } }),
+      ...uiPage({ startScript: '/nonce.js', startOptions: START_OPTIONS, nonce: NONCE, headers: { 'Content-Security-Policy': NONCE_CSP } }),
     },
   });
 
