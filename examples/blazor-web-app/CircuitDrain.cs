@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.JSInterop;
 
 namespace BlazorWebApp;
@@ -9,10 +10,16 @@ namespace BlazorWebApp;
 // it tells each of its circuits it is going away before SignalR closes their connections, and
 // waits (at most DrainTimeout) until every circuit has paused: Blazor 10 then hands the circuit's
 // [PersistentState] to the browser, and circuit-reconnect's handler resumes it on another node.
-// Blazor 10 saves nothing by itself on a graceful stop. Add it with one line:
+// Blazor 10 saves nothing by itself on a graceful stop. A circuit still opening when the stop
+// comes (in a rolling restart, often one resuming here from the node stopped before) is waited
+// for and told as soon as it opens: stopping under it would lose the state it brought. Add it
+// with one line:
 //   builder.Services.AddCircuitDrain();
 
-/// <summary>Registers the drain: the circuit handler, the stop hook, and the refusal of new circuits while stopping.</summary>
+/// <summary>
+/// Registers the drain: the circuit handler, the hub filter that sees circuits opening, the stop
+/// hook, and the refusal of new connections while stopping.
+/// </summary>
 public static class CircuitDrainExtensions
 {
     public static IServiceCollection AddCircuitDrain(this IServiceCollection services)
@@ -20,6 +27,8 @@ public static class CircuitDrainExtensions
         services.AddSingleton<CircuitDrain>();
         services.AddHostedService(provider => provider.GetRequiredService<CircuitDrain>());
         services.AddScoped<CircuitHandler, CircuitDrainHandler>();
+        services.AddSingleton<CircuitOpeningFilter>();
+        services.Configure<HubOptions>(options => options.AddFilter<CircuitOpeningFilter>());
         services.AddTransient<IStartupFilter, RefuseCircuitsWhileStopping>();
         return services;
     }
@@ -33,9 +42,42 @@ public sealed class CircuitDrain(IHostApplicationLifetime lifetime, ILogger<Circ
 
     private readonly ConcurrentDictionary<Circuit, IJSRuntime> circuits = new();
 
-    internal void Add(Circuit circuit, IJSRuntime js) => circuits[circuit] = js;
+    // Connections to Blazor's hub whose circuit has not opened yet (CircuitOpeningFilter).
+    private int opening;
+
+    private volatile bool draining;
+
+    private int toldLate;
+
+    internal void Add(Circuit circuit, IJSRuntime js)
+    {
+        // Opened or reconnected while the drain runs: told now, or it would stop under the circuit.
+        if (circuits.TryAdd(circuit, js) && draining)
+        {
+            Interlocked.Increment(ref toldLate);
+            _ = TellAsync(circuit, js);
+        }
+    }
 
     internal void Remove(Circuit circuit) => circuits.TryRemove(circuit, out _);
+
+    internal void OpeningStarted() => Interlocked.Increment(ref opening);
+
+    /// <summary>A connection's circuit opened, or it never will (refused, failed, disconnected).</summary>
+    internal void OpeningEnded()
+    {
+        // Never below zero: a circuit opened on a connection the filter did not see starting.
+        int current;
+        do
+        {
+            current = Volatile.Read(ref opening);
+            if (current == 0)
+            {
+                return;
+            }
+        }
+        while (Interlocked.CompareExchange(ref opening, current - 1, current) != current);
+    }
 
     // Registered once the app has started, after SignalR registered its own stop callback (which
     // closes every connection): stop callbacks run last-registered first, and each blocks the
@@ -48,25 +90,30 @@ public sealed class CircuitDrain(IHostApplicationLifetime lifetime, ILogger<Circ
 
     private void Drain()
     {
+        draining = true;
         var count = circuits.Count;
-        if (count == 0)
+        var openingAtStart = Volatile.Read(ref opening);
+        if (count == 0 && openingAtStart == 0)
         {
             return;
         }
 
+        logger.LogInformation("Drain: the node is stopping; telling {Count} circuits, waiting for {Opening} opening.", count, openingAtStart);
         var started = Stopwatch.GetTimestamp();
         foreach (var (circuit, js) in circuits)
         {
             _ = TellAsync(circuit, js);
         }
 
-        while (!circuits.IsEmpty && Stopwatch.GetElapsedTime(started) < DrainTimeout)
+        while ((!circuits.IsEmpty || Volatile.Read(ref opening) > 0) && Stopwatch.GetElapsedTime(started) < DrainTimeout)
         {
             Thread.Sleep(50);
         }
 
-        logger.LogInformation("Drain: {Paused} of {Count} circuits paused in {Elapsed} ms.",
-            count - circuits.Count, count, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        logger.LogInformation(
+            "Drain: {Count} circuits and {Opening} opening at the stop; {Late} opened during the drain and were told; {Left} not paused, {StillOpening} still opening after {Elapsed} ms.",
+            count, openingAtStart, Volatile.Read(ref toldLate), circuits.Count, Volatile.Read(ref opening),
+            (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private async Task TellAsync(Circuit circuit, IJSRuntime js)
@@ -101,6 +148,7 @@ public sealed class CircuitDrainHandler(CircuitDrain drain, IJSRuntime js) : Cir
     public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         drain.Add(circuit, js);
+        drain.OpeningEnded();
         return Task.CompletedTask;
     }
 
@@ -120,6 +168,65 @@ public sealed class CircuitDrainHandler(CircuitDrain drain, IJSRuntime js) : Cir
     {
         drain.Remove(circuit);
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Counts the connections to Blazor's hub whose circuit has not opened yet, so that a stop waits
+/// for them: from the connection to the circuit's opening (StartCircuit and ResumeCircuit return
+/// before the circuit opens, which Blazor finishes on a task of its own), or to the end of a
+/// ConnectCircuit, a refusal or the disconnection.
+/// </summary>
+public sealed class CircuitOpeningFilter(CircuitDrain drain) : IHubFilter
+{
+    private static readonly object Waiting = new();
+
+    private static bool IsBlazorHub(Hub hub) => hub.GetType().FullName == "Microsoft.AspNetCore.Components.Server.ComponentHub";
+
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        if (IsBlazorHub(context.Hub))
+        {
+            context.Context.Items[Waiting] = true;
+            drain.OpeningStarted();
+        }
+
+        await next(context);
+    }
+
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var method = invocationContext.HubMethodName;
+        if (method is not ("StartCircuit" or "ResumeCircuit" or "ConnectCircuit") || !invocationContext.Context.Items.Remove(Waiting))
+        {
+            return await next(invocationContext);
+        }
+
+        var opens = false;
+        try
+        {
+            var result = await next(invocationContext);
+            // A circuit id: the circuit opens next, and its OnCircuitOpenedAsync ends the opening.
+            opens = method != "ConnectCircuit" && result is string;
+            return result;
+        }
+        finally
+        {
+            if (!opens)
+            {
+                drain.OpeningEnded();
+            }
+        }
+    }
+
+    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        if (context.Context.Items.Remove(Waiting))
+        {
+            drain.OpeningEnded();
+        }
+
+        await next(context, exception);
     }
 }
 

@@ -40,6 +40,8 @@ export function drainResumeDelay(attempt: number, random: () => number): number 
  * the client), then resumes it (`Blazor.resumeCircuit()`, which the load balancer sends to a node
  * that stays) after a spread wait, trying again while it throws (a node not reached). Blazor tells
  * the reconnection handler about both: the display shows the pause, and the resume ends it.
+ * A drain heard while the resume is under way comes from the node that resume reached, stopping
+ * in its turn (a rolling restart): once the resume is done, the circuit is paused and moved again.
  * Does nothing where Blazor cannot pause (.NET 8 and 9). Returns the function that stops listening.
  */
 export function listenForDrain(
@@ -50,6 +52,8 @@ export function listenForDrain(
   events: DrainEvents = {},
 ): () => void {
   let draining = false;
+  let resuming = false;
+  let drainAgain = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const wait = (ms: number) =>
@@ -57,39 +61,66 @@ export function listenForDrain(
       timer = setTimeout(resolve, ms);
     });
 
-  async function drain(): Promise<void> {
+  /** Pauses, then resumes after spread waits: true once resumed. */
+  async function pauseAndResume(): Promise<boolean> {
     const current = blazor();
+    if (current?.pauseCircuit === undefined) return false;
+    logger.log(INFORMATION, 'The server is going away: pausing the circuit to resume it on another server.');
+    if (!(await current.pauseCircuit())) return false;
+    for (let attempt = 0; attempt < DRAIN_RESUME_TRIES; attempt++) {
+      await wait(drainResumeDelay(attempt, random));
+      if (stopped) return false;
+      try {
+        const resume = blazor()?.resumeCircuit;
+        // true: resumed. false: nothing to resume any more (the user's Resume button did it, or
+        // the server refused the state); a retry would not change that, the display says it.
+        if (resume === undefined) return false;
+        resuming = true;
+        const resumed = await resume();
+        if (!resumed) logger.log(INFORMATION, 'Resuming after a drain answered false: not paused any more.');
+        return resumed;
+      } catch (error) {
+        logger.log(INFORMATION, 'Resuming after a drain failed; trying again.', error);
+      } finally {
+        resuming = false;
+      }
+    }
+    logger.log(WARNING, `The circuit could not be resumed after ${DRAIN_RESUME_TRIES} tries; it stays paused.`);
+    return false;
+  }
+
+  /** Whether a drain was heard during the last resume; forgets it. */
+  const heardAgain = (): boolean => {
+    const heard = drainAgain;
+    drainAgain = false;
+    return heard;
+  };
+
+  async function drain(): Promise<void> {
     let resumed = false;
     try {
-      if (current?.pauseCircuit === undefined) return;
-      logger.log(INFORMATION, 'The server is going away: pausing the circuit to resume it on another server.');
-      if (!(await current.pauseCircuit())) return;
-      for (let attempt = 0; attempt < DRAIN_RESUME_TRIES; attempt++) {
-        await wait(drainResumeDelay(attempt, random));
-        if (stopped) return;
-        try {
-          const resume = blazor()?.resumeCircuit;
-          // true: resumed. false: nothing to resume any more (the user's Resume button did it, or
-          // the server refused the state); a retry would not change that, the display says it.
-          if (resume === undefined) return;
-          resumed = await resume();
-          if (!resumed) logger.log(INFORMATION, 'Resuming after a drain answered false: not paused any more.');
-          return;
-        } catch (error) {
-          logger.log(INFORMATION, 'Resuming after a drain failed; trying again.', error);
-        }
+      resumed = await pauseAndResume();
+      while (resumed && heardAgain() && !stopped) {
+        logger.log(INFORMATION, 'The server this circuit resumed on is going away too: moving it again.');
+        resumed = await pauseAndResume();
       }
-      logger.log(WARNING, `The circuit could not be resumed after ${DRAIN_RESUME_TRIES} tries; it stays paused.`);
     } finally {
       draining = false;
+      drainAgain = false;
       events.ended?.(resumed);
     }
   }
 
   // Answered on a task of its own: the server's interop call returns at once, before the pause.
-  // A drain while one is scheduled or running is the same news: ignored.
+  // A drain while one is scheduled, pausing or waiting is the same news: ignored. One while the
+  // resume is under way is the next node's, answered when that resume is done. (Blazor 10 answers
+  // ResumeCircuit before the circuit opens, and CircuitDrain.cs tells a circuit once it opened, so
+  // that drain comes after the answer; one that came sooner is still answered, never dropped.)
   const onDrain = () => {
-    if (draining) return;
+    if (draining) {
+      if (resuming) drainAgain = true;
+      return;
+    }
     draining = true;
     events.started?.();
     timer = setTimeout(() => void drain(), 0);

@@ -101,6 +101,78 @@ describe('listenForDrain', () => {
   });
 });
 
+/** Pauses at once; each resume answers `answers` in turn once the test calls `finish()`. */
+function blazorResumingSlowly(answers: boolean[]): DrainingBlazor & { finish: () => void } {
+  let finishResume: (() => void) | undefined;
+  return {
+    pauseCircuit: () => {
+      calls.push('pause');
+      return Promise.resolve(true);
+    },
+    resumeCircuit: () => {
+      calls.push('resume');
+      const answer = answers.shift() ?? false;
+      return new Promise<boolean>((resolve) => {
+        finishResume = () => {
+          resolve(answer);
+        };
+      });
+    },
+    finish: () => finishResume?.(),
+  };
+}
+
+describe('listenForDrain during a rolling restart (the node a resume reached stops too)', () => {
+  it('a drain heard while the resume is under way pauses and resumes again once that resume is done', async () => {
+    const events: string[] = [];
+    const blazor = blazorResumingSlowly([true, true]);
+    stop = listenForDrain(document, () => blazor, logger, () => 0, {
+      started: () => events.push('started'),
+      ended: (resumed) => events.push(`ended ${resumed}`),
+    });
+    drain();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(calls).toEqual(['pause', 'resume']);
+    drain(); // the resumed circuit's new node is stopping: told before the resume answered
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(calls).toEqual(['pause', 'resume']);
+    blazor.finish();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toEqual(['pause', 'resume', 'pause']);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(calls).toEqual(['pause', 'resume', 'pause', 'resume']);
+    blazor.finish();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toEqual(['pause', 'resume', 'pause', 'resume']);
+    // One "Updating…" from the first pause to the last resume.
+    expect(events).toEqual(['started', 'ended true']);
+    expect(logs).toContain('2 The server this circuit resumed on is going away too: moving it again.');
+  });
+
+  it('a drain heard while paused and waiting to resume is the same news: ignored', async () => {
+    const blazor = blazorResumingSlowly([true]);
+    listen(blazor);
+    drain();
+    await vi.advanceTimersByTimeAsync(200);
+    drain();
+    await vi.advanceTimersByTimeAsync(300);
+    blazor.finish();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toEqual(['pause', 'resume']);
+  });
+
+  it('a drain heard during a resume that answers false moves nothing: there is no circuit to move', async () => {
+    const blazor = blazorResumingSlowly([false]);
+    listen(blazor);
+    drain();
+    await vi.advanceTimersByTimeAsync(500);
+    drain();
+    blazor.finish();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toEqual(['pause', 'resume']);
+  });
+});
+
 describe('listenForDrain events (the handler\'s "Updating…")', () => {
   it('tells when a drain starts and whether it resumed: before the pause, after the resume or the give-up', async () => {
     const events: string[] = [];
