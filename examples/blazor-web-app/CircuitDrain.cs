@@ -63,6 +63,32 @@ public sealed class CircuitDrain(IHostApplicationLifetime lifetime, ILogger<Circ
 
     internal void OpeningStarted() => Interlocked.Increment(ref opening);
 
+    // Pauses whose circuit has not closed yet, oldest first (CircuitOpeningFilter holds each
+    // PauseCircuit answer on one; a closing circuit releases the oldest).
+    private readonly ConcurrentQueue<TaskCompletionSource> pausesClosing = new();
+
+    /// <summary>How long a PauseCircuit answer waits for its circuit to hand over its state.</summary>
+    public static readonly TimeSpan PauseSettleTimeout = TimeSpan.FromSeconds(1);
+
+    internal TaskCompletionSource PauseStarted()
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        pausesClosing.Enqueue(closed);
+        return closed;
+    }
+
+    internal void CircuitClosed()
+    {
+        // The oldest pause still waiting (one whose PauseCircuit failed was released already).
+        while (pausesClosing.TryDequeue(out var closed))
+        {
+            if (closed.TrySetResult())
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>A connection's circuit opened, or it never will (refused, failed, disconnected).</summary>
     internal void OpeningEnded()
     {
@@ -167,6 +193,7 @@ public sealed class CircuitDrainHandler(CircuitDrain drain, IJSRuntime js) : Cir
     public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         drain.Remove(circuit);
+        drain.CircuitClosed();
         return Task.CompletedTask;
     }
 }
@@ -197,6 +224,11 @@ public sealed class CircuitOpeningFilter(CircuitDrain drain) : IHubFilter
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var method = invocationContext.HubMethodName;
+        if (method == "PauseCircuit" && IsBlazorHub(invocationContext.Hub))
+        {
+            return await PauseAsync(invocationContext, next);
+        }
+
         if (method is not ("StartCircuit" or "ResumeCircuit" or "ConnectCircuit") || !invocationContext.Context.Items.Remove(Waiting))
         {
             return await next(invocationContext);
@@ -216,6 +248,32 @@ public sealed class CircuitOpeningFilter(CircuitDrain drain) : IHubFilter
             {
                 drain.OpeningEnded();
             }
+        }
+    }
+
+    // blazor.web.js (10.0.12) closes its connection as soon as PauseCircuit answers, and Blazor
+    // answers at once, sending the circuit's state to the browser on the circuit's own task. An
+    // idle circuit sends it before the answer; a busy one (a circuit that has just opened: one
+    // told during a drain) after it, onto a closed connection ("Failed to save state to client"),
+    // and without a shared cache the state is lost. So the answer waits until the circuit has
+    // closed, which is after its state went out, or at most PauseSettleTimeout.
+    private async ValueTask<object?> PauseAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var closed = drain.PauseStarted();
+        try
+        {
+            var result = await next(invocationContext);
+            if (result is true)
+            {
+                await Task.WhenAny(closed.Task, Task.Delay(CircuitDrain.PauseSettleTimeout));
+            }
+
+            return result;
+        }
+        finally
+        {
+            // Released, whatever happened: a later close must release another pause, not this one.
+            closed.TrySetResult();
         }
     }
 

@@ -11,12 +11,24 @@
     var tag = document.querySelector('meta[name="' + name + '"]');
     return tag ? tag.content : "";
   };
+  // The example's settings for its tests and demos (ReconnectSettings.cs writes them as <meta>s):
+  // reconnection options as JSON, ServerAdvice=false, and a SignalR transport.
   var options = meta("circuit-reconnect-options") ? JSON.parse(meta("circuit-reconnect-options")) : undefined;
   var serverAdvice = meta("circuit-reconnect-server-advice") !== "false";
   // SignalR's HttpTransportType: blazor.web.js does not expose the enum.
   var transport = { WebSockets: 1, ServerSentEvents: 2, LongPolling: 4 }[meta("signalr-transport")];
 
-  if (window.CircuitReconnect) {
+  if (!window.CircuitReconnect) {
+    window.Blazor.start();
+  } else if (options === undefined && serverAdvice && transport === undefined) {
+    // What an app of yours needs (README, "Start here"):
+    window.Blazor.start({
+      circuit: {
+        reconnectionHandler: window.CircuitReconnect.reconnectionHandler(),
+        configureSignalR: window.CircuitReconnect.configureSignalR,
+      },
+    });
+  } else {
     window.Blazor.start({
       circuit: {
         reconnectionHandler: window.CircuitReconnect.reconnectionHandler(options),
@@ -27,7 +39,5 @@
         },
       },
     });
-  } else {
-    window.Blazor.start();
   }
 })();
