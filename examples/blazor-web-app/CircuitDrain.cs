@@ -61,7 +61,14 @@ public sealed class CircuitDrain(IHostApplicationLifetime lifetime, ILogger<Circ
 
     internal void Remove(Circuit circuit) => circuits.TryRemove(circuit, out _);
 
-    internal void OpeningStarted() => Interlocked.Increment(ref opening);
+    /// <summary>The key of a connection's <see cref="OpeningConnection"/> in its HttpContext.Items.</summary>
+    internal static readonly object OpeningKey = new();
+
+    internal OpeningConnection StartOpening()
+    {
+        Interlocked.Increment(ref opening);
+        return new OpeningConnection(this);
+    }
 
     // Pauses whose circuit has not closed yet, oldest first (CircuitOpeningFilter holds each
     // PauseCircuit answer on one; a closing circuit releases the oldest).
@@ -70,12 +77,19 @@ public sealed class CircuitDrain(IHostApplicationLifetime lifetime, ILogger<Circ
     /// <summary>How long a PauseCircuit answer waits for its circuit to hand over its state.</summary>
     public static readonly TimeSpan PauseSettleTimeout = TimeSpan.FromSeconds(1);
 
+    // PauseCircuit answers not sent yet: the stop waits for them too, or it would close the
+    // connection before the answer and the browser would take the pause for a failure.
+    private int pauseAnswersHeld;
+
     internal TaskCompletionSource PauseStarted()
     {
+        Interlocked.Increment(ref pauseAnswersHeld);
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         pausesClosing.Enqueue(closed);
         return closed;
     }
+
+    internal void PauseAnswered() => Interlocked.Decrement(ref pauseAnswersHeld);
 
     internal void CircuitClosed()
     {
@@ -119,7 +133,7 @@ public sealed class CircuitDrain(IHostApplicationLifetime lifetime, ILogger<Circ
         draining = true;
         var count = circuits.Count;
         var openingAtStart = Volatile.Read(ref opening);
-        if (count == 0 && openingAtStart == 0)
+        if (count == 0 && openingAtStart == 0 && Volatile.Read(ref pauseAnswersHeld) == 0)
         {
             return;
         }
@@ -131,7 +145,8 @@ public sealed class CircuitDrain(IHostApplicationLifetime lifetime, ILogger<Circ
             _ = TellAsync(circuit, js);
         }
 
-        while ((!circuits.IsEmpty || Volatile.Read(ref opening) > 0) && Stopwatch.GetElapsedTime(started) < DrainTimeout)
+        while ((!circuits.IsEmpty || Volatile.Read(ref opening) > 0 || Volatile.Read(ref pauseAnswersHeld) > 0)
+            && Stopwatch.GetElapsedTime(started) < DrainTimeout)
         {
             Thread.Sleep(50);
         }
@@ -198,11 +213,31 @@ public sealed class CircuitDrainHandler(CircuitDrain drain, IJSRuntime js) : Cir
     }
 }
 
+/// <summary>One connection counted as opening until its circuit opens or never will; ends once.</summary>
+internal sealed class OpeningConnection(CircuitDrain drain)
+{
+    private int settled;
+
+    /// <summary>The connection's circuit will not open (refused, failed, closed): stop waiting for it.</summary>
+    public void End()
+    {
+        if (Interlocked.Exchange(ref settled, 1) == 0)
+        {
+            drain.OpeningEnded();
+        }
+    }
+
+    /// <summary>Its circuit is about to open: the circuit's OnCircuitOpenedAsync ends the wait.</summary>
+    public void HandOver() => Interlocked.Exchange(ref settled, 1);
+}
+
 /// <summary>
 /// Counts the connections to Blazor's hub whose circuit has not opened yet, so that a stop waits
-/// for them: from the connection to the circuit's opening (StartCircuit and ResumeCircuit return
-/// before the circuit opens, which Blazor finishes on a task of its own), or to the end of a
-/// ConnectCircuit, a refusal or the disconnection.
+/// for them: from the connection (a WebSocket from its request, counted by
+/// RefuseCircuitsWhileStopping before the handshake; other transports from the hub's
+/// OnConnectedAsync) to the circuit's opening (StartCircuit and ResumeCircuit return before the
+/// circuit opens, which Blazor finishes on a task of its own), or to the end of a ConnectCircuit,
+/// a refusal or the disconnection. Also holds PauseCircuit's answer (see PauseAsync).
 /// </summary>
 public sealed class CircuitOpeningFilter(CircuitDrain drain) : IHubFilter
 {
@@ -210,12 +245,16 @@ public sealed class CircuitOpeningFilter(CircuitDrain drain) : IHubFilter
 
     private static bool IsBlazorHub(Hub hub) => hub.GetType().FullName == "Microsoft.AspNetCore.Components.Server.ComponentHub";
 
+    /// <summary>The connection's opening, the first time a circuit call or the disconnection asks.</summary>
+    private static OpeningConnection? TakeWaiting(HubCallerContext context) =>
+        context.Items.TryGetValue(Waiting, out var value) && context.Items.Remove(Waiting) ? value as OpeningConnection : null;
+
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         if (IsBlazorHub(context.Hub))
         {
-            context.Context.Items[Waiting] = true;
-            drain.OpeningStarted();
+            context.Context.Items[Waiting] = context.Context.GetHttpContext()?.Items[CircuitDrain.OpeningKey] as OpeningConnection
+                ?? drain.StartOpening();
         }
 
         await next(context);
@@ -229,7 +268,8 @@ public sealed class CircuitOpeningFilter(CircuitDrain drain) : IHubFilter
             return await PauseAsync(invocationContext, next);
         }
 
-        if (method is not ("StartCircuit" or "ResumeCircuit" or "ConnectCircuit") || !invocationContext.Context.Items.Remove(Waiting))
+        var opening = method is "StartCircuit" or "ResumeCircuit" or "ConnectCircuit" ? TakeWaiting(invocationContext.Context) : null;
+        if (opening is null)
         {
             return await next(invocationContext);
         }
@@ -244,9 +284,13 @@ public sealed class CircuitOpeningFilter(CircuitDrain drain) : IHubFilter
         }
         finally
         {
-            if (!opens)
+            if (opens)
             {
-                drain.OpeningEnded();
+                opening.HandOver();
+            }
+            else
+            {
+                opening.End();
             }
         }
     }
@@ -274,32 +318,61 @@ public sealed class CircuitOpeningFilter(CircuitDrain drain) : IHubFilter
         {
             // Released, whatever happened: a later close must release another pause, not this one.
             closed.TrySetResult();
+            drain.PauseAnswered();
         }
     }
 
     public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        if (context.Context.Items.Remove(Waiting))
-        {
-            drain.OpeningEnded();
-        }
+        TakeWaiting(context.Context)?.End();
 
         await next(context, exception);
     }
 }
 
 /// <summary>
-/// While the node stops, Blazor's hub answers 503 to new connections: a resume sent here before
+/// Counts each WebSocket to Blazor's hub as opening from its request on, before SignalR's
+/// handshake, so that a stop between the handshake and the hub's OnConnectedAsync still waits
+/// for it. And while the node stops, Blazor's hub answers 503 to new connections: a resume sent here before
 /// the load balancer noticed the stop fails and is tried again, reaching a node that stays.
 /// </summary>
-public sealed class RefuseCircuitsWhileStopping(IHostApplicationLifetime lifetime) : IStartupFilter
+public sealed class RefuseCircuitsWhileStopping(IHostApplicationLifetime lifetime, CircuitDrain drain) : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
-        app.Use((context, nextMiddleware) =>
-            lifetime.ApplicationStopping.IsCancellationRequested && context.Request.Path.StartsWithSegments("/_blazor")
-                ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context)
-                : nextMiddleware(context));
+        app.Use(async (context, nextMiddleware) =>
+        {
+            if (!context.Request.Path.StartsWithSegments("/_blazor"))
+            {
+                await nextMiddleware(context);
+                return;
+            }
+
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                await Results.StatusCode(StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+                return;
+            }
+
+            // By its header: the WebSockets middleware, which would say so, runs after this one.
+            if (!HttpMethods.IsGet(context.Request.Method) || !string.Equals(context.Request.Headers.Upgrade, "websocket", StringComparison.OrdinalIgnoreCase))
+            {
+                await nextMiddleware(context);
+                return;
+            }
+
+            // The request lasts as long as the WebSocket: its end ends a wait the circuit did not.
+            var opening = drain.StartOpening();
+            context.Items[CircuitDrain.OpeningKey] = opening;
+            try
+            {
+                await nextMiddleware(context);
+            }
+            finally
+            {
+                opening.End();
+            }
+        });
         next(app);
     };
 }

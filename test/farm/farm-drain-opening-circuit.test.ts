@@ -92,11 +92,6 @@ describe.skipIf(skip)('A drain while a circuit is resuming on the stopping node'
     hold = true;
     await node.start();
     await waitUntil(() => held.length === 1, 30_000, "tab A's ResumeCircuit, held", () => node.output());
-    // The server counts the connection once it has answered the handshake (its hub's
-    // OnConnectedAsync), a moment after the browser could send ResumeCircuit; it sends nothing
-    // the test could wait for, so the test gives it that moment. (A stop inside it is the one
-    // window CircuitDrain.cs leaves open: README, "The drain".)
-    await new Promise((resolve) => setTimeout(resolve, 300));
     const tabB = neighbour ? await openTab(browser, url, 1) : undefined;
     if (tabB) await clickCounter(tabB, 2);
     const sinceB = Date.now();
