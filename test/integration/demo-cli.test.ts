@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitUntil } from '../support/wait';
 import { ClientPool, startCircuit, within } from './support/hub-client';
 
 const CLI = fileURLToPath(new URL('../../demo/server.mjs', import.meta.url));
@@ -103,7 +104,8 @@ describe('demo/server.mjs', () => {
       writeFileSync(join(app, 'app.js'), 'console.log("mine");');
       const cli = runCli(['--static', app], { PORT: '0' });
       const url = await startedUrl(cli);
-      expect(cli.stdout()).toContain(`serving ${app} at ${url}/`);
+      // Its own line after the start line: a pipe may hand the two over in separate chunks.
+      await waitUntil(() => cli.stdout().includes(`serving ${app} at ${url}/`), 10_000, 'the --static line', cli.stdout);
       expect(await (await fetch(`${url}/`)).text()).toContain('<title>My app</title>');
       expect(await (await fetch(`${url}/app.js`)).text()).toBe('console.log("mine");');
       // The library and the demo's own pages are still there, and so are the hubs.
