@@ -70,6 +70,10 @@ export async function startNodes({ app = 'blazor', count, redis, keysDir, drain,
         // The SignalR app's circuits in Redis too, so any node resumes any circuit
         // (examples/aspnetcore/CircuitStoreRegistration.cs); without Redis, in each node's memory.
         ...(app === 'aspnetcore' && redis ? { Circuits__Store: 'distributed' } : {}),
+        // A stopping SignalR node keeps its connections 1 s (HAProxy checks every 400 ms, a check
+        // can take 300 ms), so its tabs reconnect once the balancer has taken it out of rotation.
+        // The Blazor Web App needs none: its drain moves the circuits first.
+        ...(app === 'aspnetcore' ? { Farm__StopDelayMs: '1000' } : {}),
       },
       healthy: () => answers200(`http://127.0.0.1:${port}/healthz`),
     });

@@ -12,7 +12,8 @@
 //     Retry-After by ASP.NET Core's rate limiter (../common/NegotiateRateLimiting.cs),
 //   - off unless Farm:Node is set, one node of a farm (`npm run demo:farm -- --app aspnetcore`):
 //     the Data Protection keys shared, SignalR's Redis backplane, X-Farm-Node and /healthz
-//     (examples/common/FarmNode.cs).
+//     (examples/common/FarmNode.cs); when it stops, new hub connections refused and the open
+//     ones kept Farm:StopDelayMs, then closed (HubStop.cs).
 using CircuitReconnectSample;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -25,6 +26,12 @@ if (farmRedis is not null)
 {
     // Hub messages go through Redis, so Clients.All on one node reaches the clients of them all.
     signalR.AddStackExchangeRedis(options => options.ConnectionFactory = _ => Task.FromResult(farmRedis));
+}
+
+if (builder.Configuration.IsFarmNode())
+{
+    // At a stop: connections kept Farm:StopDelayMs, then each closed (HubStop.cs).
+    builder.Services.AddHubStop();
 }
 
 builder.Services.Configure<CircuitOptions>(builder.Configuration.GetSection("CircuitOptions"));

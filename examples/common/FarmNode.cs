@@ -55,6 +55,16 @@ public static class FarmNode
     /// health check at <c>/healthz</c>: 200 while the node serves, 503 from the moment it is asked
     /// to stop, so the balancer sends no new connection to a node that is going away. Call it
     /// first, so every response (static files too) carries the header.
+    /// <para>
+    /// From that moment on it also answers 503 to every new SignalR connection (a negotiation, a
+    /// WebSocket upgrade): a balancer checks every few hundred milliseconds, and until its next
+    /// check it still sends reconnects here. Accepted, such a connection would be dropped again
+    /// when the node stops; refused, nothing was done, so the balancer may send it on to another
+    /// node at once (demo/farm/haproxy.cfg: <c>retry-on conn-failure 503</c>), or the client
+    /// tries again. Pages and other requests are still served. (ASP.NET Core 10.0.12 accepts them
+    /// after SignalR closed its connections at the stop and keeps them until Kestrel's shutdown
+    /// timeout, 30 s: dotnet/aspnetcore#58947.)
+    /// </para>
     /// </summary>
     public static WebApplication UseFarmNode(this WebApplication app)
     {
@@ -64,15 +74,26 @@ public static class FarmNode
             return app;
         }
 
-        app.Use((context, next) =>
+        var lifetime = app.Lifetime;
+        app.Use(async (context, next) =>
         {
             context.Response.Headers[NodeHeader] = node;
-            return next(context);
+            if (lifetime.ApplicationStopping.IsCancellationRequested && OpensConnection(context.Request))
+            {
+                await Results.StatusCode(StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
         });
-        var lifetime = app.Lifetime;
         app.MapGet("/healthz", () => lifetime.ApplicationStopping.IsCancellationRequested
             ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
             : Results.Text("node " + node));
         return app;
     }
+
+    /// <summary>A request that starts a SignalR connection: its negotiation or a WebSocket upgrade (by header: the WebSockets middleware runs later).</summary>
+    private static bool OpensConnection(HttpRequest request) =>
+        (HttpMethods.IsPost(request.Method) && request.Path.Value?.EndsWith("/negotiate", StringComparison.Ordinal) == true)
+        || string.Equals(request.Headers.Upgrade, "websocket", StringComparison.OrdinalIgnoreCase);
 }

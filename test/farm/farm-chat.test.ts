@@ -43,8 +43,10 @@ describe.skipIf(skip)('Chat on the farm: a plain hub, the Redis backplane, the c
     const [ada, bob, cy] = tabs as [ChatTab, ChatTab, ChatTab];
     const since = Date.now();
     const restart = farm.restart(1, 'TERM');
-    // Node 1's tabs lose their connection and are connected again by the library, on node 2:
-    // node 1's new process needs seconds to start, the balancer sends the reconnect to node 2.
+    // Node 1 keeps its tabs' connections 1 s (the farm's Farm__StopDelayMs), by then out of the
+    // balancer's rotation, then closes them; the library connects them again, on node 2: node 1's
+    // new process needs seconds to start (farm-stopping-node covers a reconnect the balancer
+    // still sends to the stopping node).
     await waitUntil(
       () => [ada, bob].every((tab) => tab.negotiations.some((n) => n.at >= since)),
       30_000,

@@ -9,8 +9,8 @@ export interface ChatTab {
   readonly name: string;
   readonly context: BrowserContext;
   readonly page: Page;
-  /** The node of each of its /chat negotiations, in order, with when it answered. */
-  readonly negotiations: { node: string; at: number }[];
+  /** The node and status of each answer to its /chat negotiations, in order, with when it came. */
+  readonly negotiations: { node: string; status: number; at: number }[];
 }
 
 /** Opens chat.html as `name`, pinned to node `node` (the FARM_NODE cookie), and waits until it is connected. */
@@ -18,10 +18,10 @@ export async function openChat(browser: Browser, url: string, name: string, node
   const context = await browser.newContext();
   await context.addCookies([{ name: 'FARM_NODE', value: `n${node}`, url }]);
   const page = await context.newPage();
-  const negotiations: { node: string; at: number }[] = [];
+  const negotiations: { node: string; status: number; at: number }[] = [];
   page.on('response', (response) => {
     if (new URL(response.url()).pathname === '/chat/negotiate') {
-      negotiations.push({ node: response.headers()['x-farm-node'] ?? '', at: Date.now() });
+      negotiations.push({ node: response.headers()['x-farm-node'] ?? '', status: response.status(), at: Date.now() });
     }
   });
   await page.goto(`${url}/chat.html`);
