@@ -100,11 +100,20 @@ export async function startServer(spec) {
     if (current?.pid === undefined || current.exitCode !== null || current.signalCode !== null) return 0;
     const started = Date.now();
     const exited = new Promise((resolve) => current.once('exit', resolve));
+    const drained = Promise.all([current.stdout, current.stderr].map((stream) =>
+      stream === null || stream.destroyed ? undefined : new Promise((resolve) => stream.once('close', resolve))));
     current.kill(signal);
     const timer = setTimeout(() => current.kill('SIGKILL'), spec.killAfterMs ?? 30_000);
     await exited;
     clearTimeout(timer);
-    return Date.now() - started;
+    const stopMs = Date.now() - started;
+    // What it printed last (a stop's log line) can still be in the pipe when 'exit' fires; bounded,
+    // in case a process it started keeps the pipe open.
+    /** @type {NodeJS.Timeout | undefined} */
+    let drainTimer;
+    await Promise.race([drained, new Promise((resolve) => { drainTimer = setTimeout(resolve, 2_000); })]);
+    clearTimeout(drainTimer);
+    return stopMs;
   }
 
   await start();
