@@ -2,7 +2,7 @@
 // (`Blazor.pauseCircuit()`, .NET 10): no attempts, the default dialog's Resume button; a resume
 // that fails or throws ends in resume-failed with a Reload button, never a stuck dialog.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, WebSocket } from 'playwright-core';
 import { chromiumPath } from '../browser/support/chromium';
 import { DOTNET_PROJECTS, skipWithoutDotnetApps } from '../support/dotnet-apps';
 import { delay, waitUntil } from '../support/wait';
@@ -84,18 +84,30 @@ describe.skipIf(skip)('Blazor handler, Blazor Web App: a paused circuit', () => 
   });
 
   it('pause, then the server killed and restarted, then Resume: the state the client holds resumes on the new process', async () => {
-    const { page } = await setup.openCounter();
+    const sockets: WebSocket[] = [];
+    const { page } = await setup.openCounter((opened) => {
+      opened.on('websocket', (socket) => sockets.push(socket));
+      return Promise.resolve();
+    });
     await increment(page);
     await increment(page);
     const since = Date.now();
     expect(await pauseCircuit(page)).toBe(true);
     await waitForDialog(page, PAUSED, 'the paused dialog');
     await setup.app.kill();
+    // The person clicks Resume once the page has seen its connection drop (a paused circuit keeps
+    // its WebSocket, and a resume sent over a socket that is closing at that moment is canceled).
+    await waitUntil(() => sockets.every((socket) => socket.isClosed()), 10_000, "the page's WebSocket to close");
     await setup.app.restart();
     await clickDialogButton(page, 'resume');
     // Measured: a pause hands the persisted state to the client, and the restarted process
     // (same Development data-protection keys) accepts it: resumeCircuit() answers true.
-    await waitForHide(page, since);
+    await waitForHide(page, since).catch(async (error: unknown) => {
+      // What the resume answered (false: the process refused the state; threw: the connection).
+      throw new Error(`${String(error)}
+answers: ${JSON.stringify((await readWatch(page)).answers)}
+${setup.app.output().split('\n').slice(-40).join('\n')}`);
+    });
     await waitForCounts(page, { persisted: 2, plain: 0 });
     expect((await readWatch(page)).answers.filter((a) => a.at >= since).map((a) => `${a.name} ${a.answer}`)).toEqual(['resumeCircuit true']);
     expect(await increment(page)).toEqual({ persisted: 3, plain: 1 });
